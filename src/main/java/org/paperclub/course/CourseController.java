@@ -1,0 +1,93 @@
+package org.paperclub.course;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.paperclub.course.Commands.CourseCommand;
+import org.paperclub.course.Views.CourseView;
+import org.paperclub.people.CourseRole;
+import org.paperclub.people.Viewer;
+
+import java.net.URI;
+import java.util.List;
+
+@Controller("/api/courses")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Courses")
+class CourseController {
+
+    static final String YAML = "application/yaml";
+
+    private final CourseService courses;
+    private final CourseFileService files;
+    private final CourseAccess access;
+
+    CourseController(CourseService courses, CourseFileService files, CourseAccess access) {
+        this.courses = courses;
+        this.files = files;
+        this.access = access;
+    }
+
+    @Get
+    @Operation(summary = "The courses the caller is enrolled in, with their role in each")
+    List<CourseView> list(Authentication auth) {
+        return courses.coursesOf(Viewer.id(auth));
+    }
+
+    @Post
+    @Operation(summary = "Create a course (the caller becomes its instructor; needs an account that may create courses)")
+    HttpResponse<CourseView> create(@Body @Valid CourseCommand command, Authentication auth) {
+        Course course = courses.create(command, Viewer.id(auth));
+        return HttpResponse.created(CourseView.of(course, CourseRole.INSTRUCTOR), URI.create("/api/courses/" + course.id()));
+    }
+
+    @Get("/{courseId}")
+    @Operation(summary = "A course with its policies")
+    CourseView get(long courseId, Authentication auth) {
+        CourseRole role = access.member(auth, courseId);
+        return CourseView.of(courses.get(courseId), role);
+    }
+
+    @Put("/{courseId}")
+    @Operation(summary = "Change a course's details and policies (instructors)")
+    CourseView update(long courseId, @Body @Valid CourseCommand command, Authentication auth) {
+        CourseRole role = access.instructor(auth, courseId, "change the course and its policies");
+        return CourseView.of(courses.update(courseId, command), role);
+    }
+
+    @Post("/import")
+    @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Create a whole course from a course file (YAML or JSON); every error is reported with its line or field")
+    HttpResponse<CourseView> importCourse(@Body String file, Authentication auth) {
+        Course course = files.importCourse(file, Viewer.id(auth));
+        return HttpResponse.created(CourseView.of(course, CourseRole.INSTRUCTOR), URI.create("/api/courses/" + course.id()));
+    }
+
+    @Get(value = "/{courseId}/export", produces = {YAML, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The whole course as a course file: YAML, or JSON with ?format=json")
+    HttpResponse<String> export(long courseId, @Nullable @QueryValue String format, Authentication auth) {
+        access.staff(auth, courseId, "export the course");
+        boolean json = "json".equalsIgnoreCase(format);
+        String body = json ? files.exportJson(courseId) : files.exportYaml(courseId);
+        String name = "course-" + courseId + (json ? ".json" : ".yml");
+        return HttpResponse.ok(body)
+                .contentType(json ? MediaType.APPLICATION_JSON : YAML + ";charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    }
+}

@@ -1,0 +1,75 @@
+package org.paperclub.course;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * A whole course as one YAML (or JSON) document: what {@code POST /api/courses/import} reads and
+ * {@code GET /api/courses/{id}/export} writes. Papers carry a short {@code key} by which sessions list their
+ * readings. Left-out policies take their defaults; unknown keys are errors (a typo must not pass silently).
+ */
+@JsonPropertyOrder({"format", "course", "policies", "roles", "papers", "sessions"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record CourseFile(String format, Header course, Policies policies, List<Role> roles, List<PaperEntry> papers,
+                  List<SessionEntry> sessions) {
+
+    static final String FORMAT = "paperclub-course/1";
+
+    @JsonPropertyOrder({"code", "title", "term", "timeZone", "description"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Header(String code, String title, String term, String timeZone, String description) {
+    }
+
+    @JsonPropertyOrder({"critiquesRequired", "critiquesPerSession", "pagesPerCritique", "maxFileBytes",
+            "deadlineOffsetMinutes", "minTeamSize", "maxTeamSize", "presentationsPerStudent", "roleBlockSize",
+            "signupFreezeHours"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Policies(Integer critiquesRequired, Integer critiquesPerSession, Integer pagesPerCritique, Long maxFileBytes,
+                    Integer deadlineOffsetMinutes, Integer minTeamSize, Integer maxTeamSize,
+                    Integer presentationsPerStudent, Integer roleBlockSize, Integer signupFreezeHours) {
+
+        CoursePolicies orDefaults() {
+            CoursePolicies d = CoursePolicies.defaults();
+            return new CoursePolicies(
+                    or(critiquesRequired, d.critiquesRequired()), or(critiquesPerSession, d.critiquesPerSession()),
+                    or(pagesPerCritique, d.pagesPerCritique()), maxFileBytes == null ? d.maxFileBytes() : maxFileBytes,
+                    or(deadlineOffsetMinutes, d.deadlineOffsetMinutes()), or(minTeamSize, d.minTeamSize()),
+                    or(maxTeamSize, d.maxTeamSize()), or(presentationsPerStudent, d.presentationsPerStudent()),
+                    or(roleBlockSize, d.roleBlockSize()), or(signupFreezeHours, d.signupFreezeHours()));
+        }
+
+        static Policies of(CoursePolicies p) {
+            return new Policies(p.critiquesRequired(), p.critiquesPerSession(), p.pagesPerCritique(), p.maxFileBytes(),
+                    p.deadlineOffsetMinutes(), p.minTeamSize(), p.maxTeamSize(), p.presentationsPerStudent(),
+                    p.roleBlockSize(), p.signupFreezeHours());
+        }
+
+        private static int or(Integer value, int fallback) {
+            return value == null ? fallback : value;
+        }
+    }
+
+    @JsonPropertyOrder({"name", "description", "capacity"})
+    record Role(String name, String description, Integer capacity) {
+    }
+
+    @JsonPropertyOrder({"key", "title", "authors", "venue", "year", "link", "official"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PaperEntry(String key, String title, String authors, String venue, Integer year, String link, Boolean official) {
+    }
+
+    @JsonPropertyOrder({"number", "date", "start", "end", "kind", "topic", "location", "assigned", "additional"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SessionEntry(Integer number, LocalDate date, LocalTime start, LocalTime end, SessionKind kind, String topic,
+                        String location, List<String> assigned, List<String> additional) {
+
+        SessionEntry shifted(long days) {
+            return new SessionEntry(number, date == null ? null : date.plusDays(days), start, end, kind, topic, location,
+                    assigned, additional);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.paperclub.course;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.paperclub.course.Commands.CourseCommand;
+import org.paperclub.course.Commands.RoleCommand;
+import org.paperclub.course.Views.CourseView;
+import org.paperclub.course.Views.RoleView;
+import org.paperclub.people.CourseRole;
+import org.paperclub.people.Enrollment;
+import org.paperclub.people.PeopleService;
+import org.paperclub.system.Problem;
+import org.paperclub.system.ProblemException;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Courses, their policies and their supporting roles. */
+@Singleton
+public class CourseService {
+
+    private final CourseRepository courses;
+    private final SupportingRoleRepository roles;
+    private final PeopleService people;
+    private final Clock clock;
+
+    CourseService(CourseRepository courses, SupportingRoleRepository roles, PeopleService people, Clock clock) {
+        this.courses = courses;
+        this.roles = roles;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    public boolean anyCourse() {
+        return courses.count() > 0;
+    }
+
+    public Course get(long courseId) {
+        return courses.findById(courseId).orElseThrow(() -> ProblemException.notFound("There is no course " + courseId + "."));
+    }
+
+    /** The courses the user is enrolled in, each with their role. */
+    public List<CourseView> coursesOf(long userId) {
+        Map<Long, CourseRole> roleByCourse = people.enrollmentsOf(userId).stream()
+                .collect(Collectors.toMap(Enrollment::courseId, Enrollment::role));
+        if (roleByCourse.isEmpty()) {
+            return List.of();
+        }
+        return courses.findByIdIn(roleByCourse.keySet()).stream()
+                .sorted(java.util.Comparator.comparing(Course::term).thenComparing(Course::code))
+                .map(c -> CourseView.of(c, roleByCourse.get(c.id())))
+                .toList();
+    }
+
+    /** Creates the course and makes its creator its instructor. */
+    @Transactional
+    public Course create(CourseCommand command, long creatorId) {
+        requireCreator(creatorId);
+        Course course = insert(command.details(), command.policies() == null ? CoursePolicies.defaults() : command.policies());
+        people.enroll(course.id(), creatorId, CourseRole.INSTRUCTOR, null);
+        return course;
+    }
+
+    void enrollCreator(long courseId, long creatorId) {
+        people.enroll(courseId, creatorId, CourseRole.INSTRUCTOR, null);
+    }
+
+    void requireCreator(long userId) {
+        boolean creator = people.user(userId).map(u -> u.courseCreator()).orElse(false);
+        if (!creator) {
+            throw ProblemException.forbidden("Your account may not create courses; ask an administrator to allow it.");
+        }
+    }
+
+    Course insert(CourseDetails details, CoursePolicies policies) {
+        checkZone(details.timeZone());
+        checkPolicies(policies);
+        if (courses.existsByCodeAndTerm(details.code(), details.term())) {
+            throw ProblemException.conflict("A course " + details.code() + " in " + details.term() + " already exists.");
+        }
+        return courses.save(Course.of(null, details, policies, clock.instant()));
+    }
+
+    @Transactional
+    public Course update(long courseId, CourseCommand command) {
+        Course old = get(courseId);
+        CourseDetails details = command.details();
+        CoursePolicies policies = command.policies() == null ? old.policies() : command.policies();
+        checkZone(details.timeZone());
+        checkPolicies(policies);
+        boolean renamed = !details.code().equals(old.code()) || !details.term().equals(old.term());
+        if (renamed && courses.existsByCodeAndTerm(details.code(), details.term())) {
+            throw ProblemException.conflict("A course " + details.code() + " in " + details.term() + " already exists.");
+        }
+        return courses.update(Course.of(old.id(), details, policies, old.createdAt()));
+    }
+
+    static void checkZone(String zone) {
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw ProblemException.invalid("\"" + zone + "\" is not a time zone; use a name such as America/New_York.",
+                    List.of(new Problem.Violation("timeZone", "is not a known IANA time zone")));
+        }
+    }
+
+    static void checkPolicies(CoursePolicies p) {
+        if (p.maxTeamSize() < p.minTeamSize()) {
+            throw ProblemException.invalid("The largest team cannot be smaller than the smallest team.",
+                    List.of(new Problem.Violation("policies.maxTeamSize", "must be at least minTeamSize")));
+        }
+    }
+
+    // Supporting roles
+
+    public List<RoleView> roles(long courseId) {
+        return roles.findByCourseIdOrderByPosition(courseId).stream().map(RoleView::of).toList();
+    }
+
+    @Transactional
+    public RoleView addRole(long courseId, RoleCommand command) {
+        List<SupportingRole> existing = roles.findByCourseIdOrderByPosition(courseId);
+        requireUniqueRoleName(existing, command.name().trim(), null);
+        int position = existing.stream().mapToInt(SupportingRole::position).max().orElse(0) + 1;
+        return RoleView.of(roles.save(new SupportingRole(null, courseId, command.name().trim(), command.description().trim(),
+                command.capacity(), position)));
+    }
+
+    @Transactional
+    public RoleView updateRole(long courseId, long roleId, RoleCommand command) {
+        SupportingRole old = role(courseId, roleId);
+        requireUniqueRoleName(roles.findByCourseIdOrderByPosition(courseId), command.name().trim(), roleId);
+        return RoleView.of(roles.update(new SupportingRole(old.id(), courseId, command.name().trim(),
+                command.description().trim(), command.capacity(), old.position())));
+    }
+
+    @Transactional
+    public void deleteRole(long courseId, long roleId) {
+        roles.delete(role(courseId, roleId));
+    }
+
+    SupportingRole role(long courseId, long roleId) {
+        return roles.findById(roleId).filter(r -> r.courseId().equals(courseId))
+                .orElseThrow(() -> ProblemException.notFound("This course has no supporting role " + roleId + "."));
+    }
+
+    private static void requireUniqueRoleName(List<SupportingRole> existing, String name, Long except) {
+        Map<String, SupportingRole> byName = existing.stream()
+                .collect(Collectors.toMap(r -> r.name().toLowerCase(), Function.identity()));
+        SupportingRole same = byName.get(name.toLowerCase());
+        if (same != null && !same.id().equals(except)) {
+            throw ProblemException.conflict("This course already has a role named " + same.name() + ".");
+        }
+    }
+}

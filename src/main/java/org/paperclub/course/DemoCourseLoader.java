@@ -1,0 +1,112 @@
+package org.paperclub.course;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.paperclub.people.CourseRole;
+import org.paperclub.people.PeopleService;
+import org.paperclub.people.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * On the first start (no course in the database) loads the demo course, moved by whole weeks so that today
+ * falls in the middle of its term, with demo accounts that all use the password "paperclub". Turned off with
+ * {@code PAPERCLUB_DEMO=false}. The accounts are for trying Paperclub out, never for a real course.
+ */
+@Singleton
+@Requires(property = "paperclub.demo.enabled", value = "true", defaultValue = "true")
+public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCourseLoader.class);
+    public static final int STUDENTS = 20;
+
+    private final CourseFileService files;
+    private final CourseService courses;
+    private final PeopleService people;
+    private final ResourceResolver resources;
+    private final Clock clock;
+    private final String location;
+    private final String password;
+
+    DemoCourseLoader(CourseFileService files, CourseService courses, PeopleService people, ResourceResolver resources,
+                     Clock clock, @Value("${paperclub.demo.file}") String location,
+                     @Value("${paperclub.demo.password}") String password) {
+        this.files = files;
+        this.courses = courses;
+        this.people = people;
+        this.resources = resources;
+        this.clock = clock;
+        this.location = location;
+        this.password = password;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (courses.anyCourse()) {
+            return;
+        }
+        long started = System.nanoTime();
+        Course course = load();
+        LOG.info("Loaded the demo course {} ({} ms); sign in as instructor@example.edu / {}", course.code(),
+                (System.nanoTime() - started) / 1_000_000, password);
+    }
+
+    @Transactional
+    Course load() {
+        CourseFile file = files.parse(read());
+        CourseFile shifted = shiftToToday(file, LocalDate.now(clock.withZone(java.time.ZoneId.of(file.course().timeZone()))));
+        Course course = files.importFile(shifted, null);
+        // One bcrypt hash for all 22 accounts: they share the password, and hashing 22 times would add a second.
+        String hash = people.hashPassword(password);
+        enroll(course, people.createAccount("instructor@example.edu", "Ada Instructor", hash, true), CourseRole.INSTRUCTOR);
+        enroll(course, people.createAccount("ta@example.edu", "Tomás Assistant", hash, false), CourseRole.TA);
+        for (int i = 1; i <= STUDENTS; i++) {
+            enroll(course, people.createAccount("student" + i + "@example.edu", "Student " + i, hash, false), CourseRole.STUDENT);
+        }
+        return course;
+    }
+
+    private void enroll(Course course, User user, CourseRole role) {
+        people.enroll(course.id(), user.id(), role, role == CourseRole.STUDENT ? "0101" : null);
+    }
+
+    /** Moves every session by the same whole number of weeks (weekdays kept) so that today is mid-term. */
+    static CourseFile shiftToToday(CourseFile file, LocalDate today) {
+        List<CourseFile.SessionEntry> sessions = file.sessions();
+        if (sessions == null || sessions.isEmpty()) {
+            return file;
+        }
+        LocalDate first = sessions.stream().map(CourseFile.SessionEntry::date).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate last = sessions.stream().map(CourseFile.SessionEntry::date).max(Comparator.naturalOrder()).orElseThrow();
+        LocalDate middle = first.plusDays(ChronoUnit.DAYS.between(first, last) / 2);
+        long weeks = Math.round(ChronoUnit.DAYS.between(middle, today) / 7.0);
+        long days = weeks * 7;
+        CourseFile.Header h = file.course();
+        String term = weeks == 0 ? h.term() : h.term() + " (demo, dates moved " + (weeks > 0 ? "+" : "") + weeks + " weeks)";
+        return new CourseFile(file.format(), new CourseFile.Header(h.code(), h.title(), term, h.timeZone(), h.description()),
+                file.policies(), file.roles(), file.papers(), sessions.stream().map(s -> s.shifted(days)).toList());
+    }
+
+    private String read() {
+        try (InputStream in = resources.getResourceAsStream(location)
+                .orElseThrow(() -> new IllegalStateException("The demo course file " + location + " is missing"))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("The demo course file " + location + " could not be read", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.paperclub.course;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.paperclub.course.Commands.PaperCommand;
+import org.paperclub.course.Views.PaperView;
+
+import java.net.URI;
+import java.util.List;
+
+@Controller("/api/courses/{courseId}/papers")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Schedule")
+class PaperController {
+
+    private static final String EDIT = "change the reading list";
+
+    private final ScheduleService schedule;
+    private final CourseAccess access;
+
+    PaperController(ScheduleService schedule, CourseAccess access) {
+        this.schedule = schedule;
+        this.access = access;
+    }
+
+    @Get
+    @Operation(summary = "Every paper of the course")
+    List<PaperView> list(long courseId, Authentication auth) {
+        access.member(auth, courseId);
+        return schedule.papers(courseId);
+    }
+
+    @Post
+    @Operation(summary = "Add a paper (staff); a key is made from author and year when none is given")
+    HttpResponse<PaperView> create(long courseId, @Body @Valid PaperCommand command, Authentication auth) {
+        access.staff(auth, courseId, EDIT);
+        PaperView paper = schedule.addPaper(courseId, command);
+        return HttpResponse.created(paper, URI.create("/api/courses/" + courseId + "/papers/" + paper.id()));
+    }
+
+    @Get("/{paperId}")
+    PaperView get(long courseId, long paperId, Authentication auth) {
+        access.member(auth, courseId);
+        return schedule.paper(courseId, paperId);
+    }
+
+    @Put("/{paperId}")
+    @Operation(summary = "Change a paper (staff)")
+    PaperView update(long courseId, long paperId, @Body @Valid PaperCommand command, Authentication auth) {
+        access.staff(auth, courseId, EDIT);
+        return schedule.updatePaper(courseId, paperId, command);
+    }
+
+    @Delete("/{paperId}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a paper (staff); refused with 409 while it is a reading of a session or holds work")
+    void delete(long courseId, long paperId, Authentication auth) {
+        access.staff(auth, courseId, EDIT);
+        schedule.deletePaper(courseId, paperId);
+    }
+}

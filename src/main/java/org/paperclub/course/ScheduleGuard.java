@@ -1,0 +1,17 @@
+package org.paperclub.course;
+
+import java.util.List;
+
+/**
+ * Implemented by features that hang data on the schedule (sign-ups, critiques, grades). Before a session or a
+ * paper is deleted, every guard says what it holds there; anything held refuses the delete with 409, so that
+ * nobody's work disappears with a schedule edit (cancelling the session, kind NO_CLASS, keeps it).
+ */
+public interface ScheduleGuard {
+
+    /** Plain-words descriptions of what this feature holds on the session ("3 critiques"), empty when nothing. */
+    List<String> heldOnSession(long sessionId);
+
+    /** Plain-words descriptions of what this feature holds on the paper, empty when nothing. */
+    List<String> heldOnPaper(long paperId);
+}

@@ -1,0 +1,239 @@
+package org.paperclub.course;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.paperclub.course.Commands.PaperCommand;
+import org.paperclub.course.Commands.ReadingCommand;
+import org.paperclub.course.Commands.SessionCommand;
+import org.paperclub.course.Views.PaperView;
+import org.paperclub.course.Views.ReadingView;
+import org.paperclub.course.Views.SessionView;
+import org.paperclub.system.Problem;
+import org.paperclub.system.ProblemException;
+
+import java.text.Normalizer;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The schedule of a course: its sessions, its papers, and which papers are read for which session. */
+@Singleton
+public class ScheduleService {
+
+    private final CourseService courses;
+    private final SessionRepository sessions;
+    private final PaperRepository papers;
+    private final ReadingRepository readings;
+    private final List<ScheduleGuard> guards;
+
+    ScheduleService(CourseService courses, SessionRepository sessions, PaperRepository papers,
+                    ReadingRepository readings, List<ScheduleGuard> guards) {
+        this.courses = courses;
+        this.sessions = sessions;
+        this.papers = papers;
+        this.readings = readings;
+        this.guards = guards;
+    }
+
+    // Sessions
+
+    /** All sessions in date order, each with its readings (assigned first, then additional, in listed order). */
+    public List<SessionView> schedule(long courseId) {
+        ZoneId zone = courses.get(courseId).zone();
+        Map<Long, Paper> paperById = papers.findByCourseIdOrderById(courseId).stream()
+                .collect(Collectors.toMap(Paper::id, Function.identity()));
+        Map<Long, List<Reading>> readingsBySession = readings.findByCourse(courseId).stream()
+                .collect(Collectors.groupingBy(Reading::sessionId));
+        return sessions.findByCourseIdInDateOrder(courseId).stream()
+                .map(s -> SessionView.of(s, zone, readingViews(readingsBySession.getOrDefault(s.id(), List.of()), paperById)))
+                .toList();
+    }
+
+    public SessionView session(long courseId, long sessionId) {
+        Session s = requireSession(courseId, sessionId);
+        Map<Long, Paper> paperById = papers.findByCourseIdOrderById(courseId).stream()
+                .collect(Collectors.toMap(Paper::id, Function.identity()));
+        return SessionView.of(s, courses.get(courseId).zone(),
+                readingViews(readings.findBySessionIdOrderByPosition(sessionId), paperById));
+    }
+
+    public Session requireSession(long courseId, long sessionId) {
+        return sessions.findByIdAndCourseId(sessionId, courseId)
+                .orElseThrow(() -> ProblemException.notFound("This course has no session " + sessionId + "."));
+    }
+
+    public List<Session> sessions(long courseId) {
+        return sessions.findByCourseIdInDateOrder(courseId);
+    }
+
+    @Transactional
+    public SessionView addSession(long courseId, SessionCommand command) {
+        courses.get(courseId);
+        int number = command.number() != null ? command.number()
+                : sessions.findByCourseIdInDateOrder(courseId).stream()
+                .mapToInt(Session::number).max().orElse(0) + 1;
+        if (sessions.existsByCourseIdAndNumber(courseId, number)) {
+            throw ProblemException.conflict("This course already has a session number " + number + ".");
+        }
+        checkTimes(command);
+        Session saved = sessions.save(new Session(null, courseId, number, command.date(), command.startTime(),
+                command.endTime(), command.topic().trim(), blankToNull(command.location()), kindOf(command)));
+        return session(courseId, saved.id());
+    }
+
+    @Transactional
+    public SessionView updateSession(long courseId, long sessionId, SessionCommand command) {
+        Session old = requireSession(courseId, sessionId);
+        int number = command.number() != null ? command.number() : old.number();
+        if (sessions.existsByCourseIdAndNumberAndIdNotEqual(courseId, number, sessionId)) {
+            throw ProblemException.conflict("This course already has a session number " + number + ".");
+        }
+        checkTimes(command);
+        sessions.update(new Session(old.id(), courseId, number, command.date(), command.startTime(), command.endTime(),
+                command.topic().trim(), blankToNull(command.location()), kindOf(command)));
+        return session(courseId, sessionId);
+    }
+
+    /** Deletes a session and its reading placements, unless another feature holds work on it (then 409). */
+    @Transactional
+    public void deleteSession(long courseId, long sessionId) {
+        Session s = requireSession(courseId, sessionId);
+        List<String> held = new ArrayList<>();
+        guards.forEach(g -> held.addAll(g.heldOnSession(sessionId)));
+        if (!held.isEmpty()) {
+            throw ProblemException.conflict("Session " + s.number() + " cannot be deleted: it has " + String.join(", ", held)
+                    + ". Cancel it instead (kind NO_CLASS) to keep them.");
+        }
+        readings.deleteAll(readings.findBySessionIdOrderByPosition(sessionId));
+        sessions.delete(s);
+    }
+
+    private static void checkTimes(SessionCommand command) {
+        if (!command.endTime().isAfter(command.startTime())) {
+            throw ProblemException.invalid("A session must end after it starts.",
+                    List.of(new Problem.Violation("endTime", "must be after startTime")));
+        }
+    }
+
+    private static SessionKind kindOf(SessionCommand command) {
+        return command.kind() == null ? SessionKind.LECTURE : command.kind();
+    }
+
+    // Papers
+
+    public List<PaperView> papers(long courseId) {
+        courses.get(courseId);
+        return papers.findByCourseIdOrderById(courseId).stream().map(PaperView::of).toList();
+    }
+
+    public PaperView paper(long courseId, long paperId) {
+        return PaperView.of(requirePaper(courseId, paperId));
+    }
+
+    public Paper requirePaper(long courseId, long paperId) {
+        return papers.findByIdAndCourseId(paperId, courseId)
+                .orElseThrow(() -> ProblemException.notFound("This course has no paper " + paperId + "."));
+    }
+
+    @Transactional
+    public PaperView addPaper(long courseId, PaperCommand command) {
+        courses.get(courseId);
+        String key = command.key() != null && !command.key().isBlank() ? command.key() : freeKey(courseId, command);
+        if (papers.existsByCourseIdAndKey(courseId, key)) {
+            throw ProblemException.conflict("This course already has a paper with the key \"" + key + "\".");
+        }
+        return PaperView.of(papers.save(paperOf(null, courseId, key, command)));
+    }
+
+    @Transactional
+    public PaperView updatePaper(long courseId, long paperId, PaperCommand command) {
+        Paper old = requirePaper(courseId, paperId);
+        String key = command.key() != null && !command.key().isBlank() ? command.key() : old.key();
+        if (papers.existsByCourseIdAndKeyAndIdNotEqual(courseId, key, paperId)) {
+            throw ProblemException.conflict("This course already has a paper with the key \"" + key + "\".");
+        }
+        return PaperView.of(papers.update(paperOf(paperId, courseId, key, command)));
+    }
+
+    /** A paper still placed on a session, or holding other work, is not deleted: the reply says where it is. */
+    @Transactional
+    public void deletePaper(long courseId, long paperId) {
+        Paper paper = requirePaper(courseId, paperId);
+        List<String> held = new ArrayList<>();
+        long placements = readings.countByPaperId(paperId);
+        if (placements > 0) {
+            held.add(placements == 1 ? "a place on a session's readings" : placements + " places on sessions' readings");
+        }
+        guards.forEach(g -> held.addAll(g.heldOnPaper(paperId)));
+        if (!held.isEmpty()) {
+            throw ProblemException.conflict("\"" + paper.title() + "\" cannot be deleted: it has " + String.join(", ", held)
+                    + ". Remove it from the sessions first.");
+        }
+        papers.delete(paper);
+    }
+
+    private static Paper paperOf(Long id, long courseId, String key, PaperCommand c) {
+        return new Paper(id, courseId, key, c.title().trim(), blankToNull(c.authors()), blankToNull(c.venue()), c.year(),
+                blankToNull(c.link()), c.official() == null || c.official());
+    }
+
+    /** "vaswani2017", then "vaswani2017b", ... : readable keys for papers added by hand. */
+    private String freeKey(long courseId, PaperCommand c) {
+        String base = slug(c.authors() != null && !c.authors().isBlank() ? c.authors().trim().split("[\\s,]+")[0] : c.title());
+        if (base.length() > 60) {
+            base = base.substring(0, 60);
+        }
+        base = (base.isEmpty() ? "paper" : base) + (c.year() == null ? "" : c.year().toString());
+        String key = base;
+        for (char suffix = 'b'; papers.existsByCourseIdAndKey(courseId, key); suffix++) {
+            key = base + (suffix <= 'z' ? String.valueOf(suffix) : "-" + (suffix - 'a'));
+        }
+        return key;
+    }
+
+    static String slug(String text) {
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+    }
+
+    // Readings
+
+    @Transactional
+    public SessionView addReading(long courseId, long sessionId, ReadingCommand command) {
+        requireSession(courseId, sessionId);
+        requirePaper(courseId, command.paperId());
+        ReadingKind kind = command.kind() == null ? ReadingKind.ASSIGNED : command.kind();
+        readings.findBySessionIdAndPaperId(sessionId, command.paperId()).ifPresentOrElse(
+                existing -> readings.update(new Reading(existing.id(), sessionId, command.paperId(), kind, existing.position())),
+                () -> readings.save(new Reading(null, sessionId, command.paperId(), kind, readings.maxPosition(sessionId) + 1)));
+        return session(courseId, sessionId);
+    }
+
+    @Transactional
+    public void removeReading(long courseId, long sessionId, long paperId) {
+        requireSession(courseId, sessionId);
+        Reading reading = readings.findBySessionIdAndPaperId(sessionId, paperId)
+                .orElseThrow(() -> ProblemException.notFound("That paper is not a reading of this session."));
+        readings.delete(reading);
+    }
+
+    List<Reading> readingsOfCourse(long courseId) {
+        return readings.findByCourse(courseId);
+    }
+
+    private static List<ReadingView> readingViews(List<Reading> list, Map<Long, Paper> paperById) {
+        return list.stream()
+                .sorted(Comparator.comparing(Reading::kind).thenComparing(Reading::position).thenComparing(Reading::id))
+                .map(r -> new ReadingView(r.paperId(), r.kind(), PaperView.of(paperById.get(r.paperId()))))
+                .toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

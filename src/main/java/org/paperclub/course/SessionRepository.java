@@ -1,0 +1,22 @@
+package org.paperclub.course;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.ANSI)
+interface SessionRepository extends CrudRepository<Session, Long> {
+
+    @Query("select * from class_session where course_id = :courseId order by session_date, start_time, number")
+    List<Session> findByCourseIdInDateOrder(Long courseId);
+
+    Optional<Session> findByIdAndCourseId(Long id, Long courseId);
+
+    boolean existsByCourseIdAndNumber(Long courseId, int number);
+
+    boolean existsByCourseIdAndNumberAndIdNotEqual(Long courseId, int number, Long id);
+}

@@ -1,0 +1,24 @@
+package org.paperclub.people;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.ANSI)
+interface EnrollmentRepository extends CrudRepository<Enrollment, Long> {
+
+    Optional<Enrollment> findByCourseIdAndUserId(Long courseId, Long userId);
+
+    List<Enrollment> findByUserId(Long userId);
+
+    @Query("""
+            select e.id as enrollment_id, u.id as user_id, u.email, u.name, e.role, e.section
+            from enrollment e join app_user u on u.id = e.user_id
+            where e.course_id = :courseId
+            order by case e.role when 'INSTRUCTOR' then 0 when 'TA' then 1 else 2 end, u.name, u.email""")
+    List<RosterEntry> findRoster(Long courseId);
+}

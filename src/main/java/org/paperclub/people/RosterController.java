@@ -1,0 +1,74 @@
+package org.paperclub.people;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.paperclub.course.CourseAccess;
+
+import java.net.URI;
+import java.util.List;
+
+@Controller("/api/courses/{courseId}/roster")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Roster")
+class RosterController {
+
+    private static final String MANAGE = "manage the roster";
+
+    private final PeopleService people;
+    private final CourseAccess access;
+
+    RosterController(PeopleService people, CourseAccess access) {
+        this.people = people;
+        this.access = access;
+    }
+
+    @Serdeable
+    record EnrollCommand(@NotBlank @Email @Size(max = 320) String email,
+                         @Nullable @Size(max = 200) String name,
+                         @Nullable CourseRole role,
+                         @Nullable @Size(max = 60) String section) {
+    }
+
+    @Get
+    @Operation(summary = "Everyone in the course with their role (staff)")
+    List<RosterEntry> list(long courseId, Authentication auth) {
+        access.staff(auth, courseId, MANAGE);
+        return people.roster(courseId);
+    }
+
+    @Post
+    @Operation(summary = "Enroll one person (staff; only instructors add staff). A new account's initial password is returned once.")
+    HttpResponse<PeopleService.Added> add(long courseId, @Body @Valid EnrollCommand command, Authentication auth) {
+        CourseRole actor = access.staff(auth, courseId, MANAGE);
+        PeopleService.Added added = people.addToRoster(courseId, actor, command.email(), command.name(),
+                command.role() == null ? CourseRole.STUDENT : command.role(), command.section());
+        return HttpResponse.created(added, URI.create("/api/courses/" + courseId + "/roster"));
+    }
+
+    @Post("/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import a roster CSV (email,name,role,section or Canvas's columns); one bad row refuses the whole file")
+    PeopleService.ImportResult importCsv(long courseId, @Body String csv, Authentication auth) {
+        CourseRole actor = access.staff(auth, courseId, MANAGE);
+        return people.importRoster(courseId, actor, csv);
+    }
+}

@@ -1,0 +1,143 @@
+package org.paperclub.people;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.paperclub.system.Problem.Violation;
+import org.paperclub.system.ProblemException;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a roster CSV: our own columns ({@code email, name, role, section}) or Canvas's roster and gradebook
+ * exports ("Student", "SIS Login ID", "Section", "Role"). Every row is checked before anything is written: one bad
+ * row refuses the whole file, with each bad row named by its line, so that a fixed file can simply be sent again.
+ */
+final class RosterImport {
+
+    record Row(long line, String email, String name, CourseRole role, String section) {
+    }
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Map<String, List<String>> COLUMNS = Map.of(
+            "email", List.of("email", "e-mail", "email address", "sis login id", "login id"),
+            "name", List.of("name", "full name", "student", "student name", "sortable name"),
+            "role", List.of("role", "type"),
+            "section", List.of("section", "section name"));
+
+    private RosterImport() {
+    }
+
+    static List<Row> parse(String csv) {
+        if (csv == null || csv.isBlank()) {
+            throw ProblemException.badRequest("The roster file is empty.");
+        }
+        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreHeaderCase(true).setTrim(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).build();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            Map<String, Integer> header = parser.getHeaderMap();
+            String emailColumn = column(header, "email");
+            String nameColumn = column(header, "name");
+            if (emailColumn == null) {
+                throw ProblemException.invalid("The roster has no email column; its first line must name the columns, e.g. "
+                        + "\"email,name,role,section\".", List.of(new Violation("line 1", "no column named email or SIS Login ID")));
+            }
+            String roleColumn = column(header, "role");
+            String sectionColumn = column(header, "section");
+            List<Row> rows = new ArrayList<>();
+            List<Violation> errors = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (CSVRecord record : parser) {
+                long line = parser.getCurrentLineNumber();
+                String email = value(record, emailColumn);
+                if (email.isEmpty() && record.size() <= 1) {
+                    continue;
+                }
+                // Canvas puts a "Points Possible" row under the header of a gradebook export.
+                if (email.isEmpty() && value(record, nameColumn).toLowerCase(Locale.ROOT).contains("points possible")) {
+                    continue;
+                }
+                String name = value(record, nameColumn);
+                if (!EMAIL.matcher(email).matches()) {
+                    errors.add(new Violation("line " + line, email.isEmpty() ? "has no email" : "\"" + email + "\" is not an email address"));
+                    continue;
+                }
+                String normalized = PeopleService.normalizeEmail(email);
+                if (!seen.add(normalized)) {
+                    errors.add(new Violation("line " + line, normalized + " is listed twice"));
+                    continue;
+                }
+                CourseRole role = role(value(record, roleColumn));
+                if (role == null) {
+                    errors.add(new Violation("line " + line, "\"" + value(record, roleColumn)
+                            + "\" is not a role (student, TA or instructor)"));
+                    continue;
+                }
+                if (name.length() > 200) {
+                    errors.add(new Violation("line " + line, "the name is longer than 200 characters"));
+                    continue;
+                }
+                String section = value(record, sectionColumn);
+                rows.add(new Row(line, normalized, name.isEmpty() ? normalized : displayName(name), role,
+                        section.isEmpty() ? null : section.length() > 60 ? section.substring(0, 60) : section));
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid("The roster has " + errors.size() + (errors.size() == 1 ? " bad row" : " bad rows")
+                        + "; nobody was added. Fix the rows below and send the file again.", errors);
+            }
+            if (rows.isEmpty()) {
+                throw ProblemException.invalid("The roster lists nobody.", List.of());
+            }
+            return rows;
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw ProblemException.badRequest("The roster is not a readable CSV file: " + e.getMessage());
+        }
+    }
+
+    private static String column(Map<String, Integer> header, String field) {
+        for (String candidate : COLUMNS.get(field)) {
+            for (String name : header.keySet()) {
+                if (name != null && name.trim().equalsIgnoreCase(candidate)) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String value(CSVRecord record, String column) {
+        if (column == null || !record.isMapped(column) || !record.isSet(column)) {
+            return "";
+        }
+        String v = record.get(column);
+        return v == null ? "" : v.trim();
+    }
+
+    static CourseRole role(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "", "student", "studentenrollment" -> CourseRole.STUDENT;
+            case "ta", "teaching assistant", "taenrollment" -> CourseRole.TA;
+            case "instructor", "teacher", "teacherenrollment" -> CourseRole.INSTRUCTOR;
+            default -> null;
+        };
+    }
+
+    /** Canvas writes "Lovelace, Ada"; people read "Ada Lovelace". */
+    private static String displayName(String name) {
+        int comma = name.indexOf(',');
+        if (comma > 0 && name.indexOf(',', comma + 1) < 0) {
+            return (name.substring(comma + 1).trim() + " " + name.substring(0, comma).trim()).trim();
+        }
+        return name;
+    }
+}
