@@ -89,26 +89,46 @@ public class CourseFileService {
             }
             return file;
         } catch (JsonProcessingException e) {
-            throw new ProblemException(io.micronaut.http.HttpStatus.BAD_REQUEST, describe(e), List.of(violationOf(e)));
+            throw new ProblemException(io.micronaut.http.HttpStatus.BAD_REQUEST, describe(e, text), List.of(violationOf(e, text)));
         }
     }
 
-    private static String describe(JsonProcessingException e) {
+    /**
+     * The line to show: where the parser stopped, except for a misspelt key, which the parser reports after having
+     * read past it (records are buffered); then the nearest line above that holds the key.
+     */
+    private static int lineOf(JsonProcessingException e, String text) {
         JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 1 ? "" : "Line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        int line = at == null ? -1 : at.getLineNr();
+        if (line > 0 && e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            String[] lines = text.split("\n", -1);
+            java.util.regex.Pattern key = java.util.regex.Pattern.compile(
+                    "^\\s*(-\\s+)?[\"']?" + java.util.regex.Pattern.quote(u.getPropertyName()) + "[\"']?\\s*:.*");
+            for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+                if (key.matcher(lines[i]).matches()) {
+                    return i + 1;
+                }
+            }
+        }
+        return line;
+    }
+
+    private static String describe(JsonProcessingException e, String text) {
+        int line = lineOf(e, text);
+        JsonLocation at = e.getLocation();
+        String where = line < 1 ? "" : line == at.getLineNr() ? "Line " + line + ", column " + at.getColumnNr() + ": " : "Line " + line + ": ";
         return "The course file could not be read. " + where + message(e);
     }
 
-    private static Violation violationOf(JsonProcessingException e) {
+    private static Violation violationOf(JsonProcessingException e, String text) {
         String field = null;
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining()).substring(1).replace(".[", "[");
         }
-        JsonLocation at = e.getLocation();
-        String line = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ": ";
-        return new Violation(field, line + message(e));
+        int line = lineOf(e, text);
+        return new Violation(field, (line < 1 ? "" : "line " + line + ": ") + message(e));
     }
 
     private static String message(JsonProcessingException e) {

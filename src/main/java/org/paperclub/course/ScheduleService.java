@@ -184,7 +184,7 @@ public class ScheduleService {
 
     /** "vaswani2017", then "vaswani2017b", ... : readable keys for papers added by hand. */
     private String freeKey(long courseId, PaperCommand c) {
-        String base = slug(c.authors() != null && !c.authors().isBlank() ? c.authors().trim().split("[\\s,]+")[0] : c.title());
+        String base = slug(c.authors() != null && !c.authors().isBlank() ? surname(c.authors()) : c.title());
         if (base.length() > 60) {
             base = base.substring(0, 60);
         }
@@ -194,6 +194,13 @@ public class ScheduleService {
             key = base + (suffix <= 'z' ? String.valueOf(suffix) : "-" + (suffix - 'a'));
         }
         return key;
+    }
+
+    /** "Vaswani et al." and "A. Vaswani, N. Shazeer" give "Vaswani"; "Tri Dao and Albert Gu" gives "Dao". */
+    static String surname(String authors) {
+        String first = authors.split(",|;| and | & ")[0].replace("et al.", "").replace("et al", "").trim();
+        String[] words = first.split("\\s+");
+        return words[words.length - 1];
     }
 
     static String slug(String text) {

@@ -9,6 +9,8 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +37,14 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
             return (MutableHttpResponse<Problem>) response;
         }
         List<Problem.Violation> violations = new ArrayList<>();
-        for (Error error : context.getErrors()) {
+        Throwable cause = context.getRootCause().orElse(null);
+        if (cause instanceof ConstraintViolationException cve) {
+            // Micronaut flattens these into "create.command.topic: must not be blank"; keep field and message apart.
+            for (ConstraintViolation<?> v : cve.getConstraintViolations()) {
+                violations.add(new Problem.Violation(fieldOf(v.getPropertyPath().toString()), v.getMessage()));
+            }
+            violations.sort(java.util.Comparator.comparing(v -> String.valueOf(v.field())));
+        } else for (Error error : context.getErrors()) {
             if (error.getPath().isPresent()) {
                 violations.add(new Problem.Violation(fieldOf(error.getPath().get()), error.getMessage()));
             }

@@ -1,0 +1,50 @@
+// Session times: the course's own zone first (it is where the class meets), the viewer's zone as an extra.
+
+export const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+/** "Mon 5 Oct" for a wall-clock date "2026-10-05"; read as UTC so that no zone can move it to another day. */
+export function formatDay(isoDate, withYear = false) {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const day = dayFormat.format(new Date(Date.UTC(y, m - 1, d)));
+  return withYear ? `${day} ${y}` : day;
+}
+
+/** The wall-clock date "YYYY-MM-DD" of an instant in a zone. */
+export function dateIn(instant, zone) {
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone })
+    .format(new Date(instant));
+}
+
+/** "2:00 – 3:15 PM EDT" (in the viewer's language) for two instants, shown in the given zone. */
+export function formatTimeRange(startsAt, endsAt, zone) {
+  const format = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: zone });
+  const start = new Date(startsAt);
+  const end = new Date(endsAt);
+  if (format.formatRange) {
+    return format.formatRange(start, end);
+  }
+  const plain = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: zone });
+  return `${plain.format(start)} – ${format.format(end)}`;
+}
+
+/**
+ * The session's time where the viewer is, or null when that reads the same as the course's time (same zone, or
+ * a zone that keeps the same clock). Names the day too when it is not the course's day.
+ */
+export function localTime(session, courseZone) {
+  if (browserZone === courseZone) {
+    return null;
+  }
+  const here = formatTimeRange(session.startsAt, session.endsAt, browserZone);
+  const there = formatTimeRange(session.startsAt, session.endsAt, courseZone);
+  if (here === there) {
+    return null;
+  }
+  const day = dateIn(session.startsAt, browserZone);
+  return day === session.date ? here : `${formatDay(day)}, ${here}`;
+}
+
+export function isoToday(zone) {
+  return dateIn(Date.now(), zone);
+}

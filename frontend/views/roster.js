@@ -1,0 +1,198 @@
+// The course's people (staff): list, add one, import a CSV. New accounts' passwords are shown here once only.
+import { ref, reactive, computed, nextTick } from 'vue';
+import { get, post, problemOf } from '../api.js';
+import { courseOf, announce } from '../store.js';
+import ProblemBox from './problem-box.js';
+import { roleNames } from './courses.js';
+
+export default {
+  components: { ProblemBox },
+  props: { courseId: { type: Number, required: true } },
+  setup(props) {
+    const base = `/api/courses/${props.courseId}`;
+    const course = ref(courseOf(props.courseId) || null);
+    const roster = ref(null);
+    const loadProblem = ref(null);
+    const canAddStaff = computed(() => course.value && course.value.role === 'INSTRUCTOR');
+
+    async function load() {
+      try {
+        roster.value = await get(`${base}/roster`);
+      } catch (e) {
+        loadProblem.value = problemOf(e);
+      }
+    }
+    load();
+
+    // Passwords of accounts made here: the server never shows them again, so they stay until dismissed.
+    const newAccounts = ref([]);
+    function remember(people) {
+      const made = people.filter(p => p.initialPassword).map(p => ({ email: p.entry.email, name: p.entry.name,
+        password: p.initialPassword }));
+      newAccounts.value = [...newAccounts.value, ...made];
+      return made.length;
+    }
+    function dismissPasswords() {
+      newAccounts.value = [];
+      nextTick(() => document.getElementById('roster-heading').focus());
+    }
+
+    const person = reactive({ email: '', name: '', role: 'STUDENT', section: '' });
+    const adding = ref(false);
+    const addProblem = ref(null);
+    async function addPerson() {
+      adding.value = true;
+      addProblem.value = null;
+      try {
+        const added = await post(`${base}/roster`, { email: person.email.trim(), name: person.name.trim() || null,
+          role: person.role, section: person.section.trim() || null });
+        const made = remember([added]);
+        await load();
+        announce(`${added.entry.name} (${added.entry.email}) is on the roster`
+          + (made ? '; a new account was made: its initial password is shown under “New accounts”.' : '.'));
+        Object.assign(person, { email: '', name: '', section: '' });
+        if (made) {
+          nextTick(() => document.getElementById('new-accounts-heading').focus());
+        }
+      } catch (e) {
+        addProblem.value = problemOf(e);
+      } finally {
+        adding.value = false;
+      }
+    }
+
+    const csv = ref('');
+    const importing = ref(false);
+    const importProblem = ref(null);
+    const importResult = ref(null);
+    function readFile(event) {
+      const file = event.target.files[0];
+      if (!file) {
+        return;
+      }
+      const reader = new FileReader();
+      reader.onload = () => {
+        csv.value = reader.result;
+        announce(`Read ${file.name}. Check it below, then choose Import.`);
+      };
+      reader.onerror = () => {
+        importProblem.value = { detail: `The file ${file.name} could not be read.`, errors: [] };
+      };
+      reader.readAsText(file);
+    }
+    async function importCsv() {
+      importing.value = true;
+      importProblem.value = null;
+      importResult.value = null;
+      try {
+        const result = await post(`${base}/roster/import`, csv.value, 'text/csv');
+        remember(result.people);
+        importResult.value = result;
+        await load();
+        announce(`Imported: ${result.added} added, ${result.updated} updated, ${result.accountsCreated} new accounts.`);
+        csv.value = '';
+      } catch (e) {
+        importProblem.value = problemOf(e);
+      } finally {
+        importing.value = false;
+      }
+    }
+
+    return { course, roster, loadProblem, canAddStaff, newAccounts, dismissPasswords, person, adding, addProblem,
+      addPerson, csv, importing, importProblem, importResult, readFile, importCsv, roleNames };
+  },
+  template: /*html*/`
+    <div class="roster-page">
+      <p class="breadcrumb"><a :href="'#/courses/' + courseId">← {{ course ? course.code : 'Course' }} schedule</a></p>
+      <h1>Roster<span v-if="course">: {{ course.code }}</span></h1>
+      <problem-box id="load-error" :problem="loadProblem" />
+
+      <section v-if="newAccounts.length" id="new-accounts" class="card notice" aria-labelledby="new-accounts-heading">
+        <h2 id="new-accounts-heading" tabindex="-1">New accounts</h2>
+        <p>These initial passwords are shown only now. Give each person theirs; they can change it under “Account”.</p>
+        <div class="table-wrap">
+          <table>
+            <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Initial password</th></tr></thead>
+            <tbody>
+              <tr v-for="a in newAccounts" :key="a.email">
+                <td>{{ a.name }}</td><td>{{ a.email }}</td><td><code class="password">{{ a.password }}</code></td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <button type="button" id="dismiss-passwords" class="secondary" @click="dismissPasswords">I have noted them: hide</button>
+      </section>
+
+      <section aria-labelledby="roster-heading">
+        <h2 id="roster-heading" tabindex="-1">People<span v-if="roster"> ({{ roster.length }})</span></h2>
+        <p v-if="!roster && !loadProblem" class="loading">Loading the roster…</p>
+        <div v-else-if="roster" class="table-wrap">
+          <table id="roster">
+            <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Section</th></tr></thead>
+            <tbody>
+              <tr v-for="p in roster" :key="p.enrollmentId" :data-user-id="p.userId">
+                <th scope="row">{{ p.name }}</th><td class="email">{{ p.email }}</td>
+                <td>{{ roleNames[p.role] || p.role }}</td><td>{{ p.section || '—' }}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section v-if="roster" aria-labelledby="add-person-heading">
+        <h2 id="add-person-heading">Add a person</h2>
+        <form id="add-person-form" class="card" @submit.prevent="addPerson" :aria-busy="adding">
+          <problem-box :problem="addProblem" :labels="{ email: 'Email', name: 'Name', role: 'Role', section: 'Section' }" />
+          <div class="form-grid">
+            <div class="field">
+              <label for="person-email">Email</label>
+              <input id="person-email" type="email" v-model="person.email" required autocomplete="off">
+            </div>
+            <div class="field">
+              <label for="person-name">Name <span class="optional">(optional)</span></label>
+              <input id="person-name" type="text" v-model="person.name" maxlength="200" autocomplete="off">
+            </div>
+            <div class="field">
+              <label for="person-role">Role</label>
+              <select id="person-role" v-model="person.role" aria-describedby="person-role-hint">
+                <option value="STUDENT">Student</option>
+                <option value="TA" :disabled="!canAddStaff">Teaching assistant</option>
+                <option value="INSTRUCTOR" :disabled="!canAddStaff">Instructor</option>
+              </select>
+              <span v-if="!canAddStaff" id="person-role-hint" class="hint">Only instructors add staff.</span>
+            </div>
+            <div class="field">
+              <label for="person-section">Section <span class="optional">(optional)</span></label>
+              <input id="person-section" type="text" v-model="person.section" maxlength="60" autocomplete="off">
+            </div>
+          </div>
+          <p class="hint">Someone without an account gets one, with an initial password shown here once.</p>
+          <button type="submit" id="add-person" :disabled="adding">{{ adding ? 'Adding…' : 'Add to roster' }}</button>
+        </form>
+      </section>
+
+      <section v-if="roster" aria-labelledby="import-heading">
+        <h2 id="import-heading">Import a roster file</h2>
+        <form id="import-form" class="card" @submit.prevent="importCsv" :aria-busy="importing">
+          <problem-box id="import-error" :problem="importProblem" />
+          <p class="hint" id="csv-hint">A CSV file whose first line names the columns: <code>email,name,role,section</code>
+            (role is student, TA or instructor; name, role and section may be left out), or a roster or gradebook
+            export from Canvas. If any row is wrong, nobody is added: fix the rows named and import again.</p>
+          <div class="field">
+            <label for="csv-file">Choose a CSV file</label>
+            <input id="csv-file" type="file" accept=".csv,text/csv,text/plain" @change="readFile">
+          </div>
+          <div class="field">
+            <label for="csv-text">…or paste its text</label>
+            <textarea id="csv-text" v-model="csv" rows="8" spellcheck="false" aria-describedby="csv-hint"
+                      placeholder="email,name,role,section&#10;ana@example.edu,Ana Lima,student,0101"></textarea>
+          </div>
+          <button type="submit" id="import-roster" :disabled="importing || !csv.trim()">{{ importing ? 'Importing…' : 'Import' }}</button>
+          <p v-if="importResult" id="import-result" class="success">
+            Imported: {{ importResult.added }} added, {{ importResult.updated }} updated,
+            {{ importResult.accountsCreated }} new {{ importResult.accountsCreated === 1 ? 'account' : 'accounts' }}.
+          </p>
+        </form>
+      </section>
+    </div>`,
+};

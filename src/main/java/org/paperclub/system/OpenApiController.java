@@ -1,0 +1,56 @@
+package org.paperclub.system;
+
+import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Serves the OpenAPI document that the build generates from the controllers, and Swagger UI to browse it. */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Hidden
+class OpenApiController {
+
+    private static final String SPEC = "classpath:META-INF/swagger/paperclub-1.yml";
+    private static final String SWAGGER = "/webjars/swagger-ui/5.34.1";
+
+    private final String spec;
+
+    OpenApiController(ResourceResolver resources) {
+        try (InputStream in = resources.getResourceAsStream(SPEC).orElse(null)) {
+            this.spec = in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Get(value = "/openapi.yml", produces = "application/yaml")
+    HttpResponse<String> spec() {
+        if (spec == null) {
+            throw ProblemException.notFound("The OpenAPI document was not built into this jar.");
+        }
+        return HttpResponse.ok(spec);
+    }
+
+    @Get(value = "/openapi", produces = MediaType.TEXT_HTML)
+    String ui() {
+        return """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>Paperclub API</title>
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <link rel="stylesheet" href="%1$s/swagger-ui.css"></head>
+                <body><div id="swagger-ui"></div>
+                <script src="%1$s/swagger-ui-bundle.js"></script>
+                <script>SwaggerUIBundle({url: '/openapi.yml', dom_id: '#swagger-ui'});</script>
+                </body></html>""".formatted(SWAGGER);
+    }
+}

@@ -1,0 +1,99 @@
+package org.paperclub.people;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import org.paperclub.support.Api;
+import org.paperclub.support.ApiTest;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.paperclub.support.Api.problem;
+
+@MicronautTest
+class RosterTest extends ApiTest {
+
+    private static final String ROSTER = "/api/courses/1/roster";
+
+    @Test
+    void staff_see_the_roster_and_students_do_not() {
+        List<Map<String, Object>> roster = ta().list(ROSTER);
+        assertTrue(roster.size() >= 22);
+        assertTrue(roster.stream().anyMatch(r -> "student20@example.edu".equals(r.get("email"))));
+        assertEquals("INSTRUCTOR", roster.get(0).get("role"), "staff first");
+        problem(403, () -> student().list(ROSTER));
+    }
+
+    @Test
+    void a_person_added_by_staff_can_sign_in_with_the_initial_password_shown_once() {
+        Map<String, Object> added = ta().post(ROSTER, Map.of("email", "Grace.Hopper@Example.edu", "name", "Grace Hopper")).body();
+        String password = (String) added.get("initialPassword");
+        assertNotNull(password);
+        assertEquals("STUDENT", ((Map<?, ?>) added.get("entry")).get("role"));
+        Map<String, Object> me = api().login("grace.hopper@example.edu", password).get("/api/me");
+        assertEquals("Grace Hopper", me.get("name"));
+        // Enrolling an existing account shows no password.
+        Map<String, Object> again = ta().post(ROSTER, Map.of("email", "grace.hopper@example.edu", "section", "0102")).body();
+        assertNull(again.get("initialPassword"));
+    }
+
+    @Test
+    void only_instructors_add_staff() {
+        problem(403, () -> ta().post(ROSTER, Map.of("email", "new.ta@example.edu", "role", "TA")));
+        assertEquals(201, instructor().post(ROSTER, Map.of("email", "new.ta@example.edu", "role", "TA")).code());
+        problem(400, () -> ta().post(ROSTER, Map.of("email", "not-an-email")));
+    }
+
+    @Test
+    void a_csv_roster_is_imported() {
+        String csv = """
+                email,name,role,section
+                alan.turing@example.edu,Alan Turing,student,0101
+                student1@example.edu,Student 1,student,0102
+                """;
+        Map<String, Object> result = ta().post(ROSTER + "/import", csv, "text/csv").body();
+        assertEquals(1, ((Number) result.get("added")).intValue());
+        assertEquals(1, ((Number) result.get("updated")).intValue());
+        assertEquals(1, ((Number) result.get("accountsCreated")).intValue());
+        assertTrue(ta().list(ROSTER).stream().anyMatch(r -> "alan.turing@example.edu".equals(r.get("email"))
+                && "0101".equals(r.get("section"))));
+    }
+
+    @Test
+    void canvas_roster_columns_are_understood() {
+        String canvas = """
+                Student,ID,SIS User ID,SIS Login ID,Section
+                    Points Possible,,,,
+                "Lovelace, Ada",1001,U1001,ada.lovelace@example.edu,CMSC848K 0101
+                """;
+        Map<String, Object> result = ta().post(ROSTER + "/import", canvas, "text/csv").body();
+        assertEquals(1, ((Number) result.get("added")).intValue());
+        Map<?, ?> entry = (Map<?, ?>) ((Map<?, ?>) ((List<?>) result.get("people")).get(0)).get("entry");
+        assertEquals("Ada Lovelace", entry.get("name"));
+        assertEquals("CMSC848K 0101", entry.get("section"));
+    }
+
+    @Test
+    void one_bad_row_refuses_the_whole_file_and_names_every_bad_line() {
+        Api.Session ta = ta();
+        int before = ta.list(ROSTER).size();
+        String csv = """
+                email,name,role
+                claude.shannon@example.edu,Claude Shannon,student
+                not-an-email,Somebody,student
+                john.nash@example.edu,John Nash,professor
+                claude.shannon@example.edu,Claude Shannon,student
+                """;
+        Map<String, Object> p = problem(422, () -> ta.post(ROSTER + "/import", csv, "text/csv"));
+        List<String> lines = ((List<?>) p.get("errors")).stream().map(e -> (String) ((Map<?, ?>) e).get("field")).toList();
+        assertEquals(List.of("line 3", "line 4", "line 5"), lines);
+        assertTrue(((String) p.get("detail")).contains("nobody was added"));
+        assertEquals(before, ta.list(ROSTER).size());
+        problem(422, () -> ta.post(ROSTER + "/import", "name\nNo Email Column\n", "text/csv"));
+        problem(422, () -> ta.post(ROSTER + "/import", "email,name,role\nnew.staff@example.edu,X,TA\n", "text/csv"));
+    }
+}

@@ -1,0 +1,68 @@
+package org.paperclub.support;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Base of the HTTP tests: one app per test class on its own fresh database with the demo course loaded, and a
+ * {@link Api} to call it as a signed-in user.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ApiTest implements TestPropertyProvider {
+
+    @Inject
+    @Client("/")
+    protected HttpClient client;
+
+    private Map<String, String> database;
+
+    @Override
+    public Map<String, String> getProperties() {
+        database = TestDatabase.fresh();
+        Map<String, String> properties = new HashMap<>(database);
+        properties.put("micronaut.server.port", "-1");
+        properties.putAll(extraProperties());
+        return properties;
+    }
+
+    /** More settings for this test class's app. */
+    protected Map<String, String> extraProperties() {
+        return Map.of();
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        TestDatabase.drop(database.get("paperclub.test.schema"));
+    }
+
+    protected Api api() {
+        return new Api(client.toBlocking());
+    }
+
+    protected Api.Session instructor() {
+        return api().login("instructor@example.edu");
+    }
+
+    protected Api.Session ta() {
+        return api().login("ta@example.edu");
+    }
+
+    protected Api.Session student(int n) {
+        return api().login("student" + n + "@example.edu");
+    }
+
+    protected Api.Session student() {
+        return student(1);
+    }
+
+    /** The demo course is the first course of every fresh database. */
+    protected static final long DEMO = 1;
+}
