@@ -1,0 +1,81 @@
+package org.paperclub.web;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.paperclub.support.ApiTest;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The page as a person uses it: sign in, read the schedule; staff, and only staff, get the edit controls. */
+@MicronautTest
+class SchedulePageTest extends ApiTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    private Browser browser;
+    private String base;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        browser = Browser.start();
+        base = server.getURL().toString();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void a_student_sees_the_schedule_without_edit_controls() {
+        browser.signIn(base, "student1@example.edu");
+        WebElement schedule = browser.await(By.id("schedule"));
+        List<WebElement> sessions = schedule.findElements(By.cssSelector("[data-session-number]"));
+        assertEquals(29, sessions.size());
+        assertTrue(browser.await(By.id("course-title")).getText().contains("Machine Learning at Scale"));
+        WebElement cancelled = schedule.findElement(By.cssSelector("[data-session-number='13']"));
+        assertTrue(cancelled.getText().contains("No class"), cancelled.getText());
+        // Mid-term demo: some sessions are past, exactly one is the next class.
+        assertFalse(schedule.findElements(By.cssSelector("[data-session-number].past")).isEmpty());
+        assertEquals(1, schedule.findElements(By.cssSelector("[data-session-number].next")).size());
+        WebElement four = schedule.findElement(By.cssSelector("[data-session-number='4']"));
+        assertTrue(four.getText().contains("Attention is all you need"), four.getText());
+        assertTrue(browser.driver.findElements(By.cssSelector(".staff-control")).isEmpty(),
+                "a student sees no edit control");
+    }
+
+    @Test
+    void the_instructor_sees_edit_controls_and_cancels_a_class_from_the_page() {
+        browser.signIn(base, "instructor@example.edu");
+        WebElement schedule = browser.await(By.id("schedule"));
+        assertFalse(browser.driver.findElements(By.cssSelector(".staff-control")).isEmpty());
+        browser.await(By.id("add-session"));
+        WebElement session = schedule.findElement(By.cssSelector("[data-session-number='20']"));
+        String id = session.getAttribute("data-session-id");
+        browser.driver.findElement(By.id("edit-" + id)).click();
+        new org.openqa.selenium.support.ui.Select(browser.await(By.id("sf-" + id + "-kind"))).selectByValue("NO_CLASS");
+        WebElement topic = browser.driver.findElement(By.id("sf-" + id + "-topic"));
+        topic.clear();
+        topic.sendKeys("Cancelled: instructor travelling");
+        topic.submit();
+        browser.waiting().until(ExpectedConditions.attributeToBe(
+                By.cssSelector("[data-session-number='20']"), "data-kind", "NO_CLASS"));
+        assertEquals("NO_CLASS", student().get("/api/courses/1/sessions/" + id).get("kind"), "the change was saved");
+        assertEquals("Cancelled: instructor travelling", student().get("/api/courses/1/sessions/" + id).get("topic"));
+    }
+}
