@@ -1,5 +1,6 @@
 package org.paperclub.course;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -34,7 +35,8 @@ public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCourseLoader.class);
     public static final int STUDENTS = 20;
 
-    private final CourseFileService files;
+    // A provider: a restart (the usual case) never needs the YAML machinery, so it is not built then.
+    private final BeanProvider<CourseFileService> files;
     private final CourseService courses;
     private final PeopleService people;
     private final ResourceResolver resources;
@@ -42,7 +44,7 @@ public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> 
     private final String location;
     private final String password;
 
-    DemoCourseLoader(CourseFileService files, CourseService courses, PeopleService people, ResourceResolver resources,
+    DemoCourseLoader(BeanProvider<CourseFileService> files, CourseService courses, PeopleService people, ResourceResolver resources,
                      Clock clock, @Value("${paperclub.demo.file}") String location,
                      @Value("${paperclub.demo.password}") String password) {
         this.files = files;
@@ -67,6 +69,7 @@ public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> 
 
     @Transactional
     Course load() {
+        CourseFileService files = this.files.get();
         CourseFile file = files.parse(read());
         CourseFile shifted = shiftToToday(file, LocalDate.now(clock.withZone(java.time.ZoneId.of(file.course().timeZone()))));
         Course course = files.importFile(shifted, null);

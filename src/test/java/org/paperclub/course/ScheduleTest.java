@@ -57,13 +57,14 @@ class ScheduleTest extends ApiTest {
     @Test
     void staff_add_change_and_cancel_a_session() {
         Api.Session ta = ta();
+        int highest = ta.list(SESSIONS).stream().mapToInt(s -> ((Number) s.get("number")).intValue()).max().orElseThrow();
         HttpResponse<Map<String, Object>> created = ta.post(SESSIONS, guestLecture());
         assertEquals(201, created.code());
         String location = created.getHeaders().get("Location");
         Map<String, Object> body = created.body();
         assertEquals(location, SESSIONS + "/" + body.get("id"));
         assertEquals("LECTURE", body.get("kind"));
-        assertEquals(30, ((Number) body.get("number")).intValue(), "the next free number");
+        assertEquals(highest + 1, ((Number) body.get("number")).intValue(), "the next free number");
 
         Map<String, Object> cancelled = guestLecture();
         cancelled.put("kind", "NO_CLASS");
@@ -207,6 +208,38 @@ class ScheduleTest extends ApiTest {
         Map<String, Object> badZone = new HashMap<>(update);
         badZone.put("timeZone", "Mars/Olympus_Mons");
         assertFalse(((String) problem(422, () -> instructor().put("/api/courses/1", badZone)).get("detail")).isBlank());
+    }
+
+    @Test
+    void parallel_requests_for_one_session_number_create_exactly_one_session() throws Exception {
+        Api.Session ta = ta();
+        Map<String, Object> body = guestLecture();
+        body.put("number", 40);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return ta.post(SESSIONS, body).code();
+                    } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+                        return e.getStatus().getCode();
+                    }
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var f : results) {
+                codes.add(f.get());
+            }
+            assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
+            assertEquals(15, codes.stream().filter(c -> c == 409).count(), "the rest are told, never a 500: " + codes);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, student().list(SESSIONS).stream().filter(s -> ((Number) s.get("number")).intValue() == 40).count());
     }
 
     @Test
