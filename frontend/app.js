@@ -1,7 +1,7 @@
 // The shell: hash router, who is signed in, header, and the status and error regions every view reports into.
-import { createApp, ref, computed, nextTick, watch } from 'vue';
+import { createApp, ref, shallowRef, computed, nextTick, watch } from 'vue';
 import { get, post, onUnauthorized, problemOf } from './api.js';
-import { store, signedIn, signedOut, navigate, showProblem, announce } from './store.js';
+import { store, signedIn, signedOut, navigate, showProblem, announce, courseOf } from './store.js';
 import ProblemBox from './views/problem-box.js';
 import Login from './views/login.js';
 import Courses from './views/courses.js';
@@ -12,10 +12,15 @@ import Account from './views/account.js';
 const routes = [
   { pattern: /^\/login$/, view: Login, title: () => 'Sign in', anonymous: true },
   { pattern: /^\/$/, view: Courses, title: () => 'Your courses' },
-  { pattern: /^\/courses\/(\d+)$/, view: Course, title: () => 'Schedule', props: m => ({ courseId: Number(m[1]) }) },
-  { pattern: /^\/courses\/(\d+)\/roster$/, view: Roster, title: () => 'Roster', props: m => ({ courseId: Number(m[1]) }) },
+  { pattern: /^\/courses\/(\d+)$/, view: Course, title: p => `${courseCode(p)} schedule`, props: m => ({ courseId: Number(m[1]) }) },
+  { pattern: /^\/courses\/(\d+)\/roster$/, view: Roster, title: p => `${courseCode(p)} roster`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/account$/, view: Account, title: () => 'Your account' },
 ];
+
+function courseCode({ courseId }) {
+  const course = courseOf(courseId);
+  return course ? course.code : 'Course';
+}
 
 const NotFound = {
   template: /*html*/`
@@ -37,14 +42,15 @@ function resolve(hash) {
 const App = {
   components: { ProblemBox },
   setup() {
-    const current = ref(resolve(location.hash));
+    // Shallow: the route holds component objects, which must stay plain to compare and render them.
+    const current = shallowRef(resolve(location.hash));
     const ready = ref(false);
 
     function guard() {
       const { route, path } = current.value;
       if (!store.me && !route.anonymous) {
         store.returnTo = path;
-        navigate('/login', { replace: true });
+        navigate('/login', { replace: true, problem: store.problem });
         return false;
       }
       if (store.me && route.view === Login) {
@@ -72,7 +78,8 @@ const App = {
         return;
       }
       current.value = resolve(location.hash);
-      store.problem = null;
+      store.problem = store.flashProblem;
+      store.flashProblem = null;
       store.status = '';
       if (store.flash) {
         announce(store.flash);
@@ -84,7 +91,7 @@ const App = {
     });
 
     watch(() => [current.value, store.me && store.me.name], () => {
-      document.title = `${current.value.route.title()} – Paperclub`;
+      document.title = `${current.value.route.title(current.value.props)} – Paperclub`;
     }, { immediate: true });
 
     onUnauthorized(() => {

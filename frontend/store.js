@@ -7,6 +7,7 @@ export const store = reactive({
   status: '',      // polite announcements: progress and success
   problem: null,   // the page-level error, shown in #error
   flash: null,     // a status to show after the next route change (which clears messages)
+  flashProblem: null, // likewise, an error
   returnTo: null,  // the route to go back to after signing in again
 });
 
@@ -32,9 +33,10 @@ export function showProblem(problem) {
   store.problem = problem;
 }
 
-/** Goes to a route such as '/courses/1'; flash is said once it is there. */
-export function navigate(path, { replace = false, flash = null } = {}) {
+/** Goes to a route such as '/courses/1'; flash is said, and problem shown, once it is there. */
+export function navigate(path, { replace = false, flash = null, problem = null } = {}) {
   store.flash = flash;
+  store.flashProblem = problem;
   const hash = '#' + path;
   if (location.hash === hash) {
     window.dispatchEvent(new HashChangeEvent('hashchange'));

@@ -44,6 +44,8 @@ export default {
       </dl>
       <h2>Change your password</h2>
       <form id="password-form" class="card" @submit.prevent="change" :aria-busy="busy">
+        <!-- For password managers: they file the new password under this account. -->
+        <input type="text" name="username" autocomplete="username" :value="store.me.email" hidden>
         <problem-box id="password-error" :problem="problem"
                      :labels="{ currentPassword: 'Current password', newPassword: 'New password' }" />
         <div class="field">

@@ -92,13 +92,14 @@ export default {
       return { startTime: last.startTime, endTime: last.endTime, location: last.location, kind: 'LECTURE' };
     });
 
+    // Said at once, before the quiet reload (the list may reorder, e.g. after a date change), then focus follows.
     async function afterChange(message, focusId) {
+      announce(message);
       try {
         await reloadSessions();
       } catch (e) {
         loadProblem.value = problemOf(e);
       }
-      announce(message);
       if (focusId) {
         focusLater(focusId);
       }

@@ -36,7 +36,7 @@ export default {
         <problem-box id="login-error" :problem="problem" />
         <div class="field">
           <label for="login-email">Email</label>
-          <input id="login-email" name="email" type="email" v-model="email" autocomplete="username" required autofocus>
+          <input id="login-email" name="email" type="email" v-model="email" autocomplete="username" required>
         </div>
         <div class="field">
           <label for="login-password">Password</label>

@@ -89,7 +89,8 @@ export default {
         remember(result.people);
         importResult.value = result;
         await load();
-        announce(`Imported: ${result.added} added, ${result.updated} updated, ${result.accountsCreated} new accounts.`);
+        announce(`Imported: ${result.added} added, ${result.updated} updated, ${result.accountsCreated} new `
+          + (result.accountsCreated === 1 ? 'account.' : 'accounts.'));
         csv.value = '';
       } catch (e) {
         importProblem.value = problemOf(e);
@@ -112,10 +113,11 @@ export default {
         <p>These initial passwords are shown only now. Give each person theirs; they can change it under “Account”.</p>
         <div class="table-wrap">
           <table>
-            <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Initial password</th></tr></thead>
+            <thead><tr><th scope="col">Person</th><th scope="col">Initial password</th></tr></thead>
             <tbody>
               <tr v-for="a in newAccounts" :key="a.email">
-                <td>{{ a.name }}</td><td>{{ a.email }}</td><td><code class="password">{{ a.password }}</code></td>
+                <th scope="row">{{ a.name }}<span class="email">{{ a.email }}</span></th>
+                <td><code class="password">{{ a.password }}</code></td>
               </tr>
             </tbody>
           </table>
@@ -128,10 +130,10 @@ export default {
         <p v-if="!roster && !loadProblem" class="loading">Loading the roster…</p>
         <div v-else-if="roster" class="table-wrap">
           <table id="roster">
-            <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Section</th></tr></thead>
+            <thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Section</th></tr></thead>
             <tbody>
               <tr v-for="p in roster" :key="p.enrollmentId" :data-user-id="p.userId">
-                <th scope="row">{{ p.name }}</th><td class="email">{{ p.email }}</td>
+                <th scope="row">{{ p.name }}<span class="email">{{ p.email }}</span></th>
                 <td>{{ roleNames[p.role] || p.role }}</td><td>{{ p.section || '—' }}</td>
               </tr>
             </tbody>

@@ -40,7 +40,8 @@ public final class Commands {
                                  @NotNull LocalTime endTime,
                                  @NotBlank @Size(max = 300) String topic,
                                  @Nullable @Size(max = 200) String location,
-                                 @Nullable SessionKind kind) {
+                                 @Nullable SessionKind kind,
+                                 @Nullable @Min(0) @Max(20) Integer presentationSlots) {
     }
 
     /** A paper; {@code key} left out is made from the first author and year. */

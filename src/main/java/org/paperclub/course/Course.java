@@ -26,6 +26,7 @@ public record Course(@Id @GeneratedValue @Nullable Long id,
                      int presentationsPerStudent,
                      int roleBlockSize,
                      int signupFreezeHours,
+                     @Nullable Instant signupOpensAt,
                      Instant createdAt) {
 
     public ZoneId zone() {
@@ -34,13 +35,15 @@ public record Course(@Id @GeneratedValue @Nullable Long id,
 
     public CoursePolicies policies() {
         return new CoursePolicies(critiquesRequired, critiquesPerSession, pagesPerCritique, maxFileBytes,
-                deadlineOffsetMinutes, minTeamSize, maxTeamSize, presentationsPerStudent, roleBlockSize, signupFreezeHours);
+                deadlineOffsetMinutes, minTeamSize, maxTeamSize, presentationsPerStudent, roleBlockSize, signupFreezeHours,
+                signupOpensAt == null ? null : signupOpensAt.atZone(zone()).toOffsetDateTime());
     }
 
     static Course of(Long id, CourseDetails d, CoursePolicies p, Instant createdAt) {
         return new Course(id, d.code(), d.title(), d.term(), d.timeZone(), d.description(),
                 p.critiquesRequired(), p.critiquesPerSession(), p.pagesPerCritique(), p.maxFileBytes(),
                 p.deadlineOffsetMinutes(), p.minTeamSize(), p.maxTeamSize(), p.presentationsPerStudent(),
-                p.roleBlockSize(), p.signupFreezeHours(), createdAt);
+                p.roleBlockSize(), p.signupFreezeHours(),
+                p.signupOpensAt() == null ? null : p.signupOpensAt().toInstant(), createdAt);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -26,11 +27,12 @@ record CourseFile(String format, Header course, Policies policies, List<Role> ro
 
     @JsonPropertyOrder({"critiquesRequired", "critiquesPerSession", "pagesPerCritique", "maxFileBytes",
             "deadlineOffsetMinutes", "minTeamSize", "maxTeamSize", "presentationsPerStudent", "roleBlockSize",
-            "signupFreezeHours"})
+            "signupFreezeHours", "signupOpensAt"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Policies(Integer critiquesRequired, Integer critiquesPerSession, Integer pagesPerCritique, Long maxFileBytes,
                     Integer deadlineOffsetMinutes, Integer minTeamSize, Integer maxTeamSize,
-                    Integer presentationsPerStudent, Integer roleBlockSize, Integer signupFreezeHours) {
+                    Integer presentationsPerStudent, Integer roleBlockSize, Integer signupFreezeHours,
+                    OffsetDateTime signupOpensAt) {
 
         CoursePolicies orDefaults() {
             CoursePolicies d = CoursePolicies.defaults();
@@ -39,13 +41,13 @@ record CourseFile(String format, Header course, Policies policies, List<Role> ro
                     or(pagesPerCritique, d.pagesPerCritique()), maxFileBytes == null ? d.maxFileBytes() : maxFileBytes,
                     or(deadlineOffsetMinutes, d.deadlineOffsetMinutes()), or(minTeamSize, d.minTeamSize()),
                     or(maxTeamSize, d.maxTeamSize()), or(presentationsPerStudent, d.presentationsPerStudent()),
-                    or(roleBlockSize, d.roleBlockSize()), or(signupFreezeHours, d.signupFreezeHours()));
+                    or(roleBlockSize, d.roleBlockSize()), or(signupFreezeHours, d.signupFreezeHours()), signupOpensAt);
         }
 
         static Policies of(CoursePolicies p) {
             return new Policies(p.critiquesRequired(), p.critiquesPerSession(), p.pagesPerCritique(), p.maxFileBytes(),
                     p.deadlineOffsetMinutes(), p.minTeamSize(), p.maxTeamSize(), p.presentationsPerStudent(),
-                    p.roleBlockSize(), p.signupFreezeHours());
+                    p.roleBlockSize(), p.signupFreezeHours(), p.signupOpensAt());
         }
 
         private static int or(Integer value, int fallback) {
@@ -62,14 +64,15 @@ record CourseFile(String format, Header course, Policies policies, List<Role> ro
     record PaperEntry(String key, String title, String authors, String venue, Integer year, String link, Boolean official) {
     }
 
-    @JsonPropertyOrder({"number", "date", "start", "end", "kind", "topic", "location", "assigned", "additional"})
+    @JsonPropertyOrder({"number", "date", "start", "end", "kind", "topic", "location", "presentationSlots", "assigned",
+            "additional"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SessionEntry(Integer number, LocalDate date, LocalTime start, LocalTime end, SessionKind kind, String topic,
-                        String location, List<String> assigned, List<String> additional) {
+                        String location, Integer presentationSlots, List<String> assigned, List<String> additional) {
 
         SessionEntry shifted(long days) {
             return new SessionEntry(number, date == null ? null : date.plusDays(days), start, end, kind, topic, location,
-                    assigned, additional);
+                    presentationSlots, assigned, additional);
         }
     }
 }

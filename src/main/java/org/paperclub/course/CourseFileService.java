@@ -248,6 +248,9 @@ public class CourseFileService {
             } else if (!s.end().isAfter(s.start())) {
                 errors.add(new Violation(at + ".end", "must be after start"));
             }
+            if (s.presentationSlots() != null && (s.presentationSlots() < 0 || s.presentationSlots() > 20)) {
+                errors.add(new Violation(at + ".presentationSlots", "must be between 0 and 20"));
+            }
             if (blank(s.topic())) {
                 errors.add(new Violation(at + ".topic", "must not be blank"));
             }
@@ -300,7 +303,8 @@ public class CourseFileService {
         }
         for (SessionEntry s : nonNull(f.sessions())) {
             Session saved = sessions.save(new Session(null, courseId, s.number(), s.date(), s.start(), s.end(),
-                    s.topic().trim(), trim(s.location()), s.kind() == null ? SessionKind.LECTURE : s.kind()));
+                    s.topic().trim(), trim(s.location()), s.kind() == null ? SessionKind.LECTURE : s.kind(),
+                    s.presentationSlots() == null ? 0 : s.presentationSlots()));
             int position = 0;
             for (String key : nonNull(s.assigned())) {
                 readings.save(new Reading(null, saved.id(), paperIds.get(key), ReadingKind.ASSIGNED, ++position));
@@ -329,6 +333,7 @@ public class CourseFileService {
                 .map(s -> {
                     List<Reading> rs = bySession.getOrDefault(s.id(), List.of());
                     return new SessionEntry(s.number(), s.date(), s.startTime(), s.endTime(), s.kind(), s.topic(), s.location(),
+                            s.presentationSlots() == 0 ? null : s.presentationSlots(),
                             keys(rs, ReadingKind.ASSIGNED, keyById), keys(rs, ReadingKind.ADDITIONAL, keyById));
                 })
                 .toList();

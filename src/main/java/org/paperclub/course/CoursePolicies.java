@@ -1,13 +1,17 @@
 package org.paperclub.course;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.time.OffsetDateTime;
+
 /**
  * The rules a course configures. Defaults come from the two reference syllabi (DESIGN.md's policy table):
  * ten one-page critiques of at most 5 MB, one per session, due at class start; teams of 1-2 presenting once;
- * one supporting role per block of 2 sessions; sign-ups freezing 48 hours before class.
+ * one supporting role per block of 2 sessions; sign-ups freezing 48 hours before class, open from the start
+ * unless {@code signupOpensAt} says when.
  */
 @Serdeable
 public record CoursePolicies(@Min(0) @Max(200) int critiquesRequired,
@@ -19,9 +23,10 @@ public record CoursePolicies(@Min(0) @Max(200) int critiquesRequired,
                              @Min(1) @Max(10) int maxTeamSize,
                              @Min(0) @Max(20) int presentationsPerStudent,
                              @Min(1) @Max(50) int roleBlockSize,
-                             @Min(0) @Max(30 * 24) int signupFreezeHours) {
+                             @Min(0) @Max(30 * 24) int signupFreezeHours,
+                             @Nullable OffsetDateTime signupOpensAt) {
 
     public static CoursePolicies defaults() {
-        return new CoursePolicies(10, 1, 1, 5L * 1024 * 1024, 0, 1, 2, 1, 2, 48);
+        return new CoursePolicies(10, 1, 1, 5L * 1024 * 1024, 0, 1, 2, 1, 2, 48, null);
     }
 }

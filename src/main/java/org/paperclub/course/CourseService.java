@@ -29,7 +29,11 @@ public class CourseService {
     private final PeopleService people;
     private final Clock clock;
 
-    CourseService(CourseRepository courses, SupportingRoleRepository roles, PeopleService people, Clock clock) {
+    private final List<ScheduleGuard> guards;
+
+    CourseService(CourseRepository courses, SupportingRoleRepository roles, PeopleService people, Clock clock,
+                  List<ScheduleGuard> guards) {
+        this.guards = guards;
         this.courses = courses;
         this.roles = roles;
         this.people = people;
@@ -141,10 +145,16 @@ public class CourseService {
 
     @Transactional
     public void deleteRole(long courseId, long roleId) {
-        roles.delete(role(courseId, roleId));
+        SupportingRole role = role(courseId, roleId);
+        List<String> held = new java.util.ArrayList<>();
+        guards.forEach(g -> held.addAll(g.heldOnRole(roleId)));
+        if (!held.isEmpty()) {
+            throw ProblemException.conflict(role.name() + " cannot be deleted: it has " + String.join(", ", held) + ".");
+        }
+        roles.delete(role);
     }
 
-    SupportingRole role(long courseId, long roleId) {
+    public SupportingRole role(long courseId, long roleId) {
         return roles.findById(roleId).filter(r -> r.courseId().equals(courseId))
                 .orElseThrow(() -> ProblemException.notFound("This course has no supporting role " + roleId + "."));
     }

@@ -41,18 +41,18 @@ public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> 
     private final PeopleService people;
     private final ResourceResolver resources;
     private final Clock clock;
-    private final String location;
+    private final List<String> locations;
     private final String password;
 
     DemoCourseLoader(BeanProvider<CourseFileService> files, CourseService courses, PeopleService people, ResourceResolver resources,
-                     Clock clock, @Value("${paperclub.demo.file}") String location,
+                     Clock clock, @Value("${paperclub.demo.files}") List<String> locations,
                      @Value("${paperclub.demo.password}") String password) {
         this.files = files;
         this.courses = courses;
         this.people = people;
         this.resources = resources;
         this.clock = clock;
-        this.location = location;
+        this.locations = locations;
         this.password = password;
     }
 
@@ -62,25 +62,35 @@ public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> 
             return;
         }
         long started = System.nanoTime();
-        Course course = load();
-        LOG.info("Loaded the demo course {} ({} ms); sign in as instructor@example.edu / {}", course.code(),
-                (System.nanoTime() - started) / 1_000_000, password);
+        List<Course> loaded = load();
+        LOG.info("Loaded the demo courses {} ({} ms); sign in as instructor@example.edu / {}",
+                loaded.stream().map(Course::code).toList(), (System.nanoTime() - started) / 1_000_000, password);
     }
 
+    /** Every demo course file, with the same 22 accounts enrolled in each. */
     @Transactional
-    Course load() {
+    List<Course> load() {
         CourseFileService files = this.files.get();
-        CourseFile file = files.parse(read());
-        CourseFile shifted = shiftToToday(file, LocalDate.now(clock.withZone(java.time.ZoneId.of(file.course().timeZone()))));
-        Course course = files.importFile(shifted, null);
+        List<Course> loaded = new java.util.ArrayList<>();
+        for (String location : locations) {
+            CourseFile file = files.parse(read(location));
+            CourseFile shifted = shiftToToday(file, LocalDate.now(clock.withZone(java.time.ZoneId.of(file.course().timeZone()))));
+            loaded.add(files.importFile(shifted, null));
+        }
         // One bcrypt hash for all 22 accounts: they share the password, and hashing 22 times would add a second.
         String hash = people.hashPassword(password);
-        enroll(course, people.createAccount("instructor@example.edu", "Ada Instructor", hash, true), CourseRole.INSTRUCTOR);
-        enroll(course, people.createAccount("ta@example.edu", "Tomás Assistant", hash, false), CourseRole.TA);
+        List<User> staff = List.of(people.createAccount("instructor@example.edu", "Ada Instructor", hash, true),
+                people.createAccount("ta@example.edu", "Tomás Assistant", hash, false));
+        List<User> students = new java.util.ArrayList<>();
         for (int i = 1; i <= STUDENTS; i++) {
-            enroll(course, people.createAccount("student" + i + "@example.edu", "Student " + i, hash, false), CourseRole.STUDENT);
+            students.add(people.createAccount("student" + i + "@example.edu", "Student " + i, hash, false));
         }
-        return course;
+        for (Course course : loaded) {
+            enroll(course, staff.get(0), CourseRole.INSTRUCTOR);
+            enroll(course, staff.get(1), CourseRole.TA);
+            students.forEach(s -> enroll(course, s, CourseRole.STUDENT));
+        }
+        return loaded;
     }
 
     private void enroll(Course course, User user, CourseRole role) {
@@ -104,7 +114,7 @@ public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> 
                 file.policies(), file.roles(), file.papers(), sessions.stream().map(s -> s.shifted(days)).toList());
     }
 
-    private String read() {
+    private String read(String location) {
         try (InputStream in = resources.getResourceAsStream(location)
                 .orElseThrow(() -> new IllegalStateException("The demo course file " + location + " is missing"))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -14,4 +14,9 @@ public interface ScheduleGuard {
 
     /** Plain-words descriptions of what this feature holds on the paper, empty when nothing. */
     List<String> heldOnPaper(long paperId);
+
+    /** Plain-words descriptions of what this feature holds on a supporting role, empty when nothing. */
+    default List<String> heldOnRole(long roleId) {
+        return List.of();
+    }
 }

@@ -67,6 +67,15 @@ public class ScheduleService {
                 .orElseThrow(() -> ProblemException.notFound("This course has no session " + sessionId + "."));
     }
 
+    /**
+     * Locks the session row until the calling transaction ends. Sign-ups take this lock first, so that the
+     * capacity of a session's slots and seats is decided one request at a time, across app instances too.
+     */
+    public Session lockSession(long courseId, long sessionId) {
+        return sessions.lock(sessionId, courseId)
+                .orElseThrow(() -> ProblemException.notFound("This course has no session " + sessionId + "."));
+    }
+
     public List<Session> sessions(long courseId) {
         return sessions.findByCourseIdInDateOrder(courseId);
     }
@@ -82,7 +91,8 @@ public class ScheduleService {
         }
         checkTimes(command);
         Session saved = sessions.save(new Session(null, courseId, number, command.date(), command.startTime(),
-                command.endTime(), command.topic().trim(), blankToNull(command.location()), kindOf(command)));
+                command.endTime(), command.topic().trim(), blankToNull(command.location()), kindOf(command),
+                command.presentationSlots() == null ? 0 : command.presentationSlots()));
         return session(courseId, saved.id());
     }
 
@@ -95,7 +105,8 @@ public class ScheduleService {
         }
         checkTimes(command);
         sessions.update(new Session(old.id(), courseId, number, command.date(), command.startTime(), command.endTime(),
-                command.topic().trim(), blankToNull(command.location()), kindOf(command)));
+                command.topic().trim(), blankToNull(command.location()), kindOf(command),
+                command.presentationSlots() == null ? old.presentationSlots() : command.presentationSlots()));
         return session(courseId, sessionId);
     }
 
@@ -229,8 +240,10 @@ public class ScheduleService {
         readings.delete(reading);
     }
 
-    List<Reading> readingsOfCourse(long courseId) {
-        return readings.findByCourse(courseId);
+    /** For each session of the course, the papers placed on it (either kind). */
+    public Map<Long, List<Long>> readingPaperIds(long courseId) {
+        return readings.findByCourse(courseId).stream().collect(Collectors.groupingBy(Reading::sessionId,
+                Collectors.mapping(Reading::paperId, Collectors.toList())));
     }
 
     private static List<ReadingView> readingViews(List<Reading> list, Map<Long, Paper> paperById) {

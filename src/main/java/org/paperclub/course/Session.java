@@ -21,7 +21,8 @@ public record Session(@Id @GeneratedValue @Nullable Long id,
                       LocalTime endTime,
                       String topic,
                       @Nullable String location,
-                      SessionKind kind) {
+                      SessionKind kind,
+                      int presentationSlots) {
 
     public ZonedDateTime startsAt(ZoneId zone) {
         return ZonedDateTime.of(date, startTime, zone);

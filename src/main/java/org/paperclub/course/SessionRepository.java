@@ -16,6 +16,10 @@ interface SessionRepository extends CrudRepository<Session, Long> {
 
     Optional<Session> findByIdAndCourseId(Long id, Long courseId);
 
+    /** The session, with a row lock held until the transaction ends: serializes sign-ups for one session. */
+    @Query("select * from class_session where id = :id and course_id = :courseId for update")
+    Optional<Session> lock(Long id, Long courseId);
+
     boolean existsByCourseIdAndNumber(Long courseId, int number);
 
     boolean existsByCourseIdAndNumberAndIdNotEqual(Long courseId, int number, Long id);

@@ -44,11 +44,11 @@ public final class Views {
     @Serdeable
     public record SessionView(Long id, int number, LocalDate date, LocalTime startTime, LocalTime endTime,
                               OffsetDateTime startsAt, OffsetDateTime endsAt, String topic, @Nullable String location,
-                              SessionKind kind, List<ReadingView> readings) {
+                              SessionKind kind, int presentationSlots, List<ReadingView> readings) {
         static SessionView of(Session s, ZoneId zone, List<ReadingView> readings) {
             return new SessionView(s.id(), s.number(), s.date(), s.startTime(), s.endTime(),
                     s.startsAt(zone).toOffsetDateTime(), s.endsAt(zone).toOffsetDateTime(), s.topic(), s.location(),
-                    s.kind(), readings);
+                    s.kind(), s.presentationSlots(), readings);
         }
     }
 

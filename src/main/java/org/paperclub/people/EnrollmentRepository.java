@@ -15,6 +15,9 @@ interface EnrollmentRepository extends CrudRepository<Enrollment, Long> {
 
     List<Enrollment> findByUserId(Long userId);
 
+    @Query("select * from enrollment where course_id = :courseId and user_id = :userId for update")
+    Optional<Enrollment> lock(Long courseId, Long userId);
+
     @Query("""
             select e.id as enrollment_id, u.id as user_id, u.email, u.name, e.role, e.section
             from enrollment e join app_user u on u.id = e.user_id

@@ -33,8 +33,20 @@ public class PeopleService {
         return enrollments.findByCourseIdAndUserId(courseId, userId).map(Enrollment::role);
     }
 
+    /**
+     * The user's role in the course, with their enrollment row locked until the transaction ends: rules that
+     * span several tables for one student (present once, no role where one presents) are decided under it.
+     */
+    public Optional<CourseRole> lockEnrollment(long courseId, long userId) {
+        return enrollments.lock(courseId, userId).map(Enrollment::role);
+    }
+
     public List<Enrollment> enrollmentsOf(long userId) {
         return enrollments.findByUserId(userId);
+    }
+
+    public Optional<User> userByEmail(String email) {
+        return users.findByEmail(normalizeEmail(email));
     }
 
     public Optional<User> user(long userId) {

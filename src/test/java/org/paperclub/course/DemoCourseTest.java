@@ -66,6 +66,6 @@ class DemoCourseTest extends ApiTest {
 
     private static CourseFile.SessionEntry session(LocalDate date) {
         return new CourseFile.SessionEntry(1, date, java.time.LocalTime.of(14, 0), java.time.LocalTime.of(15, 15),
-                SessionKind.LECTURE, "t", null, List.of(), List.of());
+                SessionKind.LECTURE, "t", null, null, List.of(), List.of());
     }
 }

@@ -29,6 +29,7 @@ public abstract class ApiTest implements TestPropertyProvider {
         database = TestDatabase.fresh();
         Map<String, String> properties = new HashMap<>(database);
         properties.put("micronaut.server.port", "-1");
+        properties.put("paperclub.password.bcrypt-cost", "4");
         properties.putAll(extraProperties());
         return properties;
     }

@@ -1,0 +1,24 @@
+package org.paperclub.signup;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.ANSI)
+interface RoleSignupRepository extends CrudRepository<RoleSignup, Long> {
+
+    List<RoleSignup> findByCourseId(Long courseId);
+
+    List<RoleSignup> findBySessionIdAndRoleId(Long sessionId, Long roleId);
+
+    Optional<RoleSignup> findBySessionIdAndUserId(Long sessionId, Long userId);
+
+    Optional<RoleSignup> findByIdAndCourseId(Long id, Long courseId);
+
+    long countBySessionId(Long sessionId);
+
+    long countByRoleId(Long roleId);
+}
