@@ -60,6 +60,10 @@ public final class Api {
             return http.exchange(authorize(HttpRequest.POST(path, body)), MAP);
         }
 
+        public List<Map<String, Object>> postForList(String path, Object body) {
+            return http.retrieve(authorize(HttpRequest.POST(path, body)), LIST);
+        }
+
         public HttpResponse<Map<String, Object>> post(String path, String body, String contentType) {
             return http.exchange(authorize(HttpRequest.POST(path, body).contentType(contentType)), MAP);
         }

@@ -1,0 +1,124 @@
+package org.paperclub.signup;
+
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.paperclub.support.Api;
+import org.paperclub.support.ApiTest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Capacities and "one role per session" hold under real parallel requests, because the database holds them
+ * (row locks and unique keys), not the JVM: the same test runs on H2 and on PostgreSQL.
+ */
+@MicronautTest
+class SignupConcurrencyTest extends ApiTest {
+
+    private static final String BASE = "/api/courses/2";
+    private final List<Api.Session> crowd = new ArrayList<>();
+    private long firstSession;
+    private long secondSession;
+    private long peerReviewer;
+    private long hacker;
+
+    @BeforeAll
+    void twoHundredStudentsSignIn() {
+        StringBuilder csv = new StringBuilder("email,name,role\n");
+        for (int i = 1; i <= 200; i++) {
+            csv.append("crowd").append(i).append("@example.edu,Crowd ").append(i).append(",student\n");
+        }
+        Map<String, Object> result = instructor().post(BASE + "/roster/import", csv.toString(), "text/csv").body();
+        for (Object added : (List<?>) result.get("people")) {
+            Map<?, ?> a = (Map<?, ?>) added;
+            crowd.add(api().login((String) ((Map<?, ?>) a.get("entry")).get("email"), (String) a.get("initialPassword")));
+        }
+        Map<String, Object> board = student(1).get(BASE + "/signups/board");
+        List<Map<String, Object>> sessions = ((List<Map<String, Object>>) board.get("sessions")).stream()
+                .filter(s -> Boolean.TRUE.equals(s.get("hasRoles"))).toList();
+        firstSession = ((Number) sessions.get(0).get("id")).longValue();
+        secondSession = ((Number) sessions.get(1).get("id")).longValue();
+        List<Map<String, Object>> roles = (List<Map<String, Object>>) board.get("roles");
+        peerReviewer = roleId(roles, "Peer Reviewer");
+        hacker = roleId(roles, "Hacker");
+    }
+
+    @Test
+    void two_hundred_students_racing_for_two_seats_get_exactly_two() throws Exception {
+        String path = BASE + "/sessions/" + firstSession + "/roles/" + peerReviewer + "/signups";
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (Api.Session s : crowd) {
+            calls.add(() -> s.post(path, Map.of()).code());
+        }
+        List<Integer> codes = race(calls);
+        assertEquals(200, codes.size());
+        assertEquals(2, codes.stream().filter(c -> c == 201).count(), codes.toString());
+        assertEquals(198, codes.stream().filter(c -> c == 409).count(), "the rest hear that it is full");
+        Map<String, Object> board = student(1).get(BASE + "/signups/board");
+        assertEquals(2, seatsHeld(board, firstSession, peerReviewer), "no seat overbooked");
+    }
+
+    @Test
+    void fifty_parallel_requests_of_one_student_for_two_roles_of_a_session_give_at_most_one() throws Exception {
+        Api.Session one = student(5);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            long role = i % 2 == 0 ? peerReviewer : hacker;
+            calls.add(() -> one.post(BASE + "/sessions/" + secondSession + "/roles/" + role + "/signups", Map.of()).code());
+        }
+        List<Integer> codes = race(calls);
+        assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
+        assertTrue(codes.stream().allMatch(c -> c == 201 || c == 409), codes.toString());
+        Map<String, Object> board = one.get(BASE + "/signups/board");
+        assertEquals(1, ((List<?>) ((Map<?, ?>) board.get("mine")).get("roleSignupIds")).size());
+    }
+
+    /** Starts every call at the same moment from 64 threads; a refused call yields its status code. */
+    private static List<Integer> race(List<Callable<Integer>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (Callable<Integer> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return call.call();
+                    } catch (HttpClientResponseException e) {
+                        return e.getStatus().getCode();
+                    }
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> f : futures) {
+                codes.add(f.get());
+            }
+            return codes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long roleId(List<Map<String, Object>> roles, String name) {
+        return roles.stream().filter(r -> name.equals(r.get("name"))).mapToLong(r -> ((Number) r.get("id")).longValue()).findFirst().orElseThrow();
+    }
+
+    private static int seatsHeld(Map<String, Object> board, long sessionId, long roleId) {
+        Map<?, ?> row = ((List<Map<?, ?>>) board.get("sessions")).stream()
+                .filter(s -> ((Number) s.get("id")).longValue() == sessionId).findFirst().orElseThrow();
+        return ((List<Map<?, ?>>) row.get("seats")).stream().filter(s -> ((Number) s.get("roleId")).longValue() == roleId)
+                .mapToInt(s -> ((List<?>) s.get("holders")).size()).sum();
+    }
+}
