@@ -78,6 +78,20 @@ class CourseFileTest extends ApiTest {
     }
 
     @Test
+    void presentation_slots_and_the_sign_up_opening_survive_the_round_trip() {
+        Api.Session instructor = instructor();
+        String cornell = instructor.text("/api/courses/2/export");
+        assertTrue(cornell.contains("kind: PRESENTATION") && cornell.contains("presentationSlots: 2"), cornell.substring(0, 300));
+        String copy = cornell.replace("code: CS 6785", "code: CS 6785-COPY")
+                .replace("  signupFreezeHours: 48\n", "  signupFreezeHours: 48\n  signupOpensAt: 2024-01-29T09:00:00-05:00\n");
+        Object id = instructor.post("/api/courses/import", copy, YAML).body().get("id");
+        String again = instructor.text("/api/courses/" + id + "/export");
+        assertTrue(again.contains("signupOpensAt: 2024-01-29T09:00:00-05:00") || again.contains("signupOpensAt: \"2024-01-29T09:00:00-05:00\""), again.substring(0, 600));
+        assertEquals(again, instructor.text("/api/courses/" + instructor.post("/api/courses/import",
+                again.replace("CS 6785-COPY", "CS 6785-COPY2"), YAML).body().get("id") + "/export").replace("CS 6785-COPY2", "CS 6785-COPY"));
+    }
+
+    @Test
     void a_course_file_in_json_is_accepted_and_exported_as_json() {
         Api.Session instructor = instructor();
         String json = instructor.text("/api/courses/1/export?format=json").replace("\"CMSC 848K\"", "\"CMSC 848K-JSON\"");
