@@ -289,30 +289,37 @@ public class CourseFileService {
         check(f);
         Course course = courses.insert(details(f), policies(f));
         long courseId = course.id();
+        // Batched inserts: a term of 30 sessions and 100 papers is a handful of round trips, not hundreds.
         List<CourseFile.Role> roleList = nonNull(f.roles());
+        List<SupportingRole> newRoles = new ArrayList<>();
         for (int i = 0; i < roleList.size(); i++) {
             CourseFile.Role r = roleList.get(i);
-            roles.save(new SupportingRole(null, courseId, r.name().trim(), r.description().trim(),
+            newRoles.add(new SupportingRole(null, courseId, r.name().trim(), r.description().trim(),
                     r.capacity() == null ? 1 : r.capacity(), i + 1));
         }
+        roles.saveAll(newRoles);
+        List<PaperEntry> paperList = nonNull(f.papers());
+        List<Paper> savedPapers = papers.saveAll(paperList.stream().map(p -> new Paper(null, courseId, p.key(), p.title().trim(),
+                trim(p.authors()), trim(p.venue()), p.year(), trim(p.link()), p.official() == null || p.official())).toList());
         Map<String, Long> paperIds = new HashMap<>();
-        for (PaperEntry p : nonNull(f.papers())) {
-            Paper saved = papers.save(new Paper(null, courseId, p.key(), p.title().trim(), trim(p.authors()), trim(p.venue()),
-                    p.year(), trim(p.link()), p.official() == null || p.official()));
-            paperIds.put(p.key(), saved.id());
-        }
-        for (SessionEntry s : nonNull(f.sessions())) {
-            Session saved = sessions.save(new Session(null, courseId, s.number(), s.date(), s.start(), s.end(),
-                    s.topic().trim(), trim(s.location()), s.kind() == null ? SessionKind.LECTURE : s.kind(),
-                    s.presentationSlots() == null ? 0 : s.presentationSlots()));
+        savedPapers.forEach(p -> paperIds.put(p.key(), p.id()));
+        List<SessionEntry> sessionList = nonNull(f.sessions());
+        List<Session> savedSessions = sessions.saveAll(sessionList.stream().map(s -> new Session(null, courseId, s.number(), s.date(),
+                s.start(), s.end(), s.topic().trim(), trim(s.location()), s.kind() == null ? SessionKind.LECTURE : s.kind(),
+                s.presentationSlots() == null ? 0 : s.presentationSlots())).toList());
+        List<Reading> newReadings = new ArrayList<>();
+        for (int i = 0; i < sessionList.size(); i++) {
+            SessionEntry s = sessionList.get(i);
+            long sessionId = savedSessions.get(i).id();
             int position = 0;
             for (String key : nonNull(s.assigned())) {
-                readings.save(new Reading(null, saved.id(), paperIds.get(key), ReadingKind.ASSIGNED, ++position));
+                newReadings.add(new Reading(null, sessionId, paperIds.get(key), ReadingKind.ASSIGNED, ++position));
             }
             for (String key : nonNull(s.additional())) {
-                readings.save(new Reading(null, saved.id(), paperIds.get(key), ReadingKind.ADDITIONAL, ++position));
+                newReadings.add(new Reading(null, sessionId, paperIds.get(key), ReadingKind.ADDITIONAL, ++position));
             }
         }
+        readings.saveAll(newReadings);
         if (creatorId != null) {
             courses.enrollCreator(courseId, creatorId);
         }

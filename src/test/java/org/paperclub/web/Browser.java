@@ -68,12 +68,22 @@ final class Browser implements AutoCloseable {
     }
 
     void signIn(String baseUrl, String email) {
+        // A fresh page load without cookies: the app then starts signed out, whoever used it before.
+        driver.get("about:blank");
+        driver.get(baseUrl + "/index.html");
         driver.manage().deleteAllCookies();
         driver.get(baseUrl + "/#/login");
+        driver.navigate().refresh();
         await(By.id("login-email")).clear();
         driver.findElement(By.id("login-email")).sendKeys(email);
         driver.findElement(By.id("login-password")).sendKeys("paperclub");
         driver.findElement(By.id("login-submit")).click();
+        await(By.id("sign-out"));
+    }
+
+    /** Goes to a view of the page, as following a link would. */
+    void open(String baseUrl, String hash) {
+        driver.get(baseUrl + "/" + hash);
     }
 
     @Override

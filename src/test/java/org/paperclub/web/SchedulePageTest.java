@@ -44,6 +44,7 @@ class SchedulePageTest extends ApiTest {
     @Test
     void a_student_sees_the_schedule_without_edit_controls() {
         browser.signIn(base, "student1@example.edu");
+        browser.open(base, "#/courses/1");
         WebElement schedule = browser.await(By.id("schedule"));
         List<WebElement> sessions = schedule.findElements(By.cssSelector("[data-session-number]"));
         assertEquals(29, sessions.size());
@@ -62,6 +63,7 @@ class SchedulePageTest extends ApiTest {
     @Test
     void the_instructor_sees_edit_controls_and_cancels_a_class_from_the_page() {
         browser.signIn(base, "instructor@example.edu");
+        browser.open(base, "#/courses/1");
         WebElement schedule = browser.await(By.id("schedule"));
         assertFalse(browser.driver.findElements(By.cssSelector(".staff-control")).isEmpty());
         browser.await(By.id("add-session"));

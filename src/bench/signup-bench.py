@@ -1,0 +1,468 @@
+#!/usr/bin/env python3
+# Sign-up rush: many students take supporting-role seats at the same moment; the figures README.md quotes.
+#   python3 src/bench/signup-bench.py [--clients 500] [--rounds 3] [--port 8098] [--url http://host:port]
+# Each round imports a fresh course (15 sessions x 2 roles x 2 seats = 60 seats) and enrols the benchmark students,
+# signs them in (not timed), then releases all clients together (a barrier); each client makes ONE
+# POST .../sessions/{s}/roles/{r}/signups for seat group i % 30, so ~16-17 clients race for each 2-seat role.
+# Timed per request: send + full answer read, on a TCP connection each client opened before the release (like a
+# browser's kept-alive connection). Expected answers: 201 (seat taken) or 409 (full); anything else is an error.
+# Afterwards the instructor's sign-up board is checked: holders over capacity are "overbooked seats" (must be 0),
+# and the holders must equal the 201 answers. Prints p50/p90/p99/max latency, throughput (clients / phase wall
+# time), the CPU seconds the server, this client and the whole machine spent in the phase, and the per-round and
+# median figures. Exits 1 on overbooking, errors or a board that disagrees with the answers.
+# Without --url it starts the app itself from target/paperclub-*.jar (built with mvn when missing; copied to a temp
+# folder so a concurrent rebuild cannot pull it away), on a temp data folder, with PAPERCLUB_PASSWORD_BCRYPT_COST=4:
+# the benchmark's throw-away accounts are hashed cheaply so that set-up is quick; sign-in is not measured.
+# With --url it uses a running server (it needs the demo instructor account) and leaves it running.
+# Python standard library only. The goal set for this benchmark: p99 <= 250 ms with 500 clients on 2 cores.
+import argparse
+import concurrent.futures
+import datetime
+import http.client
+import json
+import os
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+SESSIONS = 15
+ROLES = ("Peer Reviewer", "Hacker")
+CAPACITY = 2
+SEATS = SESSIONS * len(ROLES) * CAPACITY
+INSTRUCTOR = {"email": "instructor@example.edu", "password": "paperclub"}
+BCRYPT_COST = 4
+
+
+class Fail(Exception):
+    pass
+
+
+# ---------------------------------------------------------------- HTTP
+
+class Client:
+    """One signed-in user: the session cookie and the CSRF token, sent with every request."""
+
+    def __init__(self, host, port, cookie=None, csrf=None):
+        self.host, self.port, self.cookie, self.csrf = host, port, cookie, csrf
+
+    def headers(self, method, content_type=None):
+        h = {"Accept": "application/json"}
+        if self.cookie:
+            h["Cookie"] = "PAPERCLUB_SESSION=" + self.cookie
+        if method in ("POST", "PUT", "DELETE") and self.csrf:
+            h["X-XSRF-TOKEN"] = self.csrf
+        if content_type:
+            h["Content-Type"] = content_type
+        return h
+
+    def call(self, method, path, body=None, content_type="application/json", expect=(200,), timeout=120):
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+        try:
+            if isinstance(body, (dict, list)):
+                body = json.dumps(body)
+            if isinstance(body, str):
+                body = body.encode()
+            conn.request(method, path, body=body, headers=self.headers(method, content_type if body is not None else None))
+            resp = conn.getresponse()
+            data = resp.read()
+            if resp.status not in expect:
+                raise Fail(f"{method} {path} answered {resp.status}: {data[:500].decode(errors='replace')}")
+            return resp, (json.loads(data) if data else None)
+        finally:
+            conn.close()
+
+
+def sign_in(host, port, email, password):
+    anon = Client(host, port)
+    resp, me = anon.call("POST", "/api/auth/login", {"email": email, "password": password})
+    cookies = {}
+    for header in resp.msg.get_all("Set-Cookie") or []:
+        name, _, rest = header.partition("=")
+        cookies[name.strip()] = rest.split(";", 1)[0]
+    if not cookies.get("PAPERCLUB_SESSION") or not me.get("csrfToken"):
+        raise Fail(f"sign-in of {email} gave no session cookie or CSRF token")
+    return Client(host, port, cookies["PAPERCLUB_SESSION"], me["csrfToken"])
+
+
+# ---------------------------------------------------------------- server
+
+def free_port(preferred):
+    for p in (preferred, 0):
+        s = socket.socket()
+        try:
+            s.bind(("127.0.0.1", p))
+            return s.getsockname()[1]
+        except OSError:
+            continue
+        finally:
+            s.close()
+    raise Fail("no free port")
+
+
+def find_jar(root):
+    def look():
+        t = os.path.join(root, "target")
+        jars = sorted(f for f in (os.listdir(t) if os.path.isdir(t) else [])
+                      if f.startswith("paperclub-") and f.endswith(".jar"))
+        return os.path.join(t, jars[0]) if jars else None
+    jar = look()
+    if not jar:
+        print("building the jar: mvn -q -B package -DskipTests", flush=True)
+        subprocess.run(["mvn", "-q", "-B", "package", "-DskipTests"], cwd=root, check=True)
+        jar = look()
+    if not jar:
+        raise Fail("no target/paperclub-*.jar after the build")
+    return jar
+
+
+class Server:
+    def __init__(self, root, port, work):
+        self.work = work
+        jar = find_jar(root)
+        self.jar = os.path.join(work, os.path.basename(jar))
+        shutil.copy2(jar, self.jar)
+        self.port = port
+        self.log_path = os.path.join(work, "server.log")
+        env = dict(os.environ, PAPERCLUB_PORT=str(port), PAPERCLUB_DATA_DIR=os.path.join(work, "data"),
+                   PAPERCLUB_PASSWORD_BCRYPT_COST=str(BCRYPT_COST))
+        self.log = open(self.log_path, "wb")
+        self.proc = subprocess.Popen(["java", "-jar", self.jar], env=env, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def wait_healthy(self, timeout=180):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise Fail(f"the app exited with {self.proc.returncode}:\n{self.tail()}")
+            try:
+                c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+                c.request("GET", "/health")
+                status = c.getresponse().status
+                c.close()
+                if status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise Fail(f"GET /health did not answer 200 within {timeout} s:\n{self.tail()}")
+
+    def cpu_seconds(self):
+        with open(f"/proc/{self.proc.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def tail(self, lines=30):
+        try:
+            with open(self.log_path, errors="replace") as f:
+                return "".join(f.readlines()[-lines:])
+        except OSError:
+            return ""
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+
+def machine_cpu_seconds():
+    """Busy (non-idle, non-iowait) CPU seconds of the whole machine so far."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    return (sum(v[:8]) - v[3] - v[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+# ---------------------------------------------------------------- one round
+
+def course_yaml(code):
+    first = datetime.date.today() + datetime.timedelta(days=70)
+    lines = [
+        "format: paperclub-course/1",
+        f"course: {{code: {code}, title: Sign-up benchmark, term: Bench, timeZone: UTC}}",
+        "policies: {signupFreezeHours: 0}",
+        "roles:",
+    ] + [f"  - {{name: {r}, description: Benchmark role., capacity: {CAPACITY}}}" for r in ROLES] + [
+        "papers:",
+        "  - {key: p1, title: Paper one}",
+        "sessions:",
+    ]
+    for n in range(1, SESSIONS + 1):
+        day = first + datetime.timedelta(days=n - 1)
+        assigned = "[p1]" if n == 1 else "[]"
+        lines.append(f'  - {{number: {n}, date: {day.isoformat()}, start: "10:00", end: "11:00", kind: PRESENTATION, '
+                     f'topic: Talks {n}, presentationSlots: 0, assigned: {assigned}}}')
+    return "\n".join(lines) + "\n"
+
+
+def set_up_course(instr, tag, emails):
+    _, course = instr.call("POST", "/api/courses/import", course_yaml("BENCH-" + tag), "application/yaml", expect=(201,))
+    cid = course["id"]
+    csv = "email,name,role\n" + "".join(f"{e},Bench {i + 1},student\n" for i, e in enumerate(emails))
+    _, imported = instr.call("POST", f"/api/courses/{cid}/roster/import", csv, "text/csv")
+    passwords = {p["entry"]["email"].lower(): p.get("initialPassword") for p in imported["people"]}
+    _, sessions = instr.call("GET", f"/api/courses/{cid}/sessions")
+    _, roles = instr.call("GET", f"/api/courses/{cid}/roles")
+    sessions = sorted(sessions, key=lambda s: s["number"])
+    roles = sorted(roles, key=lambda r: r["name"])
+    if len(sessions) != SESSIONS or len(roles) != len(ROLES):
+        raise Fail(f"course {cid} has {len(sessions)} sessions and {len(roles)} roles")
+    groups = [(s["id"], r["id"]) for s in sessions for r in roles]
+    return cid, groups, passwords
+
+
+def percentile(sorted_values, p):
+    """Nearest-rank percentile."""
+    k = max(0, min(len(sorted_values) - 1, -(-len(sorted_values) * p // 100) - 1))
+    return sorted_values[int(k)]
+
+
+def rush(host, port, cid, groups, students, server):
+    n = len(students)
+    results = [None] * n
+    marks = {}
+    barrier = threading.Barrier(n, action=lambda: marks.setdefault("start", time.perf_counter()))
+
+    def client(i):
+        sid, rid = groups[i % len(groups)]
+        st = students[i]
+        path = f"/api/courses/{cid}/sessions/{sid}/roles/{rid}/signups"
+        headers = st.headers("POST", "application/json")
+        conn = http.client.HTTPConnection(host, port, timeout=120)
+        try:
+            conn.connect()
+        except OSError as e:
+            barrier.abort()
+            results[i] = ("connect: " + str(e), 0, 0, 0)
+            return
+        try:
+            barrier.wait()
+        except threading.BrokenBarrierError:
+            conn.close()
+            results[i] = results[i] or ("barrier broken", 0, 0, 0)
+            return
+        t0 = time.perf_counter()
+        try:
+            conn.request("POST", path, body=b"{}", headers=headers)
+            resp = conn.getresponse()
+            body = resp.read()
+            t1 = time.perf_counter()
+            status = resp.status
+            if status not in (201, 409):
+                status = f"{status} {body[:200].decode(errors='replace')}"
+            elif status == 409 and b"full" not in body:
+                status = f"409 (not 'full') {body[:200].decode(errors='replace')}"
+        except (OSError, http.client.HTTPException) as e:
+            t1 = time.perf_counter()
+            status = f"{type(e).__name__}: {e}"
+        finally:
+            conn.close()
+        results[i] = (status, t1 - t0, t0, t1)
+
+    old_stack = threading.stack_size(512 * 1024)
+    threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(n)]
+    threading.stack_size(old_stack)
+    cpu0 = (server.cpu_seconds() if server else None, own_cpu_seconds(), machine_cpu_seconds(), time.perf_counter())
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    cpu1 = (server.cpu_seconds() if server else None, own_cpu_seconds(), machine_cpu_seconds(), time.perf_counter())
+    if "start" not in marks:
+        raise Fail("the clients were never released: " + str(next(r for r in results if r)[0]))
+    start = marks["start"]
+    end = max(r[3] for r in results)
+    wall = end - start
+    lat = sorted(r[1] * 1000 for r in results if r[0] in (201, 409))
+    first_send = min(r[2] for r in results) - start
+    last_send = max(r[2] for r in results) - start
+    return {
+        "clients": n,
+        "created": sum(1 for r in results if r[0] == 201),
+        "full": sum(1 for r in results if r[0] == 409),
+        "errors": [r[0] for r in results if r[0] not in (201, 409)],
+        "lat": lat,
+        "wall": wall,
+        "send_spread": (first_send * 1000, last_send * 1000),
+        # CPU seconds from starting the client threads (and their connections) to the last answer.
+        "cpu_server": None if server is None else cpu1[0] - cpu0[0],
+        "cpu_client": cpu1[1] - cpu0[1],
+        "cpu_machine": cpu1[2] - cpu0[2],
+        "cpu_window": cpu1[3] - cpu0[3],
+    }
+
+
+def check_board(instr, cid):
+    _, board = instr.call("GET", f"/api/courses/{cid}/signups/board")
+    overbooked, holders, students = 0, 0, []
+    for s in board["sessions"]:
+        for seat in s["seats"]:
+            h = len(seat["holders"])
+            holders += h
+            overbooked += max(0, h - seat["capacity"])
+            students += [x["userId"] for x in seat["holders"]]
+    return overbooked, holders, len(students) - len(set(students))
+
+
+# ---------------------------------------------------------------- report
+
+def java_version():
+    try:
+        out = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr
+        return out.splitlines()[0] if out else "?"
+    except OSError:
+        return "java not found"
+
+
+def fmt_round(label, r):
+    lat = r["lat"]
+    if lat:
+        p = (percentile(lat, 50), percentile(lat, 90), percentile(lat, 99), lat[-1])
+        lat_s = "p50 {:6.0f}  p90 {:6.0f}  p99 {:6.0f}  max {:6.0f} ms".format(*p)
+    else:
+        lat_s = "no answers"
+    return (f"{label:<9}{lat_s}  {r['clients'] / r['wall']:7.0f} req/s  wall {r['wall'] * 1000:5.0f} ms  "
+            f"201: {r['created']:3d}  409: {r['full']:3d}  errors: {len(r['errors'])}  "
+            f"overbooked: {r['overbooked']}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--clients", type=int, default=500, help="concurrent clients, one sign-up each (default 500)")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds, each on a fresh course (default 3)")
+    ap.add_argument("--port", type=int, default=8098, help="port of the app this script starts (default 8098, "
+                                                            "another free one when taken)")
+    ap.add_argument("--url", help="use the server running there (http://host:port) instead of starting one")
+    ap.add_argument("--login-threads", type=int, default=16, help="parallel student sign-ins in set-up (default 16)")
+    args = ap.parse_args()
+    root = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = args.clients * 2 + 256
+    if soft < want:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(want, hard) if hard != resource.RLIM_INFINITY else want, hard))
+
+    rerun = "python3 src/bench/signup-bench.py" + "".join(
+        f" {k} {v}" for k, v, d in (("--clients", args.clients, 500), ("--rounds", args.rounds, 3),
+                                    ("--url", args.url, None)) if v != d)
+    work = tempfile.mkdtemp(prefix="paperclub-bench-")
+    server = None
+    try:
+        if args.url:
+            u = urllib.parse.urlsplit(args.url)
+            host, port = u.hostname, u.port or 80
+        else:
+            host, port = "127.0.0.1", free_port(args.port)
+            server = Server(root, port, work)
+            t = time.monotonic()
+            server.wait_healthy()
+            print(f"started {os.path.relpath(server.jar, work)} on port {port} in {time.monotonic() - t:.1f} s "
+                  f"(PAPERCLUB_PASSWORD_BCRYPT_COST={BCRYPT_COST}: cheap hashes for the benchmark's throw-away "
+                  f"accounts only; sign-in is set-up, not measured)", flush=True)
+
+        instr = sign_in(host, port, INSTRUCTOR["email"], INSTRUCTOR["password"])
+        ts = datetime.datetime.now().strftime("%Y%m%d%H%M%S") + f"-{os.getpid()}"
+        emails = [f"bench{i + 1}-{ts}@example.edu" for i in range(args.clients)]
+        students = None
+        rounds = []
+        for rnd in range(1, args.rounds + 1):
+            t = time.monotonic()
+            cid, groups, passwords = set_up_course(instr, f"{ts}-{rnd}", emails)
+            if students is None:
+                # The accounts are made by the first roster import; later rounds enrol the same accounts in their
+                # fresh course, and the sign-in cookies stay valid.
+                missing = [e for e in emails if not passwords.get(e)]
+                if missing:
+                    raise Fail(f"no initial password for {len(missing)} students, e.g. {missing[0]}")
+                with concurrent.futures.ThreadPoolExecutor(args.login_threads) as pool:
+                    students = list(pool.map(lambda e: sign_in(host, port, e, passwords[e]), emails))
+            setup = time.monotonic() - t
+            r = rush(host, port, cid, groups, students, server)
+            r["overbooked"], r["holders"], r["double"] = check_board(instr, cid)
+            r["setup"] = setup
+            rounds.append(r)
+            print(fmt_round(f"round {rnd}", r) + f"   (set-up {setup:.1f} s, course {cid})", flush=True)
+
+        # ------------------------------------------------ report
+        bad = []
+        for i, r in enumerate(rounds, 1):
+            if r["errors"]:
+                kinds = {}
+                for e in r["errors"]:
+                    kinds[str(e)[:160]] = kinds.get(str(e)[:160], 0) + 1
+                bad.append(f"round {i}: {len(r['errors'])} errors: " +
+                           "; ".join(f"{c} x {k}" for k, c in sorted(kinds.items(), key=lambda x: -x[1])[:3]))
+            if r["overbooked"]:
+                bad.append(f"round {i}: {r['overbooked']} overbooked seats")
+            if r["holders"] != r["created"] or r["holders"] > SEATS:
+                bad.append(f"round {i}: the board has {r['holders']} holders for {r['created']} answers 201 "
+                           f"({SEATS} seats)")
+            if r["double"]:
+                bad.append(f"round {i}: {r['double']} students hold two seats")
+
+        def med(f):
+            return statistics.median(f(r) for r in rounds)
+
+        with_lat = [r for r in rounds if r["lat"]]
+        load = os.getloadavg()
+        print()
+        print("Paperclub sign-up rush")
+        print(f"  machine     {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at the end, "
+              f"{java_version()}" + (" (local java; the server's may differ)" if args.url else ""))
+        print(f"  server      " + (args.url if args.url else
+                                   f"started by this script, PAPERCLUB_PASSWORD_BCRYPT_COST={BCRYPT_COST} for the "
+                                   f"benchmark accounts"))
+        print(f"  load        {args.clients} clients released together, one sign-up each, {SEATS} seats "
+              f"({SESSIONS} sessions x {len(ROLES)} roles x {CAPACITY}), ~{args.clients / (SEATS / CAPACITY):.1f} "
+              f"clients per role")
+        for i, r in enumerate(rounds, 1):
+            print("  " + fmt_round(f"round {i}", r))
+        if with_lat:
+            rs = with_lat
+            print("  median of {} rounds: p50 {:.0f} ms, p90 {:.0f} ms, p99 {:.0f} ms, max {:.0f} ms, {:.0f} req/s, "
+                  "201: {:.0f}, 409: {:.0f}, errors: {}, overbooked seats: {}".format(
+                      len(rs), statistics.median(percentile(r["lat"], 50) for r in rs),
+                      statistics.median(percentile(r["lat"], 90) for r in rs),
+                      statistics.median(percentile(r["lat"], 99) for r in rs),
+                      statistics.median(r["lat"][-1] for r in rs),
+                      med(lambda r: r["clients"] / r["wall"]), med(lambda r: r["created"]), med(lambda r: r["full"]),
+                      sum(len(r["errors"]) for r in rounds), sum(r["overbooked"] for r in rounds)))
+        print("  where the time went (CPU seconds from starting the client threads to the last answer):")
+        for i, r in enumerate(rounds, 1):
+            window = r["cpu_window"] * (os.cpu_count() or 1)
+            print(f"    round {i}: server {r['cpu_server']:.2f}" if r["cpu_server"] is not None else f"    round {i}: server ?",
+                  end="")
+            print(f", this python client {r['cpu_client']:.2f}, whole machine {r['cpu_machine']:.2f} "
+                  f"(of {window:.2f} available in {r['cpu_window']:.2f} s); requests sent "
+                  f"{r['send_spread'][0]:.0f}-{r['send_spread'][1]:.0f} ms after the release")
+        target = "met" if with_lat and statistics.median(percentile(r["lat"], 99) for r in with_lat) <= 250 else "NOT met"
+        print(f"  goal p99 <= 250 ms (median of rounds): {target}")
+        for b in bad:
+            print("  FAIL " + b)
+        print(f"  rerun: {rerun}")
+        return 1 if bad else 0
+    except Fail as e:
+        print(f"signup-bench: {e}", file=sys.stderr)
+        return 2
+    finally:
+        if server:
+            server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+package org.paperclub.web;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.paperclub.support.ApiTest;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A student takes a supporting role on the board, sees it as theirs, withdraws it; staff see the coverage. */
+@MicronautTest
+class SignupBoardPageTest extends ApiTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    private Browser browser;
+    private String base;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        browser = Browser.start();
+        base = server.getURL().toString();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void a_student_takes_a_role_sees_it_marked_as_theirs_and_withdraws_it() {
+        Map<String, Object> board = student(4).get("/api/courses/2/signups/board");
+        Map<?, ?> session = ((List<Map<?, ?>>) board.get("sessions")).stream()
+                .filter(s -> Boolean.TRUE.equals(s.get("hasRoles")) && !Boolean.TRUE.equals(s.get("frozen"))).findFirst().orElseThrow();
+        Object sessionId = session.get("id");
+        Object roleId = ((List<Map<?, ?>>) board.get("roles")).get(0).get("id");
+        By cell = By.cssSelector("td.role-cell[data-session-id='" + sessionId + "'][data-role-id='" + roleId + "']");
+
+        browser.signIn(base, "student4@example.edu");
+        browser.open(base, "#/courses/2/signups");
+        browser.await(By.id("board"));
+        browser.await(cell).findElement(By.cssSelector("button.take-role")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfNestedElementLocatedBy(cell, By.cssSelector("li.holder.mine")));
+        assertTrue(browser.driver.findElement(cell).getText().contains("Student 4"));
+        assertTrue(browser.await(By.id("status")).getText().length() > 0, "the result is announced");
+        List<?> mine = (List<?>) ((Map<?, ?>) student(4).get("/api/courses/2/signups/board").get("mine")).get("roleSignupIds");
+        assertFalse(mine.isEmpty(), "the sign-up was saved");
+
+        browser.driver.findElement(cell).findElement(By.cssSelector("button.drop-role")).click();
+        browser.waiting().until(d -> d.findElement(cell).findElements(By.cssSelector("li.holder.mine")).isEmpty());
+        mine = (List<?>) ((Map<?, ?>) student(4).get("/api/courses/2/signups/board").get("mine")).get("roleSignupIds");
+        assertTrue(mine.isEmpty(), "the withdrawal was saved");
+    }
+
+    @Test
+    void staff_see_the_coverage_of_every_student() {
+        browser.signIn(base, "ta@example.edu");
+        browser.open(base, "#/courses/2/coverage");
+        WebElement coverage = browser.await(By.id("coverage"));
+        browser.waiting().until(d -> coverage.getText().contains("Student 20"));
+        assertTrue(coverage.getText().toLowerCase().contains("missing"), "gaps are named in words, not only colours");
+    }
+}
