@@ -235,7 +235,15 @@ def rush(host, port, cid, groups, students, server):
     n = len(students)
     results = [None] * n
     marks = {}
-    barrier = threading.Barrier(n, action=lambda: marks.setdefault("start", time.perf_counter()))
+
+    def snapshot():
+        return (server.cpu_seconds() if server else None, own_cpu_seconds(), machine_cpu_seconds(), time.perf_counter())
+
+    def release():  # run by the last client to arrive, before all are let go
+        marks["cpu"] = snapshot()
+        marks["start"] = time.perf_counter()
+
+    barrier = threading.Barrier(n, action=release)
 
     def client(i):
         sid, rid = groups[i % len(groups)]
@@ -276,15 +284,14 @@ def rush(host, port, cid, groups, students, server):
     old_stack = threading.stack_size(512 * 1024)
     threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(n)]
     threading.stack_size(old_stack)
-    cpu0 = (server.cpu_seconds() if server else None, own_cpu_seconds(), machine_cpu_seconds(), time.perf_counter())
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    cpu1 = (server.cpu_seconds() if server else None, own_cpu_seconds(), machine_cpu_seconds(), time.perf_counter())
+    cpu1 = snapshot()
     if "start" not in marks:
         raise Fail("the clients were never released: " + str(next(r for r in results if r)[0]))
-    start = marks["start"]
+    start, cpu0 = marks["start"], marks["cpu"]
     end = max(r[3] for r in results)
     wall = end - start
     lat = sorted(r[1] * 1000 for r in results if r[0] in (201, 409))
@@ -298,7 +305,7 @@ def rush(host, port, cid, groups, students, server):
         "lat": lat,
         "wall": wall,
         "send_spread": (first_send * 1000, last_send * 1000),
-        # CPU seconds from starting the client threads (and their connections) to the last answer.
+        # CPU seconds from the release to the last answer (thread start-up and connecting are before it).
         "cpu_server": None if server is None else cpu1[0] - cpu0[0],
         "cpu_client": cpu1[1] - cpu0[1],
         "cpu_machine": cpu1[2] - cpu0[2],
@@ -441,7 +448,7 @@ def main():
                       statistics.median(r["lat"][-1] for r in rs),
                       med(lambda r: r["clients"] / r["wall"]), med(lambda r: r["created"]), med(lambda r: r["full"]),
                       sum(len(r["errors"]) for r in rounds), sum(r["overbooked"] for r in rounds)))
-        print("  where the time went (CPU seconds from starting the client threads to the last answer):")
+        print("  where the time went (CPU seconds from the release to the last answer):")
         for i, r in enumerate(rounds, 1):
             window = r["cpu_window"] * (os.cpu_count() or 1)
             print(f"    round {i}: server {r['cpu_server']:.2f}" if r["cpu_server"] is not None else f"    round {i}: server ?",

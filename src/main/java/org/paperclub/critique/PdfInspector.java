@@ -1,0 +1,167 @@
+package org.paperclub.critique;
+
+import jakarta.inject.Singleton;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The checks of an uploaded critique file that PDFBox answers: a real, openable, unencrypted PDF of at most the
+ * page limit, no page larger than US Letter or A4 (one tall page is not one page), and the warnings a reader
+ * would give (no text: a scan?; far from one page's worth of words; not two paragraphs). Parsing runs on a small
+ * dedicated pool, memory-only with a cap, and under a time limit, so that a hostile file costs a bounded effort.
+ */
+@Singleton
+class PdfInspector {
+
+    /** US Letter is 612 × 792 points, A4 595.3 × 841.9: the larger of each side, plus 3 % for rounding. */
+    static final float MAX_SHORT_SIDE = 612f * 1.03f;
+    static final float MAX_LONG_SIDE = 841.9f * 1.03f;
+    static final int MIN_WORDS = 250;
+    static final int MAX_WORDS = 1000;
+    private static final long PARSE_MEMORY = 64L * 1024 * 1024;
+    private static final long TIME_LIMIT_MS = 10_000;
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "pdf-inspector");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** What the file is, or why it is refused ({@code failures}); warnings never refuse. */
+    record Inspection(int pages, int words, int paragraphs, List<String> failures, List<String> warnings) {
+        boolean accepted() {
+            return failures.isEmpty();
+        }
+
+        static Inspection refused(String why) {
+            return new Inspection(0, 0, 0, List.of(why), List.of());
+        }
+    }
+
+    Inspection inspect(byte[] file, int maxPages) {
+        if (file.length == 0) {
+            return Inspection.refused("The file is empty.");
+        }
+        if (!startsWithPdfHeader(file)) {
+            return Inspection.refused("The file is not a PDF (it does not start with %PDF-). Export or print your critique as PDF.");
+        }
+        Future<Inspection> work = pool.submit(() -> parse(file, maxPages));
+        try {
+            return work.get(TIME_LIMIT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            work.cancel(true);
+            return Inspection.refused("The PDF could not be checked within " + TIME_LIMIT_MS / 1000
+                    + " seconds; it is probably damaged. Export it again and upload the new file.");
+        } catch (ExecutionException e) {
+            return Inspection.refused("The PDF could not be read (" + brief(e.getCause()) + "). Export it again and upload the new file.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Inspection.refused("The check was interrupted; please upload again.");
+        }
+    }
+
+    static boolean startsWithPdfHeader(byte[] file) {
+        return file.length >= 5 && new String(file, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-");
+    }
+
+    private static Inspection parse(byte[] file, int maxPages) {
+        try (PDDocument doc = Loader.loadPDF(file, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(PARSE_MEMORY).streamCache)) {
+            List<String> failures = new ArrayList<>();
+            int pages = doc.getNumberOfPages();
+            if (pages == 0) {
+                return Inspection.refused("The PDF has no pages.");
+            }
+            if (pages > maxPages) {
+                failures.add("The PDF has " + pages + " pages; a critique has at most " + maxPages + (maxPages == 1 ? " page." : " pages."));
+            }
+            int index = 0;
+            for (PDPage page : doc.getPages()) {
+                index++;
+                if (index > maxPages + 1) {
+                    break;
+                }
+                PDRectangle box = page.getMediaBox();
+                float w = Math.abs(box.getWidth());
+                float h = Math.abs(box.getHeight());
+                float shortSide = Math.min(w, h);
+                float longSide = Math.max(w, h);
+                if (shortSide > MAX_SHORT_SIDE || longSide > MAX_LONG_SIDE) {
+                    failures.add(String.format(Locale.ROOT, "Page %d is %.1f × %.1f cm, larger than US Letter or A4: "
+                            + "one tall page is not one page.", index, w / 72 * 2.54, h / 72 * 2.54));
+                }
+            }
+            if (!failures.isEmpty()) {
+                return new Inspection(pages, 0, 0, failures, List.of());
+            }
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setEndPage(maxPages);
+            stripper.setParagraphStart("\u2029");
+            String text = stripper.getText(doc);
+            int words = countWords(text);
+            int paragraphs = countParagraphs(text);
+            List<String> warnings = new ArrayList<>();
+            if (words == 0) {
+                warnings.add("No text could be read from the PDF: is it a scan? Readers and search will not see its words.");
+            } else {
+                if (words < MIN_WORDS) {
+                    warnings.add("It has " + words + " words, far fewer than a page holds (" + MIN_WORDS + " or more is usual).");
+                } else if (words > MAX_WORDS) {
+                    warnings.add("It has " + words + " words, more than fits a readable page (" + MAX_WORDS + " at most is usual).");
+                }
+                if (paragraphs < 2) {
+                    warnings.add("It does not seem to have two paragraphs: a summary, then your critical insight or questions.");
+                }
+            }
+            return new Inspection(pages, words, paragraphs, List.of(), warnings);
+        } catch (InvalidPasswordException e) {
+            return Inspection.refused("The PDF is protected by a password. Upload it without protection.");
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            return Inspection.refused("The PDF could not be read (" + brief(e) + "). Export it again and upload the new file.");
+        }
+    }
+
+    static int countWords(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+            if (letter && !inWord) {
+                words++;
+            }
+            inWord = letter;
+        }
+        return words;
+    }
+
+    static int countParagraphs(String text) {
+        int count = 0;
+        for (String block : text.split("\u2029|\\n\\s*\\n")) {
+            if (countWords(block) >= 5) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static String brief(Throwable e) {
+        String m = e == null ? "unknown error" : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.length() > 120 ? m.substring(0, 120) + "…" : m;
+    }
+}

@@ -1,0 +1,91 @@
+package org.paperclub.critique;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DeadlineRulesTest {
+
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    static final ZonedDateTime CLASS = ZonedDateTime.of(LocalDateTime.of(2024, 9, 4, 14, 0), NEW_YORK);
+
+    static LatePolicy graceDays(int budget, Integer perItem) {
+        return new LatePolicy(true, new LatePolicy.Grace(LatePolicy.Unit.DAYS, budget, perItem), null, null);
+    }
+
+    static LatePolicy.Penalty cornellSchedule() {
+        return new LatePolicy.Penalty(LatePolicy.Unit.DAYS, List.of(80, 60, 40, 20), null);
+    }
+
+    @Test
+    void one_second_before_the_deadline_is_on_time_and_one_second_after_is_refused_by_default() {
+        ZonedDateTime due = DeadlineRules.deadline(CLASS, 0, Duration.ZERO);
+        assertTrue(DeadlineRules.judge(CLASS.minusSeconds(1).toInstant(), due, LatePolicy.none(), 0, NEW_YORK).accepted());
+        DeadlineRules.Timing late = DeadlineRules.judge(CLASS.plusSeconds(1).toInstant(), due, LatePolicy.none(), 0, NEW_YORK);
+        assertFalse(late.accepted());
+        assertEquals("The deadline was Wed 4 Sep 2024 at 14:00 EDT; late critiques are not accepted in this course.", late.summary());
+    }
+
+    @Test
+    void an_extension_and_an_offset_move_the_deadline() {
+        ZonedDateTime due = DeadlineRules.deadline(CLASS, 60, Duration.ofHours(48));
+        assertEquals(CLASS.plusHours(47), due);
+        assertTrue(DeadlineRules.judge(CLASS.plusHours(46).toInstant(), due, LatePolicy.none(), 0, NEW_YORK).accepted());
+    }
+
+    @Test
+    void the_deadline_keeps_the_wall_clock_across_the_daylight_saving_change() {
+        ZonedDateTime mondayAfterChange = ZonedDateTime.of(LocalDateTime.of(2024, 11, 4, 14, 0), NEW_YORK);
+        assertEquals("2024-11-04T19:00:00Z", DeadlineRules.deadline(mondayAfterChange, 0, Duration.ZERO).toInstant().toString());
+        assertEquals("2024-09-04T18:00:00Z", DeadlineRules.deadline(CLASS, 0, Duration.ZERO).toInstant().toString());
+        // Shown to a student in Berlin, the same instant in their own zone.
+        DeadlineRules.Timing t = DeadlineRules.judge(mondayAfterChange.minusHours(1).toInstant(), mondayAfterChange,
+                LatePolicy.none(), 0, ZoneId.of("Europe/Berlin"));
+        assertTrue(t.summary().contains("20:00 CET"), t.summary());
+    }
+
+    @Test
+    void grace_days_are_spent_per_started_day_up_to_the_cap_per_item() {
+        DeadlineRules.Timing t = DeadlineRules.judge(CLASS.plusHours(25).toInstant(), CLASS, graceDays(4, 2), 4, NEW_YORK);
+        assertTrue(t.accepted());
+        assertEquals(2, t.graceSpent(), "25 hours is 2 started days");
+        assertEquals(100, t.keepPercent());
+        DeadlineRules.Timing capped = DeadlineRules.judge(CLASS.plusHours(60).toInstant(), CLASS, graceDays(4, 2), 4, NEW_YORK);
+        assertEquals(2, capped.graceSpent());
+        assertTrue(capped.late());
+    }
+
+    @Test
+    void a_penalty_schedule_applies_to_what_grace_does_not_cover() {
+        LatePolicy policy = new LatePolicy(true, new LatePolicy.Grace(LatePolicy.Unit.DAYS, 4, null), cornellSchedule(), null);
+        DeadlineRules.Timing noGraceLeft = DeadlineRules.judge(CLASS.plusHours(30).toInstant(), CLASS, policy, 0, NEW_YORK);
+        assertEquals(60, noGraceLeft.keepPercent(), "2 started days late: 60 % kept");
+        DeadlineRules.Timing oneDayLeft = DeadlineRules.judge(CLASS.plusHours(30).toInstant(), CLASS, policy, 1, NEW_YORK);
+        assertEquals(1, oneDayLeft.graceSpent());
+        assertEquals(80, oneDayLeft.keepPercent(), "6 hours still late after one grace day: day 1 of the schedule");
+        assertTrue(oneDayLeft.summary().contains("1 grace day spent"), oneDayLeft.summary());
+    }
+
+    @Test
+    void a_rate_penalty_takes_a_share_per_started_hour() {
+        LatePolicy policy = new LatePolicy(true, null, new LatePolicy.Penalty(LatePolicy.Unit.HOURS, null, 1.0), null);
+        assertEquals(97, DeadlineRules.judge(CLASS.plusMinutes(150).toInstant(), CLASS, policy, 0, NEW_YORK).keepPercent());
+    }
+
+    @Test
+    void nothing_is_accepted_after_the_cut_off_even_with_grace_left() {
+        LatePolicy policy = new LatePolicy(true, new LatePolicy.Grace(LatePolicy.Unit.DAYS, 10, null), cornellSchedule(), 96);
+        assertTrue(DeadlineRules.judge(CLASS.plusHours(95).toInstant(), CLASS, policy, 10, NEW_YORK).accepted());
+        DeadlineRules.Timing t = DeadlineRules.judge(CLASS.plusHours(97).toInstant(), CLASS, policy, 10, NEW_YORK);
+        assertFalse(t.accepted());
+        assertTrue(t.summary().contains("nothing is accepted more than 96 hours after it"), t.summary());
+    }
+}
