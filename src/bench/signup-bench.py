@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Sign-up rush: many students take supporting-role seats at the same moment; the figures README.md quotes.
+# Sign-up rush: many students take supporting-role seats at the same moment; latency, throughput and overbooking.
 #   python3 src/bench/signup-bench.py [--clients 500] [--rounds 3] [--port 8098] [--url http://host:port]
 # Each round imports a fresh course (15 sessions x 2 roles x 2 seats = 60 seats) and enrols the benchmark students,
 # signs them in (not timed), then releases all clients together (a barrier); each client makes ONE
@@ -13,7 +13,8 @@
 # Without --url it starts the app itself from target/paperclub-*.jar (built with mvn when missing; copied to a temp
 # folder so a concurrent rebuild cannot pull it away), on a temp data folder, with PAPERCLUB_PASSWORD_BCRYPT_COST=4:
 # the benchmark's throw-away accounts are hashed cheaply so that set-up is quick; sign-in is not measured.
-# With --url it uses a running server (it needs the demo instructor account) and leaves it running.
+# With --url it uses a running server (it needs the demo instructor account) and leaves it running, with the
+# benchmark's courses (BENCH-...) and accounts (bench<n>-...@example.edu) in it: there is no API to remove them.
 # Python standard library only. The goal set for this benchmark: p99 <= 250 ms with 500 clients on 2 cores.
 import argparse
 import concurrent.futures
@@ -274,7 +275,7 @@ def rush(host, port, cid, groups, students, server):
                 status = f"{status} {body[:200].decode(errors='replace')}"
             elif status == 409 and b"full" not in body:
                 status = f"409 (not 'full') {body[:200].decode(errors='replace')}"
-        except (OSError, http.client.HTTPException) as e:
+        except Exception as e:  # noqa: BLE001 - any failure of a client is an error to report
             t1 = time.perf_counter()
             status = f"{type(e).__name__}: {e}"
         finally:

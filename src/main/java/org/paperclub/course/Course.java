@@ -27,6 +27,7 @@ public record Course(@Id @GeneratedValue @Nullable Long id,
                      int roleBlockSize,
                      int signupFreezeHours,
                      @Nullable Instant signupOpensAt,
+                     @Nullable String latePolicy,
                      Instant createdAt) {
 
     public ZoneId zone() {
@@ -36,7 +37,7 @@ public record Course(@Id @GeneratedValue @Nullable Long id,
     public CoursePolicies policies() {
         return new CoursePolicies(critiquesRequired, critiquesPerSession, pagesPerCritique, maxFileBytes,
                 deadlineOffsetMinutes, minTeamSize, maxTeamSize, presentationsPerStudent, roleBlockSize, signupFreezeHours,
-                signupOpensAt == null ? null : signupOpensAt.atZone(zone()).toOffsetDateTime());
+                signupOpensAt == null ? null : signupOpensAt.atZone(zone()).toOffsetDateTime(), LatePolicy.fromJson(latePolicy));
     }
 
     static Course of(Long id, CourseDetails d, CoursePolicies p, Instant createdAt) {
@@ -44,6 +45,6 @@ public record Course(@Id @GeneratedValue @Nullable Long id,
                 p.critiquesRequired(), p.critiquesPerSession(), p.pagesPerCritique(), p.maxFileBytes(),
                 p.deadlineOffsetMinutes(), p.minTeamSize(), p.maxTeamSize(), p.presentationsPerStudent(),
                 p.roleBlockSize(), p.signupFreezeHours(),
-                p.signupOpensAt() == null ? null : p.signupOpensAt().toInstant(), createdAt);
+                p.signupOpensAt() == null ? null : p.signupOpensAt().toInstant(), LatePolicy.toJson(p.latePolicy()), createdAt);
     }
 }

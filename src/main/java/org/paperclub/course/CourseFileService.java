@@ -180,6 +180,9 @@ public class CourseFileService {
         for (ConstraintViolation<CoursePolicies> v : validator.validate(policies)) {
             errors.add(new Violation("policies." + v.getPropertyPath(), v.getMessage()));
         }
+        if (policies.latePolicy() != null) {
+            policies.latePolicy().problems().forEach(m -> errors.add(new Violation("policies.latePolicy", m)));
+        }
         if (policies.maxTeamSize() < policies.minTeamSize()) {
             errors.add(new Violation("policies.maxTeamSize", "must be at least minTeamSize"));
         }

@@ -24,9 +24,10 @@ public record CoursePolicies(@Min(0) @Max(200) int critiquesRequired,
                              @Min(0) @Max(20) int presentationsPerStudent,
                              @Min(1) @Max(50) int roleBlockSize,
                              @Min(0) @Max(30 * 24) int signupFreezeHours,
-                             @Nullable OffsetDateTime signupOpensAt) {
+                             @Nullable OffsetDateTime signupOpensAt,
+                             @Nullable LatePolicy latePolicy) {
 
     public static CoursePolicies defaults() {
-        return new CoursePolicies(10, 1, 1, 5L * 1024 * 1024, 0, 1, 2, 1, 2, 48, null);
+        return new CoursePolicies(10, 1, 1, 5L * 1024 * 1024, 0, 1, 2, 1, 2, 48, null, LatePolicy.none());
     }
 }

@@ -114,6 +114,10 @@ public class CourseService {
     }
 
     static void checkPolicies(CoursePolicies p) {
+        if (p.latePolicy() != null && !p.latePolicy().problems().isEmpty()) {
+            throw ProblemException.invalid("The late policy does not hold together: " + String.join("; ", p.latePolicy().problems()) + ".",
+                    p.latePolicy().problems().stream().map(m -> new Problem.Violation("policies.latePolicy", m)).toList());
+        }
         if (p.maxTeamSize() < p.minTeamSize()) {
             throw ProblemException.invalid("The largest team cannot be smaller than the smallest team.",
                     List.of(new Problem.Violation("policies.maxTeamSize", "must be at least minTeamSize")));

@@ -219,6 +219,11 @@ public class ScheduleService {
         return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
     }
 
+    /** How the paper is read in the session, if it is placed there. */
+    public java.util.Optional<ReadingKind> readingKind(long sessionId, long paperId) {
+        return readings.findBySessionIdAndPaperId(sessionId, paperId).map(Reading::kind);
+    }
+
     // Readings
 
     @Transactional

@@ -1,5 +1,7 @@
 package org.paperclub.critique;
 
+import org.paperclub.course.LatePolicy;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -89,7 +89,7 @@ class SignupService {
         if (partnerId != null && partnerId != studentId) {
             team.add(partnerId);
         }
-        Map<Long, String> names = namesOf(courseId);
+        Map<Long, String> names = new Names(people);
         team.stream().sorted().forEach(id -> lockStudent(courseId, id, names));
 
         Presentation existing = presentations.findBySessionIdAndPaperId(sessionId, paperId).orElse(null);
@@ -152,7 +152,7 @@ class SignupService {
         Presentation presentation = presentations.findByIdAndCourseId(presentationId, courseId)
                 .filter(p -> p.sessionId() == sessionId)
                 .orElseThrow(() -> ProblemException.notFound("Session " + session.number() + " has no presentation " + presentationId + "."));
-        Map<Long, String> names = namesOf(courseId);
+        Map<Long, String> names = new Names(people);
         List<PresentationMember> team = members.findByPresentationId(presentationId);
         Long leaving = actor.staff() ? studentId : Long.valueOf(actor.userId());
         if (!actor.staff()) {
@@ -187,7 +187,7 @@ class SignupService {
         if (presentation.status() != PresentationStatus.PROPOSED) {
             throw ProblemException.conflict("This presentation is not waiting for approval.");
         }
-        Map<Long, String> names = namesOf(courseId);
+        Map<Long, String> names = new Names(people);
         String title = schedule.requirePaper(courseId, presentation.paperId()).title();
         List<PresentationMember> team = members.findByPresentationId(presentationId);
         if (approve) {
@@ -218,7 +218,7 @@ class SignupService {
             SignupRules.studentMayChange(course, session, now());
         }
         SupportingRole role = courses.role(courseId, roleId);
-        Map<Long, String> names = namesOf(courseId);
+        Map<Long, String> names = new Names(people);
         lockStudent(courseId, studentId, names);
         String who = studentId == actor.userId() ? "You" : names.get(studentId);
         roleSignups.findBySessionIdAndUserId(sessionId, studentId).ifPresent(r -> {
@@ -255,7 +255,7 @@ class SignupService {
             }
             SignupRules.studentMayChange(course, session, now());
         }
-        Map<Long, String> names = namesOf(courseId);
+        Map<Long, String> names = new Names(people);
         roleSignups.delete(signup);
         record(courseId, actor, "DROP_ROLE", sessionId, signup.userId(), names.get(signup.userId()) + " no longer holds "
                 + courses.role(courseId, roleId).name() + " in session " + session.number(), names);
@@ -272,6 +272,28 @@ class SignupService {
     }
 
     // Shared
+
+    /**
+     * Names looked up one by one as messages need them: a sign-up names two or three people, and loading the
+     * roster of a 500-student course for that was most of a sign-up's cost.
+     */
+    static final class Names extends java.util.HashMap<Long, String> {
+        private final PeopleService people;
+
+        Names(PeopleService people) {
+            this.people = people;
+        }
+
+        @Override
+        public String get(Object key) {
+            return computeIfAbsent((Long) key, id -> people.user(id).map(u -> u.name()).orElse("someone"));
+        }
+
+        @Override
+        public String getOrDefault(Object key, String fallback) {
+            return key == null ? fallback : get(key);
+        }
+    }
 
     /** The students of the course by id, with their names. */
     Map<Long, String> namesOf(long courseId) {

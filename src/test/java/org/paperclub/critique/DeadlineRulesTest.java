@@ -1,5 +1,7 @@
 package org.paperclub.critique;
 
+import org.paperclub.course.LatePolicy;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

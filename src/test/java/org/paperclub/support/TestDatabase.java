@@ -39,7 +39,7 @@ public final class TestDatabase {
         }
         return Map.of(
                 "paperclub.database.url", "jdbc:h2:mem:" + name
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
                 "paperclub.database.user", "sa",
                 "paperclub.database.password", "",
                 "paperclub.database.driver", "org.h2.Driver");

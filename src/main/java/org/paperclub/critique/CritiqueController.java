@@ -1,0 +1,134 @@
+package org.paperclub.critique;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.paperclub.course.CourseAccess;
+import org.paperclub.people.CourseRole;
+import org.paperclub.people.Viewer;
+import org.paperclub.system.Problem;
+import org.paperclub.system.ProblemException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+@Controller("/api")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Critiques")
+class CritiqueController {
+
+    private final CritiqueService critiques;
+    private final CourseAccess access;
+
+    CritiqueController(CritiqueService critiques, CourseAccess access) {
+        this.critiques = critiques;
+        this.access = access;
+    }
+
+    @Serdeable
+    record ExtensionCommand(@NotNull Long studentId, @Nullable Long sessionId, @Min(1) @Max(2000) int hours,
+                            @Nullable @Size(max = 500) String reason) {
+    }
+
+    @Post(value = "/courses/{courseId}/critiques", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a critique PDF (multipart: sessionId, paperId, file; staff also studentId): 201 with a receipt, or 422 listing every failed check")
+    HttpResponse<CritiqueViews.Receipt> upload(long courseId, @Part("sessionId") Long sessionId, @Part("paperId") Long paperId,
+                                                @Nullable @Part("studentId") Long studentId, @Part("file") CompletedFileUpload file,
+                                                Authentication auth) throws IOException {
+        CourseRole role = access.member(auth, courseId);
+        long me = Viewer.id(auth);
+        long student;
+        if (role.isStaff()) {
+            if (studentId == null) {
+                throw ProblemException.invalid("Say for which student you upload (studentId).",
+                        List.of(new Problem.Violation("studentId", "is required when staff upload")));
+            }
+            student = studentId;
+        } else {
+            if (studentId != null && studentId != me) {
+                throw ProblemException.forbidden("You can hand in only your own critiques.");
+            }
+            student = me;
+        }
+        CritiqueViews.Receipt receipt = critiques.upload(courseId, me, role, student,
+                new CritiqueService.Upload(sessionId, paperId, file.getFilename(), file.getBytes()));
+        return HttpResponse.created(receipt, URI.create("/api/critiques/" + receipt.versionId() + "/file"));
+    }
+
+    @Get("/courses/{courseId}/critiques")
+    @Operation(summary = "Critiques with all their versions: a student sees only their own; staff filter by ?studentId and ?sessionId")
+    List<CritiqueViews.CritiqueView> list(long courseId, @Nullable @QueryValue Long studentId, @Nullable @QueryValue Long sessionId,
+                                          Authentication auth) {
+        CourseRole role = access.member(auth, courseId);
+        if (!role.isStaff()) {
+            if (studentId != null && studentId != Viewer.id(auth)) {
+                throw ProblemException.forbidden("You can see only your own critiques.");
+            }
+            studentId = Viewer.id(auth);
+        }
+        return critiques.list(courseId, studentId, sessionId);
+    }
+
+    @Get("/courses/{courseId}/critiques/progress")
+    @Operation(summary = "My critiques counted toward the term's total, and my deadlines (staff: ?studentId)")
+    CritiqueViews.Progress progress(long courseId, @Nullable @QueryValue Long studentId, Authentication auth) {
+        CourseRole role = access.member(auth, courseId);
+        long student = role.isStaff() && studentId != null ? studentId : Viewer.id(auth);
+        if (!role.isStaff() && studentId != null && studentId != Viewer.id(auth)) {
+            throw ProblemException.forbidden("You can see only your own progress.");
+        }
+        return critiques.progress(courseId, student);
+    }
+
+    @Get(value = "/critiques/{versionId}/file", produces = "application/pdf")
+    @Operation(summary = "Download one version of a critique (its student, or staff of the course)")
+    HttpResponse<byte[]> file(long versionId, Authentication auth) {
+        CritiqueService.Download d = critiques.download(versionId);
+        CourseRole role = access.member(auth, d.courseId());
+        if (!role.isStaff() && d.studentId() != Viewer.id(auth)) {
+            // Not 403: whether another student's critique exists is itself not theirs to know.
+            throw ProblemException.notFound("There is no critique file " + versionId + ".");
+        }
+        return HttpResponse.ok(d.content()).contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"critique-" + versionId + ".pdf\"")
+                .header("X-Content-SHA256", d.version().sha256());
+    }
+
+    @Post("/courses/{courseId}/extensions")
+    @Operation(summary = "Grant a student more time: for one session (sessionId) or the whole term (staff)")
+    HttpResponse<CritiqueViews.ExtensionView> grant(long courseId, @Body @Valid ExtensionCommand command, Authentication auth) {
+        access.staff(auth, courseId, "grant extensions");
+        CritiqueViews.ExtensionView view = critiques.grant(courseId, Viewer.id(auth), command.studentId(), command.sessionId(),
+                command.hours(), command.reason());
+        return HttpResponse.created(view, URI.create("/api/courses/" + courseId + "/extensions"));
+    }
+
+    @Get("/courses/{courseId}/extensions")
+    @Operation(summary = "Extensions: a student's own, or everyone's for staff")
+    List<CritiqueViews.ExtensionView> extensions(long courseId, Authentication auth) {
+        CourseRole role = access.member(auth, courseId);
+        return critiques.extensions(courseId, role.isStaff() ? null : Viewer.id(auth));
+    }
+}

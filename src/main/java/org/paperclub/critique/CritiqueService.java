@@ -1,0 +1,276 @@
+package org.paperclub.critique;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.paperclub.course.Course;
+import org.paperclub.course.CourseService;
+import org.paperclub.course.LatePolicy;
+import org.paperclub.course.Paper;
+import org.paperclub.course.ReadingKind;
+import org.paperclub.course.ScheduleService;
+import org.paperclub.course.Session;
+import org.paperclub.people.CourseRole;
+import org.paperclub.people.PeopleService;
+import org.paperclub.people.RosterEntry;
+import org.paperclub.system.Problem.Violation;
+import org.paperclub.system.ProblemException;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Critique uploads: every check of DESIGN.md in order, all failures reported together, and an accepted file
+ * stored with its record in one transaction. The student's enrollment row is locked for the upload, so their
+ * parallel uploads are judged one after another; the unique keys of V3 are the last guard.
+ */
+@Singleton
+class CritiqueService {
+
+    private final CourseService courses;
+    private final ScheduleService schedule;
+    private final PeopleService people;
+    private final PdfInspector inspector;
+    private final CritiqueRepository critiques;
+    private final CritiqueVersionRepository versions;
+    private final CritiqueFileRepository files;
+    private final ExtensionRepository extensions;
+    private final Clock clock;
+
+    CritiqueService(CourseService courses, ScheduleService schedule, PeopleService people, PdfInspector inspector,
+                    CritiqueRepository critiques, CritiqueVersionRepository versions, CritiqueFileRepository files,
+                    ExtensionRepository extensions, Clock clock) {
+        this.courses = courses;
+        this.schedule = schedule;
+        this.people = people;
+        this.inspector = inspector;
+        this.critiques = critiques;
+        this.versions = versions;
+        this.files = files;
+        this.extensions = extensions;
+        this.clock = clock;
+    }
+
+    record Upload(long sessionId, long paperId, String fileName, byte[] content) {
+    }
+
+    @Transactional
+    CritiqueViews.Receipt upload(long courseId, long actorId, CourseRole actorRole, long studentId, Upload upload) {
+        Instant now = clock.instant();
+        Course course = courses.get(courseId);
+        CourseRole role = people.lockEnrollment(courseId, studentId)
+                .orElseThrow(() -> ProblemException.notFound("That student is not enrolled in this course."));
+        if (role != CourseRole.STUDENT) {
+            throw ProblemException.invalid("Only students hand in critiques.", List.of(new Violation("studentId", "is not a student")));
+        }
+        List<Violation> failures = new ArrayList<>();
+        Session session = schedule.requireSession(courseId, upload.sessionId());
+        Paper paper = schedule.requirePaper(courseId, upload.paperId());
+        if (!session.held()) {
+            failures.add(new Violation("sessionId", "Session " + session.number() + " is cancelled; there is nothing to hand in for it."));
+        }
+        if (schedule.readingKind(session.id(), paper.id()).orElse(null) != ReadingKind.ASSIGNED) {
+            failures.add(new Violation("paperId", "“" + paper.title() + "” is not an assigned reading of session " + session.number() + "."));
+        }
+        List<Critique> mine = critiques.findByCourseIdAndStudentId(courseId, studentId);
+        Critique existing = mine.stream().filter(c -> c.sessionId().equals(session.id()) && c.paperId().equals(paper.id()))
+                .findFirst().orElse(null);
+        List<CritiqueVersion> myVersions = mine.isEmpty() ? List.of() : versions.findByCritiqueIdInOrderByVersion(mine.stream().map(Critique::id).toList());
+
+        // Deadline and late policy: grace already spent counts the latest version of each other critique.
+        ZonedDateTime due = deadline(course, session, studentId);
+        LatePolicy policy = course.policies().latePolicy();
+        int graceLeft = 0;
+        if (policy != null && policy.grace() != null) {
+            Map<Long, CritiqueVersion> latest = latestByCritique(myVersions);
+            int spent = latest.values().stream().filter(v -> existing == null || !v.critiqueId().equals(existing.id()))
+                    .mapToInt(CritiqueVersion::graceSpent).sum();
+            graceLeft = Math.max(0, policy.grace().budget() - spent);
+        }
+        DeadlineRules.Timing timing = DeadlineRules.judge(now, due, policy, graceLeft, course.zone());
+        if (!timing.accepted()) {
+            failures.add(new Violation("deadline", timing.summary()));
+        }
+
+        // Per-session limit: a new paper needs a free place among critiquesPerSession.
+        int place = existing == null ? 0 : existing.place();
+        if (existing == null) {
+            List<Critique> inSession = mine.stream().filter(c -> c.sessionId().equals(session.id())).toList();
+            place = lowestFree(inSession.stream().map(Critique::place).collect(Collectors.toSet()), course.critiquesPerSession());
+            if (place == 0) {
+                String other = inSession.stream().map(c -> "“" + schedule.requirePaper(courseId, c.paperId()).title() + "”")
+                        .collect(Collectors.joining(", "));
+                failures.add(new Violation("sessionId", "You already handed in a critique of " + other + " for session "
+                        + session.number() + "; " + (course.critiquesPerSession() == 1 ? "one critique per session"
+                        : "at most " + course.critiquesPerSession() + " per session") + ". Re-upload that one instead."));
+            }
+        }
+
+        PdfInspector.Inspection file = upload.content().length > course.maxFileBytes()
+                ? PdfInspector.Inspection.refused("The file is " + megabytes(upload.content().length) + "; the limit is "
+                + megabytes(course.maxFileBytes()) + ".")
+                : inspector.inspect(upload.content(), course.pagesPerCritique());
+        file.failures().forEach(f -> failures.add(new Violation("file", f)));
+        if (!failures.isEmpty()) {
+            throw ProblemException.invalid(failures.size() == 1 ? "The critique was not accepted: " + failures.get(0).message()
+                    : "The critique was not accepted: " + failures.size() + " checks failed.", failures);
+        }
+
+        Critique item = existing != null ? existing
+                : critiques.save(new Critique(null, courseId, session.id(), paper.id(), studentId, place, now));
+        int version = versions.lastVersion(item.id()) + 1;
+        String warnings = file.warnings().isEmpty() ? null : String.join("\n", file.warnings());
+        CritiqueVersion saved = versions.save(new CritiqueVersion(null, item.id(), version, now, actorId, safeName(upload.fileName()),
+                sha256(upload.content()), upload.content().length, file.pages(), file.words(), timing.minutesLate(),
+                timing.graceSpent(), timing.keepPercent(), timing.summary(), warnings));
+        files.save(new CritiqueFile(saved.id(), upload.content()));
+        int accepted = (int) mine.stream().map(Critique::id).distinct().count() + (existing == null ? 1 : 0);
+        String onBehalf = actorId == studentId ? null : people.user(actorId).map(u -> u.name()).orElse("staff");
+        return new CritiqueViews.Receipt(item.id(), saved.id(), version, now, saved.sha256(), saved.sizeBytes(), saved.pages(),
+                saved.words(), timing.late(), timing.minutesLate(), timing.graceSpent(), timing.keepPercent(), timing.summary(),
+                file.warnings(), onBehalf, accepted, course.critiquesRequired());
+    }
+
+    ZonedDateTime deadline(Course course, Session session, long studentId) {
+        int hours = extensions.findByCourseIdAndStudentId(course.id(), studentId).stream()
+                .filter(e -> e.sessionId() == null || e.sessionId().equals(session.id()))
+                .mapToInt(Extension::hours).sum();
+        return DeadlineRules.deadline(session.startsAt(course.zone()), course.deadlineOffsetMinutes(), Duration.ofHours(hours));
+    }
+
+    @Transactional(readOnly = true)
+    List<CritiqueViews.CritiqueView> list(long courseId, Long studentId, Long sessionId) {
+        List<Critique> items = studentId != null ? critiques.findByCourseIdAndStudentId(courseId, studentId) : critiques.findByCourseId(courseId);
+        if (sessionId != null) {
+            items = items.stream().filter(c -> c.sessionId().equals(sessionId)).toList();
+        }
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<CritiqueVersion>> byItem = versions.findByCritiqueIdInOrderByVersion(items.stream().map(Critique::id).toList())
+                .stream().collect(Collectors.groupingBy(CritiqueVersion::critiqueId));
+        Map<Long, String> names = people.roster(courseId).stream().collect(Collectors.toMap(RosterEntry::userId, RosterEntry::name, (a, b) -> a));
+        Map<Long, Session> sessions = schedule.sessions(courseId).stream().collect(Collectors.toMap(Session::id, Function.identity()));
+        Map<Long, List<Long>> readings = schedule.readingPaperIds(courseId);
+        return items.stream()
+                .sorted(Comparator.comparing((Critique c) -> sessions.get(c.sessionId()).number()).thenComparing(c -> names.getOrDefault(c.studentId(), "")))
+                .map(c -> {
+                    Session s = sessions.get(c.sessionId());
+                    List<String> notes = new ArrayList<>();
+                    if (!s.held()) {
+                        notes.add("Session " + s.number() + " was cancelled after this critique was handed in; it still counts.");
+                    }
+                    if (!readings.getOrDefault(s.id(), List.of()).contains(c.paperId())) {
+                        notes.add("The paper has since left this session's readings; the critique still counts.");
+                    }
+                    return new CritiqueViews.CritiqueView(c.id(), c.studentId(), names.get(c.studentId()), s.id(), s.number(),
+                            c.paperId(), schedule.requirePaper(courseId, c.paperId()).title(),
+                            byItem.getOrDefault(c.id(), List.of()).stream().map(v -> versionView(v, c.studentId())).toList(), notes);
+                })
+                .toList();
+    }
+
+    /** The student's count toward the term's total and every assigned session's deadline for them. */
+    @Transactional(readOnly = true)
+    CritiqueViews.Progress progress(long courseId, long studentId) {
+        Course course = courses.get(courseId);
+        List<Critique> mine = critiques.findByCourseIdAndStudentId(courseId, studentId);
+        Map<Long, List<Long>> readings = schedule.readingPaperIds(courseId);
+        Instant now = clock.instant();
+        List<CritiqueViews.Deadline> deadlines = new ArrayList<>();
+        for (Session s : schedule.sessions(courseId)) {
+            List<Long> assigned = readings.getOrDefault(s.id(), List.of()).stream()
+                    .filter(p -> schedule.readingKind(s.id(), p).orElse(null) == ReadingKind.ASSIGNED).toList();
+            if (!s.held() || assigned.isEmpty()) {
+                continue;
+            }
+            ZonedDateTime due = deadline(course, s, studentId);
+            Long critiqued = mine.stream().filter(c -> c.sessionId().equals(s.id())).map(Critique::paperId).findFirst().orElse(null);
+            deadlines.add(new CritiqueViews.Deadline(s.id(), s.number(), s.topic(), due.toOffsetDateTime(), now.isAfter(due.toInstant()),
+                    assigned, critiqued));
+        }
+        return new CritiqueViews.Progress(studentId, mine.size(), course.critiquesRequired(), deadlines);
+    }
+
+    /** The version and the course it belongs to, for the download's permission check. */
+    record Download(long courseId, long studentId, CritiqueVersion version, byte[] content) {
+    }
+
+    @Transactional(readOnly = true)
+    Download download(long versionId) {
+        CritiqueVersion v = versions.findById(versionId).orElseThrow(() -> ProblemException.notFound("There is no critique file " + versionId + "."));
+        Critique c = critiques.findById(v.critiqueId()).orElseThrow();
+        byte[] content = files.findById(versionId).map(CritiqueFile::content).orElseThrow();
+        return new Download(c.courseId(), c.studentId(), v, content);
+    }
+
+    @Transactional
+    CritiqueViews.ExtensionView grant(long courseId, long staffId, long studentId, Long sessionId, int hours, String reason) {
+        if (people.roleIn(studentId, courseId).orElse(null) != CourseRole.STUDENT) {
+            throw ProblemException.invalid("Extensions are for students of this course.", List.of(new Violation("studentId", "is not a student here")));
+        }
+        if (sessionId != null) {
+            schedule.requireSession(courseId, sessionId);
+        }
+        Extension e = extensions.save(new Extension(null, courseId, studentId, sessionId, hours, reason, staffId, clock.instant()));
+        return new CritiqueViews.ExtensionView(e.id(), studentId, sessionId, hours, reason, e.grantedAt());
+    }
+
+    @Transactional(readOnly = true)
+    List<CritiqueViews.ExtensionView> extensions(long courseId, Long studentId) {
+        return (studentId == null ? extensions.findByCourseId(courseId) : extensions.findByCourseIdAndStudentId(courseId, studentId))
+                .stream().map(e -> new CritiqueViews.ExtensionView(e.id(), e.studentId(), e.sessionId(), e.hours(), e.reason(), e.grantedAt()))
+                .toList();
+    }
+
+    private static CritiqueViews.VersionView versionView(CritiqueVersion v, long studentId) {
+        return new CritiqueViews.VersionView(v.id(), v.version(), v.uploadedAt(), v.sha256(), v.sizeBytes(), v.pages(), v.words(),
+                v.minutesLate() > 0, v.minutesLate(), v.graceSpent(), v.keepPercent(), v.timing(),
+                v.warnings() == null ? List.of() : List.of(v.warnings().split("\n")), v.uploadedBy() != studentId);
+    }
+
+    private static Map<Long, CritiqueVersion> latestByCritique(List<CritiqueVersion> all) {
+        return all.stream().collect(Collectors.toMap(CritiqueVersion::critiqueId, Function.identity(),
+                (a, b) -> a.version() >= b.version() ? a : b));
+    }
+
+    static int lowestFree(Set<Integer> taken, int max) {
+        for (int i = 1; i <= max; i++) {
+            if (!taken.contains(i)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    private static String safeName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String base = name.replaceAll("[\\\\/]", "_").replaceAll("[\\p{Cntrl}\"]", "");
+        return base.length() > 200 ? base.substring(0, 200) : base;
+    }
+}
