@@ -8,12 +8,16 @@ import Courses from './views/courses.js';
 import Course from './views/course.js';
 import Roster from './views/roster.js';
 import Account from './views/account.js';
+import Board from './views/board.js';
+import Coverage from './views/coverage.js';
 
 const routes = [
   { pattern: /^\/login$/, view: Login, title: () => 'Sign in', anonymous: true },
   { pattern: /^\/$/, view: Courses, title: () => 'Your courses' },
   { pattern: /^\/courses\/(\d+)$/, view: Course, title: p => `${courseCode(p)} schedule`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/courses\/(\d+)\/roster$/, view: Roster, title: p => `${courseCode(p)} roster`, props: m => ({ courseId: Number(m[1]) }) },
+  { pattern: /^\/courses\/(\d+)\/signups$/, view: Board, title: p => `${courseCode(p)} sign-ups`, props: m => ({ courseId: Number(m[1]) }) },
+  { pattern: /^\/courses\/(\d+)\/coverage$/, view: Coverage, title: p => `${courseCode(p)} coverage and audit`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/account$/, view: Account, title: () => 'Your account' },
 ];
 

@@ -48,3 +48,9 @@ export function localTime(session, courseZone) {
 export function isoToday(zone) {
   return dateIn(Date.now(), zone);
 }
+
+/** "Sat 12 Dec, 2:55 PM EST" (in the viewer's language) for an instant, shown in the given zone. */
+export function formatInstant(instant, zone) {
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric',
+    minute: '2-digit', timeZoneName: 'short', timeZone: zone }).format(new Date(instant));
+}

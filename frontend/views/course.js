@@ -215,10 +215,14 @@ export default {
             v-if="browserZone !== course.timeZone"> (yours: {{ browserZone }})</span> ·
           <span>Your role: {{ roleNames[course.role] || course.role }}</span>
         </p>
-        <nav v-if="staff" class="course-links staff-control" aria-label="Course administration">
+        <nav class="course-links" aria-label="Course pages">
           <ul class="nav-list">
-            <li><a id="roster-link" class="staff-control" :href="'#/courses/' + course.id + '/roster'">Roster</a></li>
-            <li><a id="export-link" class="staff-control" :href="base + '/export'" download>Download the course file (YAML)</a></li>
+            <li><a id="signups-link" :href="'#/courses/' + course.id + '/signups'">Sign-ups</a></li>
+            <template v-if="staff">
+              <li class="staff-control"><a id="coverage-link" class="staff-control" :href="'#/courses/' + course.id + '/coverage'">Coverage and audit</a></li>
+              <li class="staff-control"><a id="roster-link" class="staff-control" :href="'#/courses/' + course.id + '/roster'">Roster</a></li>
+              <li class="staff-control"><a id="export-link" class="staff-control" :href="base + '/export'" download>Download the course file (YAML)</a></li>
+            </template>
           </ul>
         </nav>
         <details v-if="course.description || roles.length" class="about">

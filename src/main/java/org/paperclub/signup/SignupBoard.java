@@ -146,8 +146,12 @@ class SignupBoard {
     private PresentationView presentationView(State st, Session s, Presentation p, List<PresentationMember> team) {
         PaperView paper = st.papers().get(p.paperId());
         List<String> notes = new ArrayList<>();
+        // A paper that staff moved to another session after the sign-up: the team keeps its slot here, told so.
         if (!st.readings().getOrDefault(s.id(), List.of()).contains(p.paperId())) {
-            notes.add("“" + paper.title() + "” is no longer on this session's reading list.");
+            st.sessions().stream().filter(other -> !other.id().equals(s.id())
+                            && st.readings().getOrDefault(other.id(), List.of()).contains(p.paperId()))
+                    .findFirst().ifPresent(other -> notes.add("“" + paper.title() + "” has moved to session " + other.number()
+                            + "; this team still presents it in session " + s.number() + " until staff move the team."));
         }
         return new PresentationView(p.id(), s.id(), s.number(), paper.id(), paper.title(), paper.official(), p.status(), p.slot(),
                 team.stream().sorted(Comparator.comparing(PresentationMember::place))
