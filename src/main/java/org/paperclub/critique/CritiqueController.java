@@ -40,11 +40,21 @@ import java.util.List;
 class CritiqueController {
 
     private final CritiqueService critiques;
+    private final PrintService print;
     private final CourseAccess access;
 
-    CritiqueController(CritiqueService critiques, CourseAccess access) {
+    CritiqueController(CritiqueService critiques, PrintService print, CourseAccess access) {
         this.critiques = critiques;
+        this.print = print;
         this.access = access;
+    }
+
+    @Get(value = "/courses/{courseId}/sessions/{sessionId}/critiques.pdf", produces = "application/pdf")
+    @Operation(summary = "All critiques of a session (latest versions) merged into one PDF for printing, each page headed with student and paper (staff)")
+    HttpResponse<byte[]> printSession(long courseId, long sessionId, Authentication auth) {
+        access.staff(auth, courseId, "print the critiques of a session");
+        return HttpResponse.ok(print.merged(courseId, sessionId)).contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"session-" + sessionId + "-critiques.pdf\"");
     }
 
     @Serdeable

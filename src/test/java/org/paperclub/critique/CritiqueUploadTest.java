@@ -195,6 +195,23 @@ class CritiqueUploadTest extends ApiTest {
     }
 
     @Test
+    void staff_print_all_critiques_of_a_session_as_one_pdf_headed_by_student_and_paper() throws Exception {
+        upload(student(11), session(3), paper(3, 0), TestPdfs.goodCritique());
+        upload(student(12), session(3), paper(3, 1), TestPdfs.a4());
+        String path = "/api/courses/1/sessions/" + session(3) + "/critiques.pdf";
+        Api.Session ta = ta();
+        byte[] pdf = ta.http().retrieve(ta.authorize(HttpRequest.GET(path)).accept(MediaType.of("application/pdf")), byte[].class);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertTrue(doc.getNumberOfPages() >= 2, "one page per critique (and student 7's from the race)");
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Student 11 —") && text.contains("Student 12 —"), text.substring(0, 300));
+        }
+        Api.Session student = student(11);
+        problem(403, () -> student.http().retrieve(student.authorize(HttpRequest.GET(path))
+                .accept(MediaType.of("application/pdf"), MediaType.of("application/problem+json")), byte[].class));
+    }
+
+    @Test
     void staff_grant_an_extension_and_upload_on_a_students_behalf() {
         Api.Session ta = ta();
         long studentId = ((Number) student(10).get("/api/me").get("id")).longValue();
