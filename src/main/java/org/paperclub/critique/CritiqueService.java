@@ -86,17 +86,18 @@ class CritiqueService {
         List<Critique> mine = critiques.findByCourseIdAndStudentId(courseId, studentId);
         Critique existing = mine.stream().filter(c -> c.sessionId().equals(session.id()) && c.paperId().equals(paper.id()))
                 .findFirst().orElse(null);
-        List<CritiqueVersion> myVersions = mine.isEmpty() ? List.of() : versions.findByCritiqueIdInOrderByVersion(mine.stream().map(Critique::id).toList());
 
         // Deadline and late policy: grace already spent counts the latest version of each other critique.
         ZonedDateTime due = deadline(course, session, studentId);
         LatePolicy policy = course.policies().latePolicy();
         int graceLeft = 0;
-        if (policy != null && policy.grace() != null) {
-            Map<Long, CritiqueVersion> latest = latestByCritique(myVersions);
+        if (policy != null && policy.grace() != null && !mine.isEmpty()) {
+            Map<Long, CritiqueVersion> latest = latestByCritique(versions.findByCritiqueIdInOrderByVersion(mine.stream().map(Critique::id).toList()));
             int spent = latest.values().stream().filter(v -> existing == null || !v.critiqueId().equals(existing.id()))
                     .mapToInt(CritiqueVersion::graceSpent).sum();
             graceLeft = Math.max(0, policy.grace().budget() - spent);
+        } else if (policy != null && policy.grace() != null) {
+            graceLeft = policy.grace().budget();
         }
         DeadlineRules.Timing timing = DeadlineRules.judge(now, due, policy, graceLeft, course.zone());
         if (!timing.accepted()) {
