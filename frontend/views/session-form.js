@@ -6,7 +6,7 @@ import ProblemBox from './problem-box.js';
 export const kindNames = { LECTURE: 'Lecture', PRESENTATION: 'Student presentations', NO_CLASS: 'No class' };
 
 const labels = { number: 'Number', date: 'Date', startTime: 'Starts', endTime: 'Ends', topic: 'Topic',
-  location: 'Location', kind: 'Kind' };
+  location: 'Location', kind: 'Kind', presentationSlots: 'Presentation slots' };
 
 export default {
   components: { ProblemBox },
@@ -27,6 +27,7 @@ export default {
       topic: props.session ? props.session.topic : '',
       location: from.location || '',
       kind: from.kind || 'LECTURE',
+      presentationSlots: from.presentationSlots ?? 0,
     });
     const busy = ref(false);
     const problem = ref(null);
@@ -38,6 +39,7 @@ export default {
       busy.value = true;
       problem.value = null;
       const body = { ...form, number: form.number === '' ? null : Number(form.number),
+        presentationSlots: form.presentationSlots === '' ? 0 : Number(form.presentationSlots),
         topic: form.topic.trim(), location: form.location.trim() || null };
       try {
         const base = `/api/courses/${props.courseId}/sessions`;
@@ -87,6 +89,12 @@ export default {
             <select :id="p + 'kind'" v-model="form.kind">
               <option v-for="(name, value) in kindNames" :key="value" :value="value">{{ name }}</option>
             </select>
+          </div>
+          <div class="field">
+            <label :for="p + 'slots'">Presentation slots</label>
+            <input :id="p + 'slots'" type="number" min="0" max="20" v-model="form.presentationSlots"
+                   :aria-describedby="p + 'slots-hint'">
+            <span :id="p + 'slots-hint'" class="hint">Teams that can sign up to present in this session.</span>
           </div>
         </div>
         <p class="hint">Date and times are in the course's time zone, {{ timeZone }}.</p>
