@@ -1,17 +1,11 @@
 package org.paperclub.web;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.paperclub.support.ApiTest;
 
-import java.io.IOException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,26 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The page as a person uses it: sign in, read the schedule; staff, and only staff, get the edit controls. */
 @MicronautTest
-class SchedulePageTest extends ApiTest {
-
-    @Inject
-    EmbeddedServer server;
-
-    private Browser browser;
-    private String base;
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Browser.start();
-        base = server.getURL().toString();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class SchedulePageTest extends BrowserTest {
 
     @Test
     void a_student_sees_the_schedule_without_edit_controls() {

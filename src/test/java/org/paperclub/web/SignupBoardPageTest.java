@@ -1,17 +1,11 @@
 package org.paperclub.web;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.paperclub.support.ApiTest;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -20,26 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A student takes a supporting role on the board, sees it as theirs, withdraws it; staff see the coverage. */
 @MicronautTest
-class SignupBoardPageTest extends ApiTest {
-
-    @Inject
-    EmbeddedServer server;
-
-    private Browser browser;
-    private String base;
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        browser = Browser.start();
-        base = server.getURL().toString();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class SignupBoardPageTest extends BrowserTest {
 
     @Test
     void a_student_takes_a_role_sees_it_marked_as_theirs_and_withdraws_it() {
