@@ -91,3 +91,87 @@ export function problemOf(error) {
     ? error.problem
     : { status: 0, title: 'Error', detail: `Something went wrong in the page: ${error && error.message}`, errors: [] };
 }
+
+/**
+ * Sends a multipart form with XMLHttpRequest rather than fetch, because only it reports upload progress:
+ * onProgress(fraction 0…1) while the body goes out, onSent() once it is all out and the server is judging it.
+ * Resolves to the parsed JSON; rejects like request() does (an ApiError with .problem), with status 0 and
+ * .aborted when signal aborts it. A body that stops going out for stallMs is given up: a server that refuses a
+ * request while it is still arriving may stop reading it without closing the connection, and the browser would
+ * wait for ever.
+ */
+export function upload(path, formData, { onProgress = () => {}, onSent = () => {}, signal, stallMs = 30_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    let stalled = false;
+    let watchdog = null;
+    const watch = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => { stalled = true; xhr.abort(); }, stallMs);
+    };
+    const stopWatching = () => clearTimeout(watchdog);
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('X-XSRF-TOKEN', csrfToken || cookie('XSRF-TOKEN') || '');
+    xhr.upload.onprogress = e => {
+      watch();
+      if (e.lengthComputable && e.total > 0) {
+        onProgress(e.loaded / e.total);
+      }
+    };
+    xhr.upload.onload = () => {
+      stopWatching();
+      onSent();
+    };
+    xhr.onloadend = stopWatching;
+    xhr.onload = () => {
+      let body = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        // Not JSON: the status alone must do.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body);
+        return;
+      }
+      const problem = body && typeof body === 'object' ? body : {};
+      const error = new ApiError({
+        type: problem.type,
+        title: problem.title || xhr.statusText,
+        status: xhr.status,
+        detail: xhr.status === 413 ? 'The upload is too large.'
+          : problem.detail || problem.message || problem.title
+            || `The server answered ${xhr.status} ${xhr.statusText}.`.replace(' .', '.'),
+        errors: Array.isArray(problem.errors) ? problem.errors : [],
+      });
+      if (xhr.status === 401) {
+        unauthorized(error.problem);
+      }
+      reject(error);
+    };
+    xhr.onerror = () => reject(new ApiError({ status: 0, title: 'No connection',
+      detail: 'The upload did not reach the server. Check your connection and try again.', errors: [] }));
+    xhr.onabort = () => {
+      if (stalled) {
+        reject(new ApiError({ status: 0, title: 'Upload stalled', errors: [],
+          detail: 'The upload stopped going through, and nothing was handed in. The file may be too large for the server; '
+            + 'otherwise check your connection and try again.' }));
+        return;
+      }
+      const error = new ApiError({ status: 0, title: 'Cancelled', detail: 'The upload was cancelled.', errors: [] });
+      error.aborted = true;
+      reject(error);
+    };
+    if (signal) {
+      if (signal.aborted) {
+        xhr.onabort();
+        return;
+      }
+      signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    }
+    xhr.send(formData);
+    watch();
+  });
+}

@@ -10,6 +10,7 @@ import Roster from './views/roster.js';
 import Account from './views/account.js';
 import Board from './views/board.js';
 import Coverage from './views/coverage.js';
+import Critiques from './views/critiques.js';
 
 const routes = [
   { pattern: /^\/login$/, view: Login, title: () => 'Sign in', anonymous: true },
@@ -18,6 +19,7 @@ const routes = [
   { pattern: /^\/courses\/(\d+)\/roster$/, view: Roster, title: p => `${courseCode(p)} roster`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/courses\/(\d+)\/signups$/, view: Board, title: p => `${courseCode(p)} sign-ups`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/courses\/(\d+)\/coverage$/, view: Coverage, title: p => `${courseCode(p)} coverage and audit`, props: m => ({ courseId: Number(m[1]) }) },
+  { pattern: /^\/courses\/(\d+)\/critiques$/, view: Critiques, title: p => `${courseCode(p)} critiques`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/account$/, view: Account, title: () => 'Your account' },
 ];
 

@@ -54,3 +54,38 @@ export function formatInstant(instant, zone) {
   return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric',
     minute: '2-digit', timeZoneName: 'short', timeZone: zone }).format(new Date(instant));
 }
+
+/** "Wed 25 Nov 2026, 2:05:09 PM EST": a moment to the second, with its year, for receipts and file versions. */
+export function formatMoment(instant, zone) {
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
+    hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short', timeZone: zone }).format(new Date(instant));
+}
+
+/** A span of minutes in words, to the minute: "2 days 3 hours", "1 hour 5 minutes", "45 minutes". */
+export function durationWords(totalMinutes) {
+  const minutes = Math.floor(totalMinutes);
+  if (minutes < 1) {
+    return 'less than a minute';
+  }
+  const unit = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) {
+    return unit(days, 'day') + (hours ? ' ' + unit(hours, 'hour') : '');
+  }
+  if (hours > 0) {
+    return unit(hours, 'hour') + (mins ? ' ' + unit(mins, 'minute') : '');
+  }
+  return unit(mins, 'minute');
+}
+
+/**
+ * How far off a moment is, in words and to the minute: "in 2 days 3 hours", "in 45 minutes", "in less than a minute";
+ * for a moment gone, "2 hours 5 minutes ago".
+ */
+export function countdown(instant, now = Date.now()) {
+  const diff = Date.parse(instant) - now;
+  const text = durationWords(Math.abs(diff) / 60_000);
+  return diff >= 0 ? `in ${text}` : `${text} ago`;
+}

@@ -218,6 +218,8 @@ export default {
         <nav class="course-links" aria-label="Course pages">
           <ul class="nav-list">
             <li><a id="signups-link" :href="'#/courses/' + course.id + '/signups'">Sign-ups</a></li>
+            <li v-if="staff || !course.policies || course.policies.critiquesRequired > 0"><a id="critiques-link"
+              :href="'#/courses/' + course.id + '/critiques'">Critiques</a></li>
             <template v-if="staff">
               <li class="staff-control"><a id="coverage-link" class="staff-control" :href="'#/courses/' + course.id + '/coverage'">Coverage and audit</a></li>
               <li class="staff-control"><a id="roster-link" class="staff-control" :href="'#/courses/' + course.id + '/roster'">Roster</a></li>

@@ -1,0 +1,352 @@
+// Staff: every student × every session with assigned papers, each cell saying in words (not colour alone) whether the
+// critique came on time, late, is missing or not due yet; any critique opens with its versions. Also the extensions
+// granted, and the form to grant one (every control here has class "staff-control").
+import { ref, reactive, computed, nextTick } from 'vue';
+import { post, problemOf } from '../api.js';
+import { announce } from '../store.js';
+import { formatInstant, formatDay, dateIn } from '../time.js';
+import ProblemBox from './problem-box.js';
+import VersionList, { formatPercent, plural } from './critique-versions.js';
+
+function focusLater(id) {
+  nextTick(() => {
+    const element = document.getElementById(id);
+    if (element) {
+      element.focus();
+    }
+  });
+}
+
+const HOUR = 3600_000;
+
+/** Extra hours a student has for a session: their whole-term extensions and those for that session, added up. */
+export function extraHours(extensions, studentId, sessionId) {
+  return extensions.filter(e => e.studentId === studentId && (e.sessionId === null || e.sessionId === sessionId))
+    .reduce((sum, e) => sum + e.hours, 0);
+}
+
+const latest = c => c.versions.reduce((a, b) => (b.version > a.version ? b : a), c.versions[0]);
+
+export default {
+  components: { VersionList },
+  props: {
+    courseId: { type: Number, required: true },
+    course: { type: Object, required: true },
+    deadlines: { type: Array, required: true },   // every session's deadline before extensions
+    critiques: { type: Array, required: true },
+    students: { type: Array, required: true },
+    extensions: { type: Array, required: true },
+    sessions: { type: Array, required: true },
+    now: { type: Number, required: true },
+  },
+  emits: ['upload-for'],
+  setup(props, { emit }) {
+    const base = `/api/courses/${props.courseId}`;
+    const zone = computed(() => props.course.timeZone);
+
+    // Columns: the sessions with a deadline, and any other session that still holds critiques (it was cancelled, or
+    // its papers were taken off, after they were handed in).
+    const columns = computed(() => {
+      const cols = props.deadlines.map(d => ({ sessionId: d.sessionId, number: d.sessionNumber, topic: d.topic, due: d.due }));
+      const known = new Set(cols.map(c => c.sessionId));
+      for (const c of props.critiques) {
+        if (!known.has(c.sessionId)) {
+          known.add(c.sessionId);
+          const s = props.sessions.find(x => x.id === c.sessionId);
+          cols.push({ sessionId: c.sessionId, number: c.sessionNumber, topic: s ? s.topic : '', due: null });
+        }
+      }
+      return cols.sort((a, b) => a.number - b.number);
+    });
+
+    const bySlot = computed(() => {
+      const map = new Map();
+      for (const c of props.critiques) {
+        const key = `${c.studentId}:${c.sessionId}`;
+        if (!map.has(key)) {
+          map.set(key, []);
+        }
+        map.get(key).push(c);
+      }
+      return map;
+    });
+
+    function cell(student, col) {
+      const items = (bySlot.value.get(`${student.userId}:${col.sessionId}`) || []).filter(c => c.versions.length).map(c => {
+        const v = latest(c);
+        return v.late
+          ? { c, state: 'late', text: `late (${formatPercent(v.keepPercent)} %)`, said: `late, ${formatPercent(v.keepPercent)} % of the points kept` }
+          : { c, state: 'on-time', text: '✓', said: 'on time' };
+      });
+      if (items.length) {
+        return { state: items.some(x => x.state === 'late') ? 'late' : 'on-time', items };
+      }
+      if (!col.due) {
+        return { state: 'not-possible', text: 'n/a', said: 'not possible', items };
+      }
+      const due = Date.parse(col.due) + extraHours(props.extensions, student.userId, col.sessionId) * HOUR;
+      return due <= props.now
+        ? { state: 'missing', text: '—', said: 'missing', items }
+        : { state: 'not-due', text: '·', said: 'not due yet', items };
+    }
+
+    const rows = computed(() => props.students.map(s => ({
+      s,
+      count: props.critiques.filter(c => c.studentId === s.userId).length,
+      cells: columns.value.map(col => ({ col, ...cell(s, col) })),
+    })));
+    const handedIn = col => props.critiques.filter(c => c.sessionId === col.sessionId).length;
+    const required = computed(() => (props.course.policies ? props.course.policies.critiquesRequired : 0));
+    const colDay = col => (col.due ? formatDay(dateIn(col.due, zone.value)) : 'no deadline');
+
+    // One critique open at a time, below the matrix; closing it gives focus back to its cell.
+
+    const openId = ref(null);
+    const opened = computed(() => props.critiques.find(c => c.id === openId.value) || null);
+    const openedStudent = computed(() => opened.value && props.students.find(s => s.userId === opened.value.studentId));
+    const openedDue = computed(() => {
+      const c = opened.value;
+      const col = c && columns.value.find(x => x.sessionId === c.sessionId);
+      if (!col || !col.due) {
+        return null;
+      }
+      const extra = extraHours(props.extensions, c.studentId, c.sessionId);
+      const due = new Date(Date.parse(col.due) + extra * HOUR).toISOString();
+      return formatInstant(due, zone.value) + (extra ? ` (with ${plural(extra, 'hour', 'hours')} of extensions)` : '');
+    });
+    function openCritique(c) {
+      openId.value = c.id;
+      focusLater('critique-detail-title');
+    }
+    function closeCritique() {
+      const id = openId.value;
+      openId.value = null;
+      focusLater(`open-critique-${id}`);
+    }
+    function uploadNew() {
+      const c = opened.value;
+      emit('upload-for', { studentId: c.studentId, sessionId: c.sessionId, paperId: c.paperId });
+    }
+    const nameOf = c => c.studentName || (openedStudent.value && openedStudent.value.name) || 'The student';
+
+    return {
+      base, zone, columns, rows, handedIn, required, colDay, openId, opened, openedDue, openCritique,
+      closeCritique, uploadNew, nameOf,
+    };
+  },
+  template: /*html*/`
+    <section class="staff-control matrix-section" aria-labelledby="matrix-heading">
+      <h2 id="matrix-heading" tabindex="-1">Critiques by student and session</h2>
+      <p class="hint matrix-key" id="matrix-key">
+        <span class="key"><span class="cell-sample on-time">✓</span> on time</span>
+        <span class="key"><span class="cell-sample late">late (80 %)</span> late, with the share of points kept</span>
+        <span class="key"><span class="cell-sample missing">—</span> missing (deadline passed, none handed in)</span>
+        <span class="key"><span class="cell-sample not-due">·</span> not due yet</span>
+        <span class="key"><span class="cell-sample not-possible">n/a</span> not possible</span>
+        Choose a ✓ or “late” cell to open that critique and its versions. Extensions are counted in each student’s deadlines.
+        The table scrolls sideways on a small screen.
+      </p>
+      <p v-if="!students.length">No students are enrolled yet.</p>
+      <p v-else-if="!columns.length">No session has assigned papers, so there is nothing to critique yet.</p>
+      <div v-else class="table-wrap matrix-wrap" role="region" aria-labelledby="matrix-caption" tabindex="0">
+        <table id="critique-matrix" class="critique-matrix" aria-describedby="matrix-key">
+          <caption id="matrix-caption"><span class="caption-text">Critiques: {{ students.length }} students × {{ columns.length }}
+            sessions with assigned papers ({{ required }} required per student)</span></caption>
+          <thead>
+            <tr>
+              <th scope="col" class="student-col">Student <span class="count-head">(handed in)</span></th>
+              <th v-for="col in columns" :key="col.sessionId" scope="col" class="session-col" :data-session-id="col.sessionId"
+                  :title="col.topic">
+                <span class="visually-hidden">Session </span><span class="session-number">{{ col.number }}</span>
+                <span class="session-day">{{ colDay(col) }}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr v-for="row in rows" :key="row.s.userId" :data-student-id="row.s.userId">
+              <th scope="row" class="student-cell">
+                <span class="name">{{ row.s.name }}</span>
+                <span class="count">{{ row.count }} of {{ required }}</span>
+              </th>
+              <td v-for="x in row.cells" :key="x.col.sessionId" :class="['matrix-cell', x.state]"
+                  :data-session-id="x.col.sessionId" :data-student-id="row.s.userId" :data-state="x.state">
+                <template v-if="x.items.length">
+                  <button v-for="item in x.items" :key="item.c.id" type="button" :id="'open-critique-' + item.c.id"
+                          :class="['staff-control', 'cell-open', item.state, { opened: openId === item.c.id }]"
+                          :data-critique-id="item.c.id" :title="'“' + item.c.paperTitle + '”'"
+                          :aria-expanded="openId === item.c.id ? 'true' : 'false'" aria-controls="critique-detail"
+                          @click="openCritique(item.c)"><span
+                          :aria-hidden="item.state === 'on-time' ? 'true' : null">{{ item.text }}</span><span
+                          class="visually-hidden">{{ item.state === 'on-time' ? 'On time' : '' }}: open {{ row.s.name }}’s critique
+                          for session {{ x.col.number }}</span></button>
+                </template>
+                <template v-else><span aria-hidden="true">{{ x.text }}</span><span class="visually-hidden">{{ x.said }}</span></template>
+              </td>
+            </tr>
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" class="student-cell">Handed in; print</th>
+              <td v-for="col in columns" :key="col.sessionId" :data-session-id="col.sessionId" class="print-cell">
+                <span class="handed-in">{{ handedIn(col) }}<span class="visually-hidden"> handed in for session {{ col.number }}</span></span>
+                <a class="print-session staff-control" :href="base + '/sessions/' + col.sessionId + '/critiques.pdf'" download
+                   :data-session-id="col.sessionId">Print<span class="visually-hidden"> all critiques of session {{ col.number }} (PDF)</span></a>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+
+      <div id="critique-detail" class="staff-control">
+        <section v-if="opened" class="card critique-detail" aria-labelledby="critique-detail-title" :data-critique-id="opened.id"
+                 @keydown.esc="closeCritique">
+          <h3 id="critique-detail-title" tabindex="-1">{{ nameOf(opened) }}’s critique for session {{ opened.sessionNumber }}</h3>
+          <p class="detail-paper">Paper: “{{ opened.paperTitle }}”</p>
+          <p v-if="openedDue" class="detail-due">Due {{ openedDue }}.</p>
+          <p v-for="(n, i) in opened.notes" :key="i" class="note">{{ n }}</p>
+          <version-list :versions="opened.versions" :zone="zone"
+                        :what="nameOf(opened) + '’s critique of “' + opened.paperTitle + '”'" />
+          <div class="actions">
+            <button type="button" id="upload-for" class="staff-control secondary" @click="uploadNew">Upload a new version on
+              {{ nameOf(opened) }}’s behalf</button>
+            <button type="button" id="close-detail" class="staff-control secondary" @click="closeCritique">Close</button>
+          </div>
+        </section>
+      </div>
+    </section>`,
+};
+
+/** Staff: the extensions granted, and the form to grant one for a session or the whole term. */
+export const Extensions = {
+  components: { ProblemBox },
+  props: {
+    courseId: { type: Number, required: true },
+    students: { type: Array, required: true },
+    deadlines: { type: Array, required: true },
+    extensions: { type: Array, required: true },
+    zone: { type: String, required: true },
+  },
+  emits: ['granted'],
+  setup(props, { emit }) {
+    const base = `/api/courses/${props.courseId}`;
+    const form = reactive({ studentId: '', sessionId: '', hours: 24, reason: '' });
+    const busy = ref(false);
+    const problem = ref(null);
+    const done = ref('');
+    const nameOf = id => (props.students.find(s => s.userId === id) || {}).name || `student ${id}`;
+    const sessionOf = id => props.deadlines.find(d => d.sessionId === id);
+    const appliesTo = e => {
+      if (e.sessionId === null) {
+        return 'Whole term (every session)';
+      }
+      const d = sessionOf(e.sessionId);
+      return d ? `Session ${d.sessionNumber}: ${d.topic}` : `Session (id ${e.sessionId})`;
+    };
+    const newestFirst = computed(() => [...props.extensions].sort((a, b) => Date.parse(b.grantedAt) - Date.parse(a.grantedAt)));
+    const when = instant => formatInstant(instant, props.zone);
+
+    async function grant() {
+      const control = document.activeElement;
+      problem.value = null;
+      done.value = '';
+      const errors = [];
+      if (!form.studentId) {
+        errors.push({ field: 'studentId', message: 'Choose the student.' });
+      }
+      const hours = Number(form.hours);
+      if (!Number.isInteger(hours) || hours < 1 || hours > 2000) {
+        errors.push({ field: 'hours', message: 'Give a whole number of hours from 1 to 2000.' });
+      }
+      if (errors.length) {
+        problem.value = { detail: 'No extension was granted yet.', errors };
+        focusLater(errors[0].field === 'studentId' ? 'extension-student' : 'extension-hours');
+        return;
+      }
+      busy.value = true;
+      try {
+        const sessionId = form.sessionId === '' ? null : Number(form.sessionId);
+        const e = await post(`${base}/extensions`, { studentId: Number(form.studentId), sessionId, hours,
+          reason: form.reason.trim() || null });
+        const message = `Granted ${nameOf(e.studentId)} an extension of ${plural(e.hours, 'hour', 'hours')} for `
+          + (e.sessionId === null ? 'the whole term.' : `session ${sessionOf(e.sessionId) ? sessionOf(e.sessionId).sessionNumber : ''}.`);
+        announce(message);
+        done.value = message;
+        form.reason = '';
+        emit('granted', e);
+      } catch (e) {
+        problem.value = problemOf(e);
+      } finally {
+        busy.value = false;
+        nextTick(() => {
+          if (control && control.isConnected && !control.disabled) {
+            control.focus();
+          }
+        });
+      }
+    }
+
+    return { form, busy, problem, done, grant, nameOf, appliesTo, newestFirst, when };
+  },
+  template: /*html*/`
+    <section class="staff-control extensions-section card" aria-labelledby="extensions-heading">
+      <h2 id="extensions-heading" class="h3" tabindex="-1">Extensions</h2>
+      <p class="hint">An extension moves a student’s deadlines later: for one session, or for every session of the term
+        (e.g. an accommodation). Extensions add up. They apply to uploads from now on; critiques already judged keep their verdict.</p>
+      <form id="extension-form" class="staff-control" novalidate @submit.prevent="grant" :aria-busy="busy ? 'true' : 'false'">
+        <div class="form-grid">
+          <div class="field">
+            <label for="extension-student">Student</label>
+            <select id="extension-student" class="staff-control" v-model="form.studentId" required>
+              <option value="" disabled>Choose a student…</option>
+              <option v-for="s in students" :key="s.userId" :value="s.userId">{{ s.name }}</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for="extension-session">For</label>
+            <select id="extension-session" class="staff-control" v-model="form.sessionId">
+              <option value="">Whole term (every session)</option>
+              <option v-for="d in deadlines" :key="d.sessionId" :value="d.sessionId">Session {{ d.sessionNumber }}: {{ d.topic }}</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for="extension-hours">Extra hours</label>
+            <input id="extension-hours" class="staff-control" type="number" min="1" max="2000" step="1" required
+                   v-model="form.hours" inputmode="numeric" aria-describedby="extension-hours-hint">
+            <span id="extension-hours-hint" class="hint">24 hours = one day.</span>
+          </div>
+          <div class="field wide">
+            <label for="extension-reason">Reason <span class="optional">(optional; staff only)</span></label>
+            <input id="extension-reason" class="staff-control" type="text" maxlength="500" v-model="form.reason" autocomplete="off">
+          </div>
+        </div>
+        <div class="actions">
+          <button type="submit" id="extension-submit" class="staff-control" :disabled="busy">
+            {{ busy ? 'Granting…' : 'Grant the extension' }}</button>
+        </div>
+      </form>
+      <p v-if="done" class="success" id="extension-done">✓ {{ done }}</p>
+      <problem-box id="extension-problem" :problem="problem"
+                   :labels="{ studentId: 'Student', sessionId: 'Session', hours: 'Extra hours', reason: 'Reason' }" />
+
+      <h3 class="h4">Granted so far</h3>
+      <p v-if="!extensions.length" id="no-extensions">No extensions have been granted.</p>
+      <div v-else class="table-wrap">
+        <table id="extensions" class="extensions stack-table">
+          <caption class="visually-hidden">Extensions granted, newest first</caption>
+          <thead>
+            <tr><th scope="col">Student</th><th scope="col">For</th><th scope="col">Extra time</th><th scope="col">Reason</th>
+              <th scope="col">Granted</th></tr>
+          </thead>
+          <tbody>
+            <tr v-for="e in newestFirst" :key="e.id" :data-extension-id="e.id" :data-student-id="e.studentId">
+              <th scope="row" data-label="Student">{{ nameOf(e.studentId) }}</th>
+              <td data-label="For">{{ appliesTo(e) }}</td>
+              <td data-label="Extra time">+{{ e.hours }} hours</td>
+              <td data-label="Reason">{{ e.reason || '—' }}</td>
+              <td data-label="Granted"><time :datetime="e.grantedAt">{{ when(e.grantedAt) }}</time></td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </section>`,
+};
