@@ -56,6 +56,11 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
         }
         Problem problem = new Problem("about:blank", status.getReason(), status.getCode(), detail,
                 violations.isEmpty() ? null : violations);
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
+            // The server stops reading a too-large body; closing the connection lets the browser see the 413 at
+            // once instead of waiting for ever to send the rest.
+            response.header("Connection", "close");
+        }
         return response.body(problem).contentType(Problem.MEDIA_TYPE);
     }
 
