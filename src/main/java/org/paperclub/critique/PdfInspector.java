@@ -2,18 +2,28 @@ package org.paperclub.critique;
 
 import jakarta.inject.Singleton;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,6 +120,10 @@ class PdfInspector {
             if (!failures.isEmpty()) {
                 return new Inspection(pages, 0, 0, failures, List.of());
             }
+            String tooBig = oversizedContent(doc, maxPages);
+            if (tooBig != null) {
+                return new Inspection(pages, 0, 0, List.of(tooBig), List.of());
+            }
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setEndPage(maxPages);
             stripper.setParagraphStart("\u2029");
@@ -134,6 +148,72 @@ class PdfInspector {
             return Inspection.refused("The PDF is protected by a password. Upload it without protection.");
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return Inspection.refused("The PDF could not be read (" + brief(e) + "). Export it again and upload the new file.");
+        }
+    }
+
+    /** A page's content unpacks to a few hundred KB at most; a "zip bomb" unpacks to gigabytes of nothing. */
+    static final long MAX_UNPACKED_CONTENT = 8L * 1024 * 1024;
+
+    /**
+     * Unpacks, up to a cap, the streams the text extraction would read (page contents and form XObjects), so that
+     * a stream inflating to gigabytes is refused in milliseconds instead of keeping a parser busy for minutes.
+     */
+    private static String oversizedContent(PDDocument doc, int maxPages) throws IOException {
+        long[] budget = {MAX_UNPACKED_CONTENT};
+        Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        int index = 0;
+        for (PDPage page : doc.getPages()) {
+            if (++index > maxPages) {
+                break;
+            }
+            COSBase contents = page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+            List<COSBase> streams = new ArrayList<>();
+            if (contents instanceof COSArray array) {
+                for (int i = 0; i < array.size(); i++) {
+                    streams.add(array.getObject(i));
+                }
+            } else if (contents != null) {
+                streams.add(contents);
+            }
+            collectForms(page.getResources(), streams, seen, 0);
+            for (COSBase base : streams) {
+                if (base instanceof COSStream stream) {
+                    try (InputStream in = stream.createInputStream()) {
+                        byte[] chunk = new byte[64 * 1024];
+                        for (int n; (n = in.read(chunk)) > 0; ) {
+                            budget[0] -= n;
+                            if (budget[0] < 0) {
+                                return "The PDF's page content unpacks to more than " + MAX_UNPACKED_CONTENT / (1024 * 1024)
+                                        + " MB, far more than a page of text; it is damaged or hostile.";
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void collectForms(PDResources resources, List<COSBase> out,
+                                     Set<COSBase> seen, int depth) {
+        if (resources == null || depth > 3) {
+            return;
+        }
+        COSDictionary xobjects = resources.getCOSObject().getCOSDictionary(COSName.XOBJECT);
+        if (xobjects == null) {
+            return;
+        }
+        for (COSName name : xobjects.keySet()) {
+            COSBase x = xobjects.getDictionaryObject(name);
+            if (x instanceof COSStream stream && !seen.contains(stream)
+                    && COSName.FORM.equals(stream.getCOSName(COSName.SUBTYPE))) {
+                seen.add(stream);
+                out.add(stream);
+                COSBase inner = stream.getDictionaryObject(COSName.RESOURCES);
+                if (inner instanceof COSDictionary dict) {
+                    collectForms(new PDResources(dict), out, seen, depth + 1);
+                }
+            }
         }
     }
 
