@@ -101,6 +101,18 @@ class PdfInspector {
             if (pages > maxPages) {
                 failures.add("The PDF has " + pages + " pages; a critique has at most " + maxPages + (maxPages == 1 ? " page." : " pages."));
             }
+            // The declared /Count can lie (a two-page critique declared as one, a node that is its own kid):
+            // the pages actually reachable must agree with it.
+            int reachable = 0;
+            for (PDPage ignored : doc.getPages()) {
+                if (++reachable > pages + 1) {
+                    break;
+                }
+            }
+            if (reachable != pages) {
+                return Inspection.refused("The PDF's page tree is damaged (it declares " + pages + (pages == 1 ? " page" : " pages")
+                        + " but holds " + (reachable > pages ? "more" : String.valueOf(reachable)) + "). Export it again and upload the new file.");
+            }
             int index = 0;
             for (PDPage page : doc.getPages()) {
                 index++;
@@ -178,18 +190,56 @@ class PdfInspector {
             collectForms(page.getResources(), streams, seen, 0);
             for (COSBase base : streams) {
                 if (base instanceof COSStream stream) {
-                    try (InputStream in = stream.createInputStream()) {
-                        byte[] chunk = new byte[64 * 1024];
-                        for (int n; (n = in.read(chunk)) > 0; ) {
-                            budget[0] -= n;
-                            if (budget[0] < 0) {
-                                return "The PDF's page content unpacks to more than " + MAX_UNPACKED_CONTENT / (1024 * 1024)
-                                        + " MB, far more than a page of text; it is damaged or hostile.";
-                            }
-                        }
+                    // PDFBox unpacks all but the last of stacked filters into memory, unbounded: refuse them here.
+                    COSBase filters = stream.getFilters();
+                    if (filters instanceof COSArray list && list.size() > 1) {
+                        return "The PDF's page content is packed with " + list.size() + " stacked filters, which no ordinary "
+                                + "PDF export produces; it is damaged or hostile. Export it again and upload the new file.";
+                    }
+                    String problem = unpackWithin(stream, budget);
+                    if (problem != null) {
+                        return problem;
                     }
                 }
             }
+        }
+        return null;
+    }
+
+    /**
+     * Counts what the stream unpacks to, stopping at the budget. PDFBox's own createInputStream() would first
+     * unpack the whole stream into memory, so Flate (what every PDF export uses) is inflated here, streaming;
+     * the ASCII filters only shrink; any other filter on page content is allowed only on a small stream.
+     */
+    private static String unpackWithin(COSStream stream, long[] budget) throws IOException {
+        COSBase filters = stream.getFilters();
+        COSBase filter = filters instanceof COSArray list && list.size() == 1 ? list.getObject(0) : filters;
+        String tooBig = "The PDF's page content unpacks to more than " + MAX_UNPACKED_CONTENT / (1024 * 1024)
+                + " MB, far more than a page of text; it is damaged or hostile.";
+        if (filter == null || COSName.ASCII_HEX_DECODE.equals(filter) || COSName.ASCII85_DECODE.equals(filter)) {
+            budget[0] -= stream.getLength();
+            return budget[0] < 0 ? tooBig : null;
+        }
+        if (COSName.FLATE_DECODE.equals(filter)) {
+            java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+            try (InputStream raw = stream.createRawInputStream();
+                 InputStream in = new java.util.zip.InflaterInputStream(raw, inflater, 64 * 1024)) {
+                byte[] chunk = new byte[64 * 1024];
+                for (int n; (n = in.read(chunk)) > 0; ) {
+                    budget[0] -= n;
+                    if (budget[0] < 0) {
+                        return tooBig;
+                    }
+                }
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                // A damaged Flate stream ends early: the text extraction reads what it can, as readers do.
+            } finally {
+                inflater.end();
+            }
+            return null;
+        }
+        if (stream.getLength() > 4096) {
+            return "The PDF's page content uses an unusual compression (" + filter + "); export it again as an ordinary PDF.";
         }
         return null;
     }
