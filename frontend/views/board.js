@@ -6,29 +6,7 @@ import { get, post, del, problemOf } from '../api.js';
 import { store, courseOf, isStaff, announce } from '../store.js';
 import { formatDay, formatInstant, browserZone } from '../time.js';
 import ProblemBox from './problem-box.js';
-
-function focusLater(id, fallbackId) {
-  nextTick(() => {
-    const element = (id && document.getElementById(id)) || (fallbackId && document.getElementById(fallbackId));
-    if (element) {
-      element.focus();
-    }
-  });
-}
-
-/**
- * Gives focus back to the control that was used (it lost focus while disabled during the request), or, when the
- * reload took it away (a seat filled up meanwhile), to its cell rather than to the page.
- */
-function restoreFocus(control, fallbackId) {
-  nextTick(() => {
-    if (control && control !== document.body && control.isConnected && !control.disabled) {
-      control.focus();
-    } else {
-      focusLater(fallbackId);
-    }
-  });
-}
+import { focusLater, restoreFocus } from '../focus.js';
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 

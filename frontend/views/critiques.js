@@ -8,26 +8,7 @@ import { formatInstant, formatMoment, countdown, browserZone } from '../time.js'
 import ProblemBox from './problem-box.js';
 import VersionList, { formatSize, formatPercent, lateFacts, plural } from './critique-versions.js';
 import CritiqueMatrix, { Extensions } from './critique-matrix.js';
-
-function focusLater(id) {
-  nextTick(() => {
-    const element = document.getElementById(id);
-    if (element) {
-      element.focus();
-    }
-  });
-}
-
-/** Gives focus back to a control that was disabled during the request, once it is enabled again. */
-function restoreFocus(control, fallbackId) {
-  nextTick(() => {
-    if (control && control !== document.body && control.isConnected && !control.disabled) {
-      control.focus();
-    } else {
-      focusLater(fallbackId);
-    }
-  });
-}
+import { focusLater, restoreFocus } from '../focus.js';
 
 const fieldLabels = { deadline: 'Deadline', file: 'File', sessionId: 'Session', paperId: 'Paper', studentId: 'Student' };
 const fieldInputs = { studentId: 'critique-student', sessionId: 'critique-session', paperId: 'critique-paper', file: 'critique-file' };
