@@ -1,10 +1,14 @@
 package org.paperclub.people;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.paperclub.system.Problem;
 import org.paperclub.system.ProblemException;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -91,11 +95,11 @@ public class PeopleService {
     }
 
     /** Someone added to a roster; {@code initialPassword} is shown once when their account was made for them. */
-    @io.micronaut.serde.annotation.Serdeable
-    public record Added(RosterEntry entry, @io.micronaut.core.annotation.Nullable String initialPassword) {
+    @Serdeable
+    public record Added(RosterEntry entry, @Nullable String initialPassword) {
     }
 
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record ImportResult(int added, int updated, int accountsCreated, List<Added> people) {
     }
 
@@ -110,16 +114,16 @@ public class PeopleService {
     @Transactional
     public ImportResult importRoster(long courseId, CourseRole actor, String csv) {
         List<RosterImport.Row> rows = RosterImport.parse(csv);
-        List<org.paperclub.system.Problem.Violation> refused = rows.stream()
+        List<Problem.Violation> refused = rows.stream()
                 .filter(r -> r.role().isStaff() && actor != CourseRole.INSTRUCTOR)
-                .map(r -> new org.paperclub.system.Problem.Violation("line " + r.line(), "only instructors can add staff"))
+                .map(r -> new Problem.Violation("line " + r.line(), "only instructors can add staff"))
                 .toList();
         if (!refused.isEmpty()) {
             throw ProblemException.invalid("Only instructors can add TAs and instructors; nobody was added.", refused);
         }
         int added = 0;
         int created = 0;
-        List<Added> people = new java.util.ArrayList<>();
+        List<Added> people = new ArrayList<>();
         for (RosterImport.Row row : rows) {
             boolean enrolled = users.findByEmail(row.email())
                     .flatMap(u -> enrollments.findByCourseIdAndUserId(courseId, u.id())).isPresent();
@@ -164,7 +168,7 @@ public class PeopleService {
         User user = users.findById(userId).orElseThrow(() -> ProblemException.notFound("Your account no longer exists."));
         if (!hasher.matches(currentPassword, user.passwordHash())) {
             throw ProblemException.invalid("Your current password is not right.",
-                    List.of(new org.paperclub.system.Problem.Violation("currentPassword", "is not right")));
+                    List.of(new Problem.Violation("currentPassword", "is not right")));
         }
         users.update(user.withPasswordHash(hasher.hash(newPassword)));
     }

@@ -23,7 +23,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.paperclub.course.CourseAccess;
-import org.paperclub.people.CourseRole;
 import org.paperclub.people.PeopleService;
 import org.paperclub.people.User;
 import org.paperclub.people.Viewer;
@@ -130,9 +129,5 @@ class SignupController {
                     java.util.List.of(new org.paperclub.system.Problem.Violation("studentId", "is required for staff")));
         }
         return studentId;
-    }
-
-    static boolean staff(CourseRole role) {
-        return role.isStaff();
     }
 }

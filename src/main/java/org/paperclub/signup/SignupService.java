@@ -21,11 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -339,13 +337,5 @@ class SignupService {
             }
         }
         return 0;
-    }
-
-    static <T> Map<Long, T> byId(List<T> list, Function<T, Long> id) {
-        return list.stream().collect(Collectors.toMap(id, Function.identity()));
-    }
-
-    static Set<Long> ids(List<Long> list) {
-        return new LinkedHashSet<>(list);
     }
 }
