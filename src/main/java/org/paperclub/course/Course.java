@@ -28,6 +28,7 @@ public record Course(@Id @GeneratedValue @Nullable Long id,
                      int signupFreezeHours,
                      @Nullable Instant signupOpensAt,
                      @Nullable String latePolicy,
+                     @Nullable String gradingPolicy,
                      Instant createdAt) {
 
     public ZoneId zone() {
@@ -37,7 +38,8 @@ public record Course(@Id @GeneratedValue @Nullable Long id,
     public CoursePolicies policies() {
         return new CoursePolicies(critiquesRequired, critiquesPerSession, pagesPerCritique, maxFileBytes,
                 deadlineOffsetMinutes, minTeamSize, maxTeamSize, presentationsPerStudent, roleBlockSize, signupFreezeHours,
-                signupOpensAt == null ? null : signupOpensAt.atZone(zone()).toOffsetDateTime(), LatePolicy.fromJson(latePolicy));
+                signupOpensAt == null ? null : signupOpensAt.atZone(zone()).toOffsetDateTime(), LatePolicy.fromJson(latePolicy),
+                GradingPolicy.fromJson(gradingPolicy));
     }
 
     static Course of(Long id, CourseDetails d, CoursePolicies p, Instant createdAt) {
@@ -45,6 +47,7 @@ public record Course(@Id @GeneratedValue @Nullable Long id,
                 p.critiquesRequired(), p.critiquesPerSession(), p.pagesPerCritique(), p.maxFileBytes(),
                 p.deadlineOffsetMinutes(), p.minTeamSize(), p.maxTeamSize(), p.presentationsPerStudent(),
                 p.roleBlockSize(), p.signupFreezeHours(),
-                p.signupOpensAt() == null ? null : p.signupOpensAt().toInstant(), LatePolicy.toJson(p.latePolicy()), createdAt);
+                p.signupOpensAt() == null ? null : p.signupOpensAt().toInstant(), LatePolicy.toJson(p.latePolicy()),
+                GradingPolicy.toJson(p.grading()), createdAt);
     }
 }

@@ -27,12 +27,12 @@ record CourseFile(String format, Header course, Policies policies, List<Role> ro
 
     @JsonPropertyOrder({"critiquesRequired", "critiquesPerSession", "pagesPerCritique", "maxFileBytes",
             "deadlineOffsetMinutes", "minTeamSize", "maxTeamSize", "presentationsPerStudent", "roleBlockSize",
-            "signupFreezeHours", "signupOpensAt", "latePolicy"})
+            "signupFreezeHours", "signupOpensAt", "latePolicy", "grading"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Policies(Integer critiquesRequired, Integer critiquesPerSession, Integer pagesPerCritique, Long maxFileBytes,
                     Integer deadlineOffsetMinutes, Integer minTeamSize, Integer maxTeamSize,
                     Integer presentationsPerStudent, Integer roleBlockSize, Integer signupFreezeHours,
-                    OffsetDateTime signupOpensAt, LatePolicy latePolicy) {
+                    OffsetDateTime signupOpensAt, LatePolicy latePolicy, GradingPolicy grading) {
 
         CoursePolicies orDefaults() {
             CoursePolicies d = CoursePolicies.defaults();
@@ -42,14 +42,15 @@ record CourseFile(String format, Header course, Policies policies, List<Role> ro
                     or(deadlineOffsetMinutes, d.deadlineOffsetMinutes()), or(minTeamSize, d.minTeamSize()),
                     or(maxTeamSize, d.maxTeamSize()), or(presentationsPerStudent, d.presentationsPerStudent()),
                     or(roleBlockSize, d.roleBlockSize()), or(signupFreezeHours, d.signupFreezeHours()), signupOpensAt,
-                    latePolicy == null ? LatePolicy.none() : latePolicy);
+                    latePolicy == null ? LatePolicy.none() : latePolicy, grading == null ? GradingPolicy.defaults() : grading);
         }
 
         static Policies of(CoursePolicies p) {
             return new Policies(p.critiquesRequired(), p.critiquesPerSession(), p.pagesPerCritique(), p.maxFileBytes(),
                     p.deadlineOffsetMinutes(), p.minTeamSize(), p.maxTeamSize(), p.presentationsPerStudent(),
                     p.roleBlockSize(), p.signupFreezeHours(), p.signupOpensAt(),
-                    p.latePolicy() == null || p.latePolicy().equals(LatePolicy.none()) ? null : p.latePolicy());
+                    p.latePolicy() == null || p.latePolicy().equals(LatePolicy.none()) ? null : p.latePolicy(),
+                    p.grading() == null || p.grading().equals(GradingPolicy.defaults()) ? null : p.grading());
         }
 
         private static int or(Integer value, int fallback) {

@@ -183,6 +183,9 @@ public class CourseFileService {
         if (policies.latePolicy() != null) {
             policies.latePolicy().problems().forEach(m -> errors.add(new Violation("policies.latePolicy", m)));
         }
+        if (policies.grading() != null) {
+            policies.grading().problems().forEach(m -> errors.add(new Violation("policies.grading", m)));
+        }
         if (policies.maxTeamSize() < policies.minTeamSize()) {
             errors.add(new Violation("policies.maxTeamSize", "must be at least minTeamSize"));
         }

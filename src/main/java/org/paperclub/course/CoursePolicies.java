@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
  * The rules a course configures. Defaults come from the two reference syllabi (DESIGN.md's policy table):
  * ten one-page critiques of at most 5 MB, one per session, due at class start; teams of 1-2 presenting once;
  * one supporting role per block of 2 sessions; sign-ups freezing 48 hours before class, open from the start
- * unless {@code signupOpensAt} says when.
+ * unless {@code signupOpensAt} says when. Grading: {@link GradingPolicy#defaults()}.
  */
 @Serdeable
 public record CoursePolicies(@Min(0) @Max(200) int critiquesRequired,
@@ -25,9 +25,21 @@ public record CoursePolicies(@Min(0) @Max(200) int critiquesRequired,
                              @Min(1) @Max(50) int roleBlockSize,
                              @Min(0) @Max(30 * 24) int signupFreezeHours,
                              @Nullable OffsetDateTime signupOpensAt,
-                             @Nullable LatePolicy latePolicy) {
+                             @Nullable LatePolicy latePolicy,
+                             @Nullable GradingPolicy grading) {
 
     public static CoursePolicies defaults() {
-        return new CoursePolicies(10, 1, 1, 5L * 1024 * 1024, 0, 1, 2, 1, 2, 48, null, LatePolicy.none());
+        return new CoursePolicies(10, 1, 1, 5L * 1024 * 1024, 0, 1, 2, 1, 2, 48, null, LatePolicy.none(), GradingPolicy.defaults());
+    }
+
+    public CoursePolicies withGrading(GradingPolicy newGrading) {
+        return new CoursePolicies(critiquesRequired, critiquesPerSession, pagesPerCritique, maxFileBytes, deadlineOffsetMinutes,
+                minTeamSize, maxTeamSize, presentationsPerStudent, roleBlockSize, signupFreezeHours, signupOpensAt, latePolicy,
+                newGrading);
+    }
+
+    /** The grading policy, its defaults when none is set. */
+    public GradingPolicy gradingOrDefaults() {
+        return grading == null ? GradingPolicy.defaults() : grading;
     }
 }

@@ -95,6 +95,10 @@ public class CourseService {
         Course old = get(courseId);
         CourseDetails details = command.details();
         CoursePolicies policies = command.policies() == null ? old.policies() : command.policies();
+        if (policies.grading() == null) {
+            // A form that does not show the grading policy must not reset it.
+            policies = policies.withGrading(old.policies().grading());
+        }
         checkZone(details.timeZone());
         checkPolicies(policies);
         boolean renamed = !details.code().equals(old.code()) || !details.term().equals(old.term());
@@ -117,6 +121,10 @@ public class CourseService {
         if (p.latePolicy() != null && !p.latePolicy().problems().isEmpty()) {
             throw ProblemException.invalid("The late policy does not hold together: " + String.join("; ", p.latePolicy().problems()) + ".",
                     p.latePolicy().problems().stream().map(m -> new Problem.Violation("policies.latePolicy", m)).toList());
+        }
+        if (p.grading() != null && !p.grading().problems().isEmpty()) {
+            throw ProblemException.invalid("The grading policy does not hold together: " + String.join("; ", p.grading().problems()) + ".",
+                    p.grading().problems().stream().map(m -> new Problem.Violation("policies.grading", m)).toList());
         }
         if (p.maxTeamSize() < p.minTeamSize()) {
             throw ProblemException.invalid("The largest team cannot be smaller than the smallest team.",

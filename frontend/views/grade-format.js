@@ -1,0 +1,71 @@
+// Words and numbers shared by the grading views: a grade's value, a percentage, the kind of item, its state.
+import { formatMoment } from '../time.js';
+
+export const kindNames = { PRESENTATION: 'Presentation', ROLE: 'Supporting role', CRITIQUE: 'Critique' };
+
+export const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/** "7.5" for 7.5, "8" for 8.0: points as people write them. */
+export function formatPoints(points) {
+  if (points === null || points === undefined || Number.isNaN(Number(points))) {
+    return '—';
+  }
+  const n = Number(points);
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
+
+/** "86.5 %", or the words for "nothing to count yet" when the server sends null. */
+export function percentText(p, none = 'not yet') {
+  return p === null || p === undefined ? none : `${formatPoints(Math.round(p * 10) / 10)} %`;
+}
+
+/** "✓+ (3 of 3 points)" or "8 of 10 points"; with the late penalty when a critique kept less than all of it. */
+export function gradeValue(g) {
+  if (!g) {
+    return 'not graded';
+  }
+  const points = `${formatPoints(g.points)} of ${formatPoints(g.maxPoints)} ${g.maxPoints === 1 ? 'point' : 'points'}`;
+  const value = g.mark ? `${g.mark} (${points})` : points;
+  return g.keepPercent !== undefined && g.keepPercent !== null && g.keepPercent < 100
+    ? `${value}, ${formatPoints(g.keepPercent)} % kept for lateness`
+    : value;
+}
+
+/** The value a grade was given, short: "✓+" or "8". */
+export function shortValue(g) {
+  return g ? (g.mark || formatPoints(g.points)) : '';
+}
+
+/** "Draft" or "Published Wed 25 Nov 2026, …" */
+export function gradeState(g, zone) {
+  if (!g) {
+    return '';
+  }
+  return g.publishedAt ? `Published ${formatMoment(g.publishedAt, zone)}` : 'Draft: not published';
+}
+
+/** A scale in words: "0 to 10 points" or "✓- (1), ✓ (2), ✓+ (3)". */
+export function scaleText(scale) {
+  if (!scale) {
+    return '';
+  }
+  if (scale.type === 'MARKS') {
+    return (scale.marks || []).map(m => `${m.label} (${formatPoints(m.points)})`).join(', ');
+  }
+  return `0 to ${formatPoints(scale.max)} points`;
+}
+
+/** What an item is, in a few words: "Session 4, supporting role “Hacker”". */
+export function itemText(g) {
+  if (!g) {
+    return '';
+  }
+  const what = g.kind === 'ROLE' ? `supporting role “${g.subjectTitle}”`
+    : g.kind === 'PRESENTATION' ? `presentation of “${g.subjectTitle}”`
+      : `critique of “${g.subjectTitle}”`;
+  return `Session ${g.sessionNumber}, ${what}`;
+}
+
+export const missingText = missing => (missing === 'ZERO'
+  ? 'Required work that is not graded yet counts as zero.'
+  : 'Required work that is not graded yet is left out until it is graded.');

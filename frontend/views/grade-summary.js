@@ -1,0 +1,202 @@
+// Staff: every student's components and participation grade in one sortable table, with what is still to do
+// (ungraded, flagged, drafts), the gradebook downloads, the open regrade requests to answer, and the grade audit.
+import { ref, reactive, computed } from 'vue';
+import { get, problemOf } from '../api.js';
+import { courseOf } from '../store.js';
+import { browserZone, formatMoment } from '../time.js';
+import ProblemBox from './problem-box.js';
+import RegradeAnswers from './regrades.js';
+import { percentText, missingText, formatPoints, plural } from './grade-format.js';
+
+const columns = [
+  { key: 'name', label: 'Student', numeric: false },
+  { key: 'presentation', label: 'Presentation', numeric: true },
+  { key: 'roles', label: 'Supporting roles', numeric: true },
+  { key: 'critiques', label: 'Critiques', numeric: true },
+  { key: 'participation', label: 'Participation', numeric: true },
+  { key: 'ungraded', label: 'Ungraded', numeric: true },
+  { key: 'flagged', label: 'Flagged', numeric: true },
+  { key: 'unpublished', label: 'Drafts', numeric: true },
+];
+
+export default {
+  components: { ProblemBox, RegradeAnswers },
+  props: { courseId: { type: Number, required: true } },
+  setup(props) {
+    const base = `/api/courses/${props.courseId}`;
+    const course = ref(courseOf(props.courseId) || null);
+    const summary = ref(null);
+    const loadProblem = ref(null);
+    const zone = computed(() => (course.value && course.value.timeZone) || browserZone);
+
+    async function load() {
+      try {
+        const [c, s] = await Promise.all([get(base), get(`${base}/grades/summary`)]);
+        course.value = c;
+        summary.value = s;
+        loadProblem.value = null;
+      } catch (e) {
+        loadProblem.value = problemOf(e);
+      }
+    }
+    load();
+
+    // Sorting: one column at a time; a click on the same column turns the order round. Empty values go last.
+
+    const sort = reactive({ key: 'name', dir: 'ascending' });
+    function sortBy(key) {
+      if (sort.key === key) {
+        sort.dir = sort.dir === 'ascending' ? 'descending' : 'ascending';
+      } else {
+        sort.key = key;
+        sort.dir = columns.find(c => c.key === key).numeric ? 'descending' : 'ascending';
+      }
+    }
+    const filter = ref('');
+    const rows = computed(() => {
+      if (!summary.value) {
+        return [];
+      }
+      const words = filter.value.trim().toLowerCase();
+      const list = summary.value.students.filter(s => !words
+        || [s.name, s.email, s.section].some(x => x && x.toLowerCase().includes(words)));
+      const byName = (a, b) => a.name.localeCompare(b.name, undefined, { numeric: true });
+      const sign = sort.dir === 'ascending' ? 1 : -1;
+      return [...list].sort((a, b) => {
+        if (sort.key === 'name') {
+          return sign * byName(a, b);
+        }
+        const x = a[sort.key];
+        const y = b[sort.key];
+        if (x === null || x === undefined || y === null || y === undefined) {
+          if ((x === null || x === undefined) && (y === null || y === undefined)) {
+            return byName(a, b);
+          }
+          return x === null || x === undefined ? 1 : -1;
+        }
+        return x === y ? byName(a, b) : sign * (x - y);
+      });
+    });
+    const sortNote = computed(() => {
+      const column = columns.find(c => c.key === sort.key);
+      return `Sorted by ${column.label.toLowerCase()}, ${sort.dir}.`;
+    });
+
+    const totals = computed(() => {
+      const list = summary.value ? summary.value.students : [];
+      const sum = key => list.reduce((n, s) => n + (s[key] || 0), 0);
+      return { ungraded: sum('ungraded'), flagged: sum('flagged'), unpublished: sum('unpublished') };
+    });
+
+    const scales = computed(() => {
+      const grading = course.value && course.value.policies && course.value.policies.grading;
+      return grading ? { PRESENTATION: grading.presentationScale, ROLE: grading.roleScale, CRITIQUE: grading.critiqueScale } : {};
+    });
+
+    // The audit: loaded when opened.
+    const audit = ref(null);
+    const auditProblem = ref(null);
+    async function auditToggled(event) {
+      if (!event.target.open || audit.value) {
+        return;
+      }
+      try {
+        audit.value = await get(`${base}/grades/audit`);
+      } catch (e) {
+        auditProblem.value = problemOf(e);
+      }
+    }
+    const when = at => formatMoment(at, zone.value);
+
+    return { base, course, summary, loadProblem, zone, columns, sort, sortBy, filter, rows, sortNote, totals, scales,
+      audit, auditProblem, auditToggled, when, percentText, missingText, formatPoints, plural, load };
+  },
+  template: /*html*/`
+    <div class="summary-page">
+      <p class="breadcrumb"><a :href="'#/courses/' + courseId">← {{ course ? course.code : 'Course' }} schedule</a></p>
+      <h1>Grades<span v-if="course">: {{ course.code }}</span></h1>
+      <problem-box id="load-error" :problem="loadProblem" />
+      <p v-if="!summary && !loadProblem" class="loading">Loading the grades…</p>
+
+      <template v-if="summary">
+        <p class="course-meta" id="summary-policy">Participation = presentation {{ formatPoints(summary.weights.presentation) }} %,
+          supporting roles {{ formatPoints(summary.weights.roles) }} %, critiques {{ formatPoints(summary.weights.critiques) }} %
+          (divided by the sum of the weights). Required: {{ plural(summary.required.presentations, 'presentation', 'presentations') }},
+          {{ plural(summary.required.roles, 'supporting role', 'supporting roles') }},
+          {{ plural(summary.required.critiques, 'critique', 'critiques') }}. {{ missingText(summary.missing) }}</p>
+        <ul class="nav-list downloads">
+          <li><a id="gradebook-csv" :href="base + '/gradebook.csv'" download>Download the gradebook for Canvas (CSV)</a></li>
+          <li><a id="breakdown-csv" :href="base + '/grades/breakdown.csv'" download>Download the breakdown per student (CSV)</a></li>
+        </ul>
+        <p id="summary-totals"><strong>To do:</strong> {{ plural(totals.ungraded, 'item', 'items') }} done but not graded,
+          {{ plural(totals.flagged, 'flagged grade', 'flagged grades') }},
+          {{ plural(totals.unpublished, 'draft', 'drafts') }} not published.</p>
+
+        <regrade-answers :course-id="courseId" :scales="scales" :zone="zone" @answered="load" />
+
+        <section aria-labelledby="students-heading">
+          <h2 id="students-heading">Every student ({{ summary.students.length }})</h2>
+          <div class="field narrow">
+            <label for="summary-filter">Find a student <span class="optional">(name, email or section)</span></label>
+            <input id="summary-filter" type="search" v-model="filter" autocomplete="off" aria-describedby="summary-shown">
+            <span id="summary-shown" class="hint" aria-live="polite">{{ filter.trim() ? plural(rows.length, 'student', 'students') + ' shown.' : '' }}</span>
+          </div>
+          <div class="table-wrap" tabindex="0" role="region" aria-labelledby="students-heading">
+            <table id="grade-summary" class="grade-summary">
+              <caption class="visually-hidden">Every student’s grade components and participation. {{ sortNote }}</caption>
+              <thead>
+                <tr>
+                  <th v-for="c in columns" :key="c.key" scope="col" :class="{ num: c.numeric }"
+                      :aria-sort="sort.key === c.key ? sort.dir : null">
+                    <button type="button" class="sort-button" :data-sort="c.key" @click="sortBy(c.key)">{{ c.label }}<span
+                      class="sort-mark" aria-hidden="true">{{ sort.key === c.key ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : ' ↕' }}</span></button>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr v-for="s in rows" :key="s.studentId" :data-student-id="s.studentId">
+                  <th scope="row">
+                    <a :href="'#/courses/' + courseId + '/grades/students/' + s.studentId">{{ s.name }}</a>
+                    <span class="email">{{ s.email }}</span>
+                    <span v-if="s.section" class="email">Section {{ s.section }}</span>
+                  </th>
+                  <td class="num">{{ percentText(s.presentation, '—') }}
+                    <span class="cell-note">{{ s.presentationsGraded }} of {{ summary.required.presentations }} graded</span></td>
+                  <td class="num">{{ percentText(s.roles, '—') }}
+                    <span class="cell-note">{{ s.rolesGraded }} graded of {{ s.rolesHeld }} held</span></td>
+                  <td class="num">{{ percentText(s.critiques, '—') }}
+                    <span class="cell-note">{{ s.critiquesGraded }} graded of {{ s.critiquesAccepted }} accepted</span></td>
+                  <td class="num participation"><strong>{{ percentText(s.participation, '—') }}</strong></td>
+                  <td class="num" :class="{ todo: s.ungraded }">{{ s.ungraded }}</td>
+                  <td class="num" :class="{ todo: s.flagged }">{{ s.flagged }}</td>
+                  <td class="num" :class="{ todo: s.unpublished }">{{ s.unpublished }}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          <p class="hint">— means there is nothing to count yet.</p>
+        </section>
+
+        <details class="about" id="grade-audit" @toggle="auditToggled">
+          <summary>Every grade change (latest 500)</summary>
+          <problem-box :problem="auditProblem" />
+          <p v-if="!audit && !auditProblem" class="loading">Loading…</p>
+          <p v-else-if="audit && !audit.length">No grade has been changed yet.</p>
+          <div v-else-if="audit" class="table-wrap">
+            <table class="audit">
+              <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Student</th><th scope="col">Change</th></tr></thead>
+              <tbody>
+                <tr v-for="(e, i) in audit" :key="i">
+                  <th scope="row"><time :datetime="e.at">{{ when(e.at) }}</time></th>
+                  <td>{{ e.actor }}</td>
+                  <td>{{ e.studentName }}</td>
+                  <td><strong>{{ e.action }}</strong><span v-if="e.oldValue || e.newValue"> {{ e.oldValue || '—' }} → {{ e.newValue || '—' }}</span><span
+                    v-if="e.detail">: {{ e.detail }}</span></td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </template>
+    </div>`,
+};

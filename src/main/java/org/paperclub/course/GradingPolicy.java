@@ -1,0 +1,159 @@
+package org.paperclub.course;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a course grades participation (DESIGN.md, the Cornell syllabus): a scale per kind of item, the weights of
+ * the three components (default: main presentation 50 %, the average of the supporting-role grades 50 %,
+ * critiques shown as their own component with weight 0), what missing work counts as, and how many days after a
+ * grade is published a student may ask for a regrade.
+ */
+@Serdeable
+public record GradingPolicy(Scale presentationScale, Scale roleScale, Scale critiqueScale, Weights weights,
+                            MissingWork missing, int regradeWindowDays) {
+
+    /** ZERO: every required item not (yet) graded counts 0. EXCLUDED: it is left out until it is graded. */
+    public enum MissingWork { ZERO, EXCLUDED }
+
+    public enum ScaleType { POINTS, MARKS }
+
+    /** A mark such as ✓+ and the points it stands for. */
+    @Serdeable
+    public record Mark(String label, double points) {
+    }
+
+    /** Points from 0 to {@code max}, or a list of marks (their highest points is the maximum). */
+    @Serdeable
+    public record Scale(ScaleType type, @Nullable Double max, @Nullable List<Mark> marks) {
+
+        public static Scale points(double max) {
+            return new Scale(ScaleType.POINTS, max, List.of());
+        }
+
+        public static Scale checkMarks() {
+            return new Scale(ScaleType.MARKS, 3.0, List.of(new Mark("✓-", 1), new Mark("✓", 2), new Mark("✓+", 3)));
+        }
+
+        public double maxPoints() {
+            if (type == ScaleType.MARKS) {
+                return marks == null ? 0 : marks.stream().mapToDouble(Mark::points).max().orElse(0);
+            }
+            return max == null ? 0 : max;
+        }
+
+        public Optional<Mark> mark(String label) {
+            return marks == null ? Optional.empty() : marks.stream().filter(m -> m.label().equals(label.strip())).findFirst();
+        }
+
+        /** How the scale reads in an error message: "0 to 10 points" or "✓- (1), ✓ (2), ✓+ (3)". */
+        public String describe() {
+            if (type == ScaleType.MARKS) {
+                return String.join(", ", marks.stream().map(m -> m.label() + " (" + number(m.points()) + ")").toList());
+            }
+            return "0 to " + number(maxPoints()) + " points";
+        }
+
+        List<String> problems(String name) {
+            List<String> out = new ArrayList<>();
+            if (type == null) {
+                out.add(name + " needs a type, POINTS or MARKS");
+            } else if (type == ScaleType.POINTS && (max == null || max <= 0 || max > 1000)) {
+                out.add(name + " on POINTS needs a max between 0 and 1000 (exclusive of 0)");
+            } else if (type == ScaleType.MARKS) {
+                if (marks == null || marks.isEmpty() || marks.size() > 20) {
+                    out.add(name + " on MARKS needs 1 to 20 marks");
+                } else {
+                    Set<String> seen = new HashSet<>();
+                    for (Mark m : marks) {
+                        if (m == null || m.label() == null || m.label().isBlank() || m.label().strip().length() > 20) {
+                            out.add(name + ": every mark needs a label of 1 to 20 characters");
+                        } else if (!seen.add(m.label().strip())) {
+                            out.add(name + ": the mark " + m.label() + " is listed twice");
+                        } else if (m.points() < 0 || m.points() > 1000) {
+                            out.add(name + ": the mark " + m.label() + " needs points between 0 and 1000");
+                        }
+                    }
+                    if (maxPoints() <= 0) {
+                        out.add(name + ": at least one mark must be worth more than 0 points");
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Percent weights of the components; they need not add up to 100 (the grade divides by their sum). */
+    @Serdeable
+    public record Weights(double presentation, double roles, double critiques) {
+        public double sum() {
+            return presentation + roles + critiques;
+        }
+    }
+
+    public static GradingPolicy defaults() {
+        return new GradingPolicy(Scale.points(10), Scale.checkMarks(), Scale.checkMarks(), new Weights(50, 50, 0),
+                MissingWork.EXCLUDED, 7);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static GradingPolicy fromJson(String json) {
+        if (json == null || json.isBlank()) {
+            return defaults();
+        }
+        try {
+            return JSON.readValue(json, GradingPolicy.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored grading policy could not be read: " + json, e);
+        }
+    }
+
+    static String toJson(GradingPolicy policy) {
+        if (policy == null || policy.equals(defaults())) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(policy);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A policy that cannot grade anything is refused when the course is saved, with the reasons. */
+    List<String> problems() {
+        List<String> out = new ArrayList<>();
+        if (presentationScale == null || roleScale == null || critiqueScale == null) {
+            out.add("presentationScale, roleScale and critiqueScale are all needed");
+        } else {
+            out.addAll(presentationScale.problems("presentationScale"));
+            out.addAll(roleScale.problems("roleScale"));
+            out.addAll(critiqueScale.problems("critiqueScale"));
+        }
+        if (weights == null) {
+            out.add("weights are needed (presentation, roles, critiques in percent)");
+        } else if (weights.presentation() < 0 || weights.roles() < 0 || weights.critiques() < 0 || weights.sum() <= 0) {
+            out.add("weights must be 0 or more and not all 0");
+        }
+        if (missing == null) {
+            out.add("missing must be ZERO or EXCLUDED");
+        }
+        if (regradeWindowDays < 0 || regradeWindowDays > 365) {
+            out.add("regradeWindowDays must be between 0 and 365");
+        }
+        return out;
+    }
+
+    public static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v).replaceAll("0$", "");
+    }
+}

@@ -1,0 +1,41 @@
+package org.paperclub.grading;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/**
+ * One student's grade for one item: their presentation of a paper, their supporting role in a session, or their
+ * critique of a paper. {@code points} is on the course's scale for the kind ({@code mark} names the mark, on a mark
+ * scale). A draft until {@code publishedAt}; only then does the student see it.
+ */
+@MappedEntity("grade")
+public record Grade(@Id @GeneratedValue @Nullable Long id,
+                   Long courseId,
+                   Long sessionId,
+                   Long studentId,
+                   GradeKind kind,
+                   Long subjectId,
+                   double points,
+                   @Nullable String mark,
+                   @Nullable String comment,
+                   Long gradedBy,
+                   Instant gradedAt,
+                   @Nullable Instant publishedAt) {
+
+    Grade regraded(double newPoints, @Nullable String newMark, @Nullable String newComment, long by, Instant at) {
+        return new Grade(id, courseId, sessionId, studentId, kind, subjectId, newPoints, newMark, newComment, by, at, publishedAt);
+    }
+
+    Grade published(Instant at) {
+        return new Grade(id, courseId, sessionId, studentId, kind, subjectId, points, mark, comment, gradedBy, gradedAt, at);
+    }
+
+    /** The grade as a person reads it: the mark, or the points. */
+    String value() {
+        return mark != null ? mark : org.paperclub.course.GradingPolicy.number(points);
+    }
+}

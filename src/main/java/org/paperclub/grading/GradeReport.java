@@ -1,0 +1,214 @@
+package org.paperclub.grading;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.paperclub.course.Course;
+import org.paperclub.course.CourseService;
+import org.paperclub.course.GradingPolicy;
+import org.paperclub.course.ReadingKind;
+import org.paperclub.course.ScheduleService;
+import org.paperclub.course.Session;
+import org.paperclub.course.Views.PaperView;
+import org.paperclub.course.Views.RoleView;
+import org.paperclub.course.Views.SessionView;
+import org.paperclub.critique.CritiqueLedger;
+import org.paperclub.critique.CritiqueLedger.HandedIn;
+import org.paperclub.grading.GradingViews.GradeView;
+import org.paperclub.grading.ParticipationRules.Participation;
+import org.paperclub.grading.Repositories.GradeRepository;
+import org.paperclub.grading.Repositories.RegradeRepository;
+import org.paperclub.people.CourseRole;
+import org.paperclub.people.PeopleService;
+import org.paperclub.people.RosterEntry;
+import org.paperclub.signup.SignupLedger;
+import org.paperclub.signup.SignupLedger.Holding;
+import org.paperclub.signup.SignupLedger.Team;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a course's grades together with what they grade: everything is loaded in a handful of queries and joined
+ * in memory, so the summary of a 2,000-student course does not cost a query per student. A grade whose item is
+ * gone (a sign-up withdrawn or moved, a session cancelled, a paper taken off the readings) gets a flag.
+ */
+@Singleton
+class GradeReport {
+
+    private final CourseService courses;
+    private final ScheduleService schedule;
+    private final PeopleService people;
+    private final SignupLedger signups;
+    private final CritiqueLedger critiques;
+    private final GradeRepository grades;
+    private final RegradeRepository regrades;
+    private final Clock clock;
+
+    GradeReport(CourseService courses, ScheduleService schedule, PeopleService people, SignupLedger signups,
+                CritiqueLedger critiques, GradeRepository grades, RegradeRepository regrades, Clock clock) {
+        this.courses = courses;
+        this.schedule = schedule;
+        this.people = people;
+        this.signups = signups;
+        this.critiques = critiques;
+        this.grades = grades;
+        this.regrades = regrades;
+        this.clock = clock;
+    }
+
+    record Key(long session, long subject, long student) {
+    }
+
+    /** One course's grades and graded items, indexed for joining. */
+    final class State {
+        final Course course;
+        final GradingPolicy policy;
+        final Map<Long, SessionView> sessions;
+        final Map<Long, String> paperTitles;
+        final Map<Long, String> roleNames;
+        final List<RosterEntry> students;
+        final Map<Long, RosterEntry> people;
+        final List<Team> teams;
+        final List<Holding> holdings;
+        final List<HandedIn> handedIn;
+        final List<Grade> grades;
+        final Set<Long> openRegrades;
+        final List<List<Session>> blocks;
+        final Map<Key, Team> teamByKey = new HashMap<>();
+        final Set<Key> holdingKeys = new HashSet<>();
+        final Map<Key, HandedIn> critiqueByKey = new HashMap<>();
+        final Map<Long, Set<Long>> assigned = new HashMap<>();
+
+        State(long courseId, List<Grade> grades) {
+            course = courses.get(courseId);
+            policy = course.policies().gradingOrDefaults();
+            sessions = schedule.schedule(courseId).stream().collect(Collectors.toMap(SessionView::id, Function.identity()));
+            paperTitles = schedule.papers(courseId).stream().collect(Collectors.toMap(PaperView::id, PaperView::title));
+            roleNames = courses.roles(courseId).stream().collect(Collectors.toMap(RoleView::id, RoleView::name));
+            List<RosterEntry> roster = GradeReport.this.people.roster(courseId);
+            people = roster.stream().collect(Collectors.toMap(RosterEntry::userId, Function.identity(), (a, b) -> a));
+            students = roster.stream().filter(e -> e.role() == CourseRole.STUDENT)
+                    .sorted(Comparator.comparing(RosterEntry::name, String.CASE_INSENSITIVE_ORDER)).toList();
+            teams = signups.teams(courseId);
+            holdings = signups.holdings(courseId);
+            handedIn = critiques.handedIn(courseId);
+            blocks = signups.blocks(courseId);
+            this.grades = grades;
+            openRegrades = regrades.findByCourseIdOrderByFiledAt(courseId).stream().filter(RegradeRequest::open)
+                    .map(RegradeRequest::gradeId).collect(Collectors.toSet());
+            for (Team t : teams) {
+                for (long member : t.memberIds()) {
+                    teamByKey.put(new Key(t.sessionId(), t.paperId(), member), t);
+                }
+            }
+            holdings.forEach(h -> holdingKeys.add(new Key(h.sessionId(), h.roleId(), h.userId())));
+            handedIn.forEach(c -> critiqueByKey.put(new Key(c.sessionId(), c.paperId(), c.studentId()), c));
+            sessions.values().forEach(s -> assigned.put(s.id(), s.readings().stream()
+                    .filter(r -> r.kind() == ReadingKind.ASSIGNED).map(r -> r.paperId()).collect(Collectors.toSet())));
+        }
+
+        String name(long userId) {
+            RosterEntry e = people.get(userId);
+            return e == null ? "user " + userId : e.name();
+        }
+
+        GradingPolicy.Scale scale(GradeKind kind) {
+            return switch (kind) {
+                case PRESENTATION -> policy.presentationScale();
+                case ROLE -> policy.roleScale();
+                case CRITIQUE -> policy.critiqueScale();
+            };
+        }
+
+        String subject(GradeKind kind, long subjectId) {
+            return kind == GradeKind.ROLE ? roleNames.getOrDefault(subjectId, "role " + subjectId)
+                    : paperTitles.getOrDefault(subjectId, "paper " + subjectId);
+        }
+
+        double keepPercent(Grade g) {
+            if (g.kind() != GradeKind.CRITIQUE) {
+                return 100;
+            }
+            HandedIn c = critiqueByKey.get(new Key(g.sessionId(), g.subjectId(), g.studentId()));
+            return c == null ? 100 : c.keepPercent();
+        }
+
+        /** Why the graded item is no longer there, in a sentence for staff; null while it is. */
+        String flag(Grade g) {
+            SessionView s = sessions.get(g.sessionId());
+            String who = name(g.studentId());
+            String what = subject(g.kind(), g.subjectId());
+            if (s.kind() == org.paperclub.course.SessionKind.NO_CLASS) {
+                return "Session " + s.number() + " was cancelled after this was graded; the grade still counts until staff remove it.";
+            }
+            Key key = new Key(g.sessionId(), g.subjectId(), g.studentId());
+            return switch (g.kind()) {
+                case PRESENTATION -> teamByKey.containsKey(key) ? null
+                        : who + " no longer presents “" + what + "” in session " + s.number()
+                        + " (withdrawn or moved); the grade still counts until staff remove it.";
+                case ROLE -> holdingKeys.contains(key) ? null
+                        : who + " no longer holds the role " + what + " in session " + s.number()
+                        + " (withdrawn or moved); the grade still counts until staff remove it.";
+                case CRITIQUE -> assigned.getOrDefault(g.sessionId(), Set.of()).contains(g.subjectId()) ? null
+                        : "“" + what + "” is no longer an assigned reading of session " + s.number()
+                        + "; the critique and its grade still count until staff remove the grade.";
+            };
+        }
+
+        GradeView view(Grade g) {
+            SessionView s = sessions.get(g.sessionId());
+            return new GradeView(g.id(), g.kind(), g.sessionId(), s.number(), g.studentId(), name(g.studentId()),
+                    g.subjectId(), subject(g.kind(), g.subjectId()), g.points(), g.mark(), scale(g.kind()).maxPoints(),
+                    keepPercent(g), g.comment(), name(g.gradedBy()), g.gradedAt(), g.publishedAt(), flag(g),
+                    openRegrades.contains(g.id()));
+        }
+
+        ParticipationRules.Required required() {
+            return new ParticipationRules.Required(course.presentationsPerStudent(), blocks.size(), course.critiquesRequired());
+        }
+
+        Participation participation(List<Grade> of) {
+            List<Double> p = new ArrayList<>();
+            List<Double> r = new ArrayList<>();
+            List<Double> c = new ArrayList<>();
+            for (Grade g : of) {
+                double pct = ParticipationRules.percent(g.points(), scale(g.kind()).maxPoints(), keepPercent(g));
+                (g.kind() == GradeKind.PRESENTATION ? p : g.kind() == GradeKind.ROLE ? r : c).add(pct);
+            }
+            return ParticipationRules.compute(policy, required(), new ParticipationRules.Graded(p, r, c));
+        }
+
+        boolean started(long sessionId, Instant now) {
+            return !sessions.get(sessionId).startsAt().toInstant().isAfter(now);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    State course(long courseId) {
+        return new State(courseId, grades.findByCourseId(courseId));
+    }
+
+    /** The course's graded items with just these grades (to answer a grading request with its result). */
+    @Transactional(readOnly = true)
+    State course(long courseId, List<Grade> these) {
+        return new State(courseId, these);
+    }
+
+    @Transactional(readOnly = true)
+    State student(long courseId, long studentId) {
+        return new State(courseId, grades.findByCourseIdAndStudentId(courseId, studentId));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,216 @@
+package org.paperclub.grading;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.paperclub.course.ReadingKind;
+import org.paperclub.course.ScheduleService;
+import org.paperclub.course.Session;
+import org.paperclub.course.SessionKind;
+import org.paperclub.course.Views.SessionView;
+import org.paperclub.critique.CritiqueLedger.HandedIn;
+import org.paperclub.grading.GradeReport.Key;
+import org.paperclub.grading.GradeReport.State;
+import org.paperclub.grading.GradingViews.BlockProgress;
+import org.paperclub.grading.GradingViews.CritiqueSheet;
+import org.paperclub.grading.GradingViews.GradeView;
+import org.paperclub.grading.GradingViews.HistoryLine;
+import org.paperclub.grading.GradingViews.Member;
+import org.paperclub.grading.GradingViews.PresentationProgress;
+import org.paperclub.grading.GradingViews.Progress;
+import org.paperclub.grading.GradingViews.RequiredCounts;
+import org.paperclub.grading.GradingViews.RoleProgress;
+import org.paperclub.grading.GradingViews.RoleSheet;
+import org.paperclub.grading.GradingViews.Scales;
+import org.paperclub.grading.GradingViews.SessionInfo;
+import org.paperclub.grading.GradingViews.SessionSheet;
+import org.paperclub.grading.GradingViews.StudentGrades;
+import org.paperclub.grading.GradingViews.StudentLine;
+import org.paperclub.grading.GradingViews.Summary;
+import org.paperclub.grading.GradingViews.TeamSheet;
+import org.paperclub.grading.ParticipationRules.Participation;
+import org.paperclub.grading.Repositories.GradeEventRepository;
+import org.paperclub.grading.Repositories.GradeRepository;
+import org.paperclub.people.RosterEntry;
+import org.paperclub.signup.SignupLedger.Holding;
+import org.paperclub.signup.SignupLedger.Team;
+import org.paperclub.system.ProblemException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The read side of grading: a session's grading sheet, the course summary, a student's page, the audit. */
+@Singleton
+class GradeSheets {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy 'at' HH:mm zzz", Locale.ENGLISH);
+
+    private final GradeReport report;
+    private final ScheduleService schedule;
+    private final GradeRepository grades;
+    private final GradeEventRepository events;
+    private final GradingService grading;
+
+    GradeSheets(GradeReport report, ScheduleService schedule, GradeRepository grades, GradeEventRepository events,
+                GradingService grading) {
+        this.report = report;
+        this.schedule = schedule;
+        this.grades = grades;
+        this.events = events;
+        this.grading = grading;
+    }
+
+    @Transactional(readOnly = true)
+    SessionSheet sheet(long courseId, long sessionId) {
+        Session session = schedule.requireSession(courseId, sessionId);
+        State st = report.course(courseId, grades.findBySessionId(sessionId));
+        Map<Key, GradeView> byKey = new HashMap<>();
+        List<GradeView> flagged = new ArrayList<>();
+        int drafts = 0;
+        for (Grade g : st.grades) {
+            GradeView v = st.view(g);
+            byKey.put(new Key(g.subjectId(), g.kind().ordinal(), g.studentId()), v);
+            if (v.flag() != null) {
+                flagged.add(v);
+            }
+            drafts += g.publishedAt() == null ? 1 : 0;
+        }
+        List<TeamSheet> teams = st.teams.stream().filter(t -> t.sessionId() == sessionId)
+                .map(t -> new TeamSheet(t.id(), t.paperId(), st.paperTitles.get(t.paperId()), t.proposed() ? "PROPOSED" : "CONFIRMED",
+                        t.memberIds().stream().map(m -> new Member(m, st.name(m),
+                                byKey.get(new Key(t.paperId(), GradeKind.PRESENTATION.ordinal(), m)))).toList()))
+                .toList();
+        Map<Long, List<Long>> holders = new LinkedHashMap<>();
+        st.holdings.stream().filter(h -> h.sessionId() == sessionId)
+                .forEach(h -> holders.computeIfAbsent(h.roleId(), k -> new ArrayList<>()).add(h.userId()));
+        List<Long> roleOrder = new ArrayList<>(st.roleNames.keySet());
+        List<RoleSheet> roles = holders.entrySet().stream()
+                .sorted(Comparator.comparingInt(e -> roleOrder.indexOf(e.getKey())))
+                .map(e -> new RoleSheet(e.getKey(), st.roleNames.get(e.getKey()), e.getValue().stream()
+                        .map(u -> new Member(u, st.name(u), byKey.get(new Key(e.getKey(), GradeKind.ROLE.ordinal(), u)))).toList()))
+                .toList();
+        List<CritiqueSheet> critiques = st.handedIn.stream().filter(c -> c.sessionId() == sessionId)
+                .sorted(Comparator.comparing((HandedIn c) -> st.name(c.studentId()), String.CASE_INSENSITIVE_ORDER))
+                .map(c -> new CritiqueSheet(c.id(), c.studentId(), st.name(c.studentId()), c.paperId(), st.paperTitles.get(c.paperId()),
+                        c.late(), c.keepPercent(), c.timing(), byKey.get(new Key(c.paperId(), GradeKind.CRITIQUE.ordinal(), c.studentId()))))
+                .toList();
+        SessionView sv = st.sessions.get(sessionId);
+        return new SessionSheet(new SessionInfo(session.id(), session.number(), session.date(), session.topic(), session.kind(),
+                session.kind() != SessionKind.NO_CLASS),
+                new Scales(st.policy.presentationScale(), st.policy.roleScale(), st.policy.critiqueScale()),
+                teams, roles, critiques, flagged, drafts);
+    }
+
+    @Transactional(readOnly = true)
+    Summary summary(long courseId) {
+        State st = report.course(courseId);
+        Instant now = report.now();
+        Map<Long, List<Grade>> byStudent = st.grades.stream().collect(Collectors.groupingBy(Grade::studentId));
+        Map<Long, Integer> held = new HashMap<>();
+        Map<Long, Integer> accepted = new HashMap<>();
+        Map<Long, Integer> done = new HashMap<>();   // items that could be graded: presented, held, handed in
+        for (Team t : st.teams) {
+            if (st.started(t.sessionId(), now)) {
+                t.memberIds().forEach(m -> done.merge(m, 1, Integer::sum));
+            }
+        }
+        for (Holding h : st.holdings) {
+            held.merge(h.userId(), 1, Integer::sum);
+            if (st.started(h.sessionId(), now)) {
+                done.merge(h.userId(), 1, Integer::sum);
+            }
+        }
+        for (HandedIn c : st.handedIn) {
+            accepted.merge(c.studentId(), 1, Integer::sum);
+            done.merge(c.studentId(), 1, Integer::sum);
+        }
+        List<StudentLine> lines = new ArrayList<>(st.students.size());
+        for (RosterEntry e : st.students) {
+            List<Grade> mine = byStudent.getOrDefault(e.userId(), List.of());
+            Participation p = st.participation(mine);
+            int flagged = 0;
+            int drafts = 0;
+            int current = 0;
+            for (Grade g : mine) {
+                boolean gone = st.flag(g) != null;
+                flagged += gone ? 1 : 0;
+                current += gone ? 0 : 1;
+                drafts += g.publishedAt() == null ? 1 : 0;
+            }
+            lines.add(new StudentLine(e.userId(), e.name(), e.email(), e.section(), p.presentation().percent(), p.roles().percent(),
+                    p.critiques().percent(), p.percent(), p.presentation().graded(), p.roles().graded(),
+                    held.getOrDefault(e.userId(), 0), accepted.getOrDefault(e.userId(), 0), p.critiques().graded(),
+                    Math.max(0, done.getOrDefault(e.userId(), 0) - current), flagged, drafts));
+        }
+        ParticipationRules.Required r = st.required();
+        return new Summary(new RequiredCounts(r.presentations(), r.roles(), r.critiques()), st.policy.weights(),
+                st.policy.missing(), lines);
+    }
+
+    /** A student's grades page; {@code draftsToo} for staff, who also see grades not yet published. */
+    @Transactional(readOnly = true)
+    StudentGrades student(long courseId, long studentId, boolean draftsToo) {
+        State st = report.student(courseId, studentId);
+        if (!st.people.containsKey(studentId)) {
+            throw ProblemException.notFound("That student is not enrolled in this course.");
+        }
+        List<Grade> shown = st.grades.stream().filter(g -> draftsToo || g.publishedAt() != null)
+                .sorted(Comparator.comparing((Grade g) -> st.sessions.get(g.sessionId()).number()).thenComparing(Grade::kind))
+                .toList();
+        Participation p = st.participation(shown);
+        Map<Key, Grade> byKey = shown.stream().collect(Collectors.toMap(g -> new Key(g.sessionId(), g.subjectId(), g.kind().ordinal()),
+                g -> g, (a, b) -> a));
+        List<PresentationProgress> presentations = st.teams.stream().filter(t -> t.memberIds().contains(studentId))
+                .map(t -> new PresentationProgress(st.sessions.get(t.sessionId()).number(), st.paperTitles.get(t.paperId()),
+                        byKey.containsKey(new Key(t.sessionId(), t.paperId(), GradeKind.PRESENTATION.ordinal()))))
+                .toList();
+        List<BlockProgress> blocks = new ArrayList<>();
+        for (int i = 0; i < st.blocks.size(); i++) {
+            List<Session> block = st.blocks.get(i);
+            List<Long> ids = block.stream().map(Session::id).toList();
+            List<RoleProgress> roles = st.holdings.stream().filter(h -> h.userId() == studentId && ids.contains(h.sessionId()))
+                    .map(h -> new RoleProgress(st.sessions.get(h.sessionId()).number(), st.roleNames.get(h.roleId()),
+                            byKey.containsKey(new Key(h.sessionId(), h.roleId(), GradeKind.ROLE.ordinal()))))
+                    .toList();
+            blocks.add(new BlockProgress(i + 1, block.stream().map(Session::number).toList(), roles));
+        }
+        int accepted = (int) st.handedIn.stream().filter(c -> c.studentId() == studentId).count();
+        int days = st.policy.regradeWindowDays();
+        Map<Long, Instant> deadlines = new LinkedHashMap<>();
+        shown.stream().filter(g -> g.publishedAt() != null)
+                .forEach(g -> deadlines.put(g.id(), g.publishedAt().plus(Duration.ofDays(days))));
+        return new StudentGrades(studentId, st.name(studentId), p, shown.stream().map(st::view).toList(),
+                new Progress(accepted, st.course.critiquesRequired(), presentations, blocks),
+                grading.regrades(courseId, studentId, false).stream()
+                        .filter(r -> draftsToo || r.item() == null || r.item().publishedAt() != null).toList(),
+                days, deadlines);
+    }
+
+    @Transactional(readOnly = true)
+    List<HistoryLine> history(long courseId, long gradeId) {
+        List<GradeEvent> list = events.history(gradeId).stream().filter(e -> e.courseId() == courseId).toList();
+        if (list.isEmpty()) {
+            throw ProblemException.notFound("There is no grade " + gradeId + " in this course.");
+        }
+        return lines(courseId, list);
+    }
+
+    @Transactional(readOnly = true)
+    List<HistoryLine> audit(long courseId) {
+        return lines(courseId, events.latest(courseId));
+    }
+
+    private List<HistoryLine> lines(long courseId, List<GradeEvent> list) {
+        State st = report.course(courseId, List.of());
+        return list.stream().map(e -> new HistoryLine(e.at(), st.name(e.actorId()), e.action(), e.oldValue(), e.newValue(),
+                e.detail(), e.gradeId(), e.studentId(), st.name(e.studentId()))).toList();
+    }
+}

@@ -1,0 +1,92 @@
+package org.paperclub.grading;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.paperclub.grading.GradingViews.StudentLine;
+import org.paperclub.grading.GradingViews.Summary;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * The gradebook as CSV. The Canvas file follows Canvas's gradebook import: the columns Student, ID, SIS User ID,
+ * SIS Login ID and Section, one column per graded item, and a "Points Possible" row under the header. Canvas
+ * matches rows by SIS Login ID, which is the email the roster was imported with; ID and SIS User ID are Canvas's
+ * own numbers, which Paperclub does not know, so they are left empty rather than guessed.
+ */
+@Singleton
+class GradebookExport {
+
+    static final String[] CANVAS_ITEMS = {"Main presentation", "Supporting roles", "Critiques", "Participation"};
+
+    private final GradeSheets sheets;
+
+    GradebookExport(GradeSheets sheets) {
+        this.sheets = sheets;
+    }
+
+    String canvas(long courseId) {
+        Summary summary = sheets.summary(courseId);
+        return write(out -> {
+            out.print("Student");
+            out.print("ID");
+            out.print("SIS User ID");
+            out.print("SIS Login ID");
+            out.print("Section");
+            for (String item : CANVAS_ITEMS) {
+                out.print(item + " (%)");
+            }
+            out.println();
+            out.printRecord("    Points Possible", "", "", "", "", "100", "100", "100", "100");
+            for (StudentLine s : summary.students()) {
+                out.printRecord(sortable(s.name()), "", "", s.email(), s.section() == null ? "" : s.section(),
+                        number(s.presentation()), number(s.roles()), number(s.critiques()), number(s.participation()));
+            }
+        });
+    }
+
+    String breakdown(long courseId) {
+        Summary summary = sheets.summary(courseId);
+        return write(out -> {
+            out.printRecord("Student", "Email", "Section", "Main presentation (%)", "Presentations graded", "Presentations required",
+                    "Supporting roles (%)", "Roles graded", "Roles held", "Roles required", "Critiques (%)", "Critiques handed in",
+                    "Critiques graded", "Critiques required", "Participation (%)", "Not graded yet", "Flagged grades", "Draft grades");
+            for (StudentLine s : summary.students()) {
+                out.printRecord(s.name(), s.email(), s.section() == null ? "" : s.section(),
+                        number(s.presentation()), s.presentationsGraded(), summary.required().presentations(),
+                        number(s.roles()), s.rolesGraded(), s.rolesHeld(), summary.required().roles(),
+                        number(s.critiques()), s.critiquesAccepted(), s.critiquesGraded(), summary.required().critiques(),
+                        number(s.participation()), s.ungraded(), s.flagged(), s.unpublished());
+            }
+        });
+    }
+
+    /** Canvas lists students as "Last, First"; a one-word name stays as it is. */
+    static String sortable(String name) {
+        String n = name.strip();
+        int space = n.lastIndexOf(' ');
+        return space < 0 || n.contains(",") ? n : n.substring(space + 1) + ", " + n.substring(0, space);
+    }
+
+    private static String number(@Nullable Double v) {
+        return v == null ? "" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private interface Rows {
+        void write(CSVPrinter out) throws IOException;
+    }
+
+    private static String write(Rows rows) {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter out = new CSVPrinter(text, CSVFormat.DEFAULT)) {
+            rows.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+}

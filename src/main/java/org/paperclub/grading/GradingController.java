@@ -1,0 +1,158 @@
+package org.paperclub.grading;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.paperclub.course.CourseAccess;
+import org.paperclub.grading.GradingService.Entry;
+import org.paperclub.grading.GradingViews.GradeView;
+import org.paperclub.grading.GradingViews.HistoryLine;
+import org.paperclub.grading.GradingViews.Published;
+import org.paperclub.grading.GradingViews.SessionSheet;
+import org.paperclub.grading.GradingViews.StudentGrades;
+import org.paperclub.grading.GradingViews.Summary;
+import org.paperclub.people.Viewer;
+
+import java.util.List;
+
+@Controller("/api/courses/{courseId}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Grading")
+class GradingController {
+
+    private final GradingService grading;
+    private final GradeSheets sheets;
+    private final GradebookExport export;
+    private final CourseAccess access;
+
+    GradingController(GradingService grading, GradeSheets sheets, GradebookExport export, CourseAccess access) {
+        this.grading = grading;
+        this.sheets = sheets;
+        this.export = export;
+        this.access = access;
+    }
+
+    /** Points on a points scale, or a mark on a mark scale; without studentId a team's grade goes to every member. */
+    @Serdeable
+    record GradeCommand(@Nullable Double points, @Nullable @Size(max = 20) String mark, @Nullable @Size(max = 2000) String comment,
+                        @Nullable Long studentId) {
+        Entry entry() {
+            return new Entry(points, mark, comment, studentId);
+        }
+    }
+
+    @Get("/sessions/{sessionId}/grading")
+    @Operation(summary = "Everything to grade in a session: presenting teams, role holders, critiques, and flagged grades (staff)")
+    SessionSheet sheet(long courseId, long sessionId, Authentication auth) {
+        access.staff(auth, courseId, "grade");
+        return sheets.sheet(courseId, sessionId);
+    }
+
+    @Put("/grades/presentations/{presentationId}")
+    @Operation(summary = "Grade a presenting team, or one member of it with studentId (staff)")
+    List<GradeView> gradeTeam(long courseId, long presentationId, @Body @Valid GradeCommand command, Authentication auth) {
+        access.staff(auth, courseId, "grade");
+        return grading.gradeTeam(courseId, Viewer.id(auth), presentationId, command.entry());
+    }
+
+    @Put("/grades/roles/{sessionId}/{roleId}")
+    @Operation(summary = "Grade the holders of a supporting role in a session, or one of them with studentId (staff)")
+    List<GradeView> gradeRole(long courseId, long sessionId, long roleId, @Body @Valid GradeCommand command, Authentication auth) {
+        access.staff(auth, courseId, "grade");
+        return grading.gradeRole(courseId, Viewer.id(auth), sessionId, roleId, command.entry());
+    }
+
+    @Put("/grades/critiques/{critiqueId}")
+    @Operation(summary = "Grade a critique; its late penalty is applied when grades are combined (staff)")
+    List<GradeView> gradeCritique(long courseId, long critiqueId, @Body @Valid GradeCommand command, Authentication auth) {
+        access.staff(auth, courseId, "grade");
+        return grading.gradeCritique(courseId, Viewer.id(auth), critiqueId, command.entry());
+    }
+
+    @Delete("/grades/{gradeId}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a grade, e.g. a flagged one whose item is gone; the audit keeps it (staff)")
+    void remove(long courseId, long gradeId, Authentication auth) {
+        access.staff(auth, courseId, "remove grades");
+        grading.remove(courseId, Viewer.id(auth), gradeId);
+    }
+
+    @Post("/sessions/{sessionId}/grades/publish")
+    @Operation(summary = "Publish the session's draft grades to their students; the regrade window starts (staff)")
+    Published publish(long courseId, long sessionId, Authentication auth) {
+        access.staff(auth, courseId, "publish grades");
+        return new Published(grading.publish(courseId, Viewer.id(auth), sessionId));
+    }
+
+    @Get("/grades/summary")
+    @Operation(summary = "Every student's components and participation grade, with what is not graded yet (staff)")
+    Summary summary(long courseId, Authentication auth) {
+        access.staff(auth, courseId, "see everyone's grades");
+        return sheets.summary(courseId);
+    }
+
+    @Get("/grades/me")
+    @Operation(summary = "My published grades, how my participation grade is made up, my progress and regrade requests")
+    StudentGrades mine(long courseId, Authentication auth) {
+        access.member(auth, courseId);
+        return sheets.student(courseId, Viewer.id(auth), false);
+    }
+
+    @Get("/grades/students/{studentId}")
+    @Operation(summary = "One student's grades page, drafts included (staff)")
+    StudentGrades student(long courseId, long studentId, Authentication auth) {
+        access.staff(auth, courseId, "see other students' grades");
+        return sheets.student(courseId, studentId, true);
+    }
+
+    @Get("/grades/{gradeId}/history")
+    @Operation(summary = "Every change of one grade: who, when, old → new (staff)")
+    List<HistoryLine> history(long courseId, long gradeId, Authentication auth) {
+        access.staff(auth, courseId, "read the grade audit");
+        return sheets.history(courseId, gradeId);
+    }
+
+    @Get("/grades/audit")
+    @Operation(summary = "The latest 500 grade changes of the course (staff)")
+    List<HistoryLine> audit(long courseId, Authentication auth) {
+        access.staff(auth, courseId, "read the grade audit");
+        return sheets.audit(courseId);
+    }
+
+    @Get(value = "/gradebook.csv", produces = "text/csv")
+    @Operation(summary = "The participation gradebook in Canvas's import layout (staff)")
+    HttpResponse<String> gradebook(long courseId, Authentication auth) {
+        access.staff(auth, courseId, "export the gradebook");
+        return csv(export.canvas(courseId), "gradebook-" + courseId + ".csv");
+    }
+
+    @Get(value = "/grades/breakdown.csv", produces = "text/csv")
+    @Operation(summary = "Per-student breakdown of the participation grade (staff)")
+    HttpResponse<String> breakdown(long courseId, Authentication auth) {
+        access.staff(auth, courseId, "export the gradebook");
+        return csv(export.breakdown(courseId), "grades-breakdown-" + courseId + ".csv");
+    }
+
+    private static HttpResponse<String> csv(String body, String name) {
+        return HttpResponse.ok(body).contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    }
+}

@@ -1,0 +1,252 @@
+package org.paperclub.grading;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.paperclub.course.CourseService;
+import org.paperclub.course.GradingPolicy;
+import org.paperclub.course.ScheduleService;
+import org.paperclub.course.Session;
+import org.paperclub.critique.CritiqueLedger;
+import org.paperclub.grading.GradingViews.GradeView;
+import org.paperclub.grading.GradingViews.RegradeView;
+import org.paperclub.grading.Repositories.GradeEventRepository;
+import org.paperclub.grading.Repositories.GradeRepository;
+import org.paperclub.grading.Repositories.RegradeRepository;
+import org.paperclub.signup.SignupLedger;
+import org.paperclub.system.Problem.Violation;
+import org.paperclub.system.ProblemException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Grading, publishing and regrades. A grade is written per student, so that a team's grade can later differ
+ * member by member; every change leaves an audit line (who, when, old → new) in the same transaction.
+ */
+@Singleton
+class GradingService {
+
+    private final CourseService courses;
+    private final ScheduleService schedule;
+    private final SignupLedger signups;
+    private final CritiqueLedger critiques;
+    private final GradeRepository grades;
+    private final GradeEventRepository events;
+    private final RegradeRepository regrades;
+    private final GradeReport report;
+    private final Clock clock;
+
+    GradingService(CourseService courses, ScheduleService schedule, SignupLedger signups,
+                   CritiqueLedger critiques, GradeRepository grades, GradeEventRepository events, RegradeRepository regrades,
+                   GradeReport report, Clock clock) {
+        this.courses = courses;
+        this.schedule = schedule;
+        this.signups = signups;
+        this.critiques = critiques;
+        this.grades = grades;
+        this.events = events;
+        this.regrades = regrades;
+        this.report = report;
+        this.clock = clock;
+    }
+
+    /** What a grader sends: points or a mark (as the scale asks), a comment, and for a team a member or everyone. */
+    record Entry(@Nullable Double points, @Nullable String mark, @Nullable String comment, @Nullable Long studentId) {
+    }
+
+    @Transactional
+    List<GradeView> gradeTeam(long courseId, long actorId, long presentationId, Entry entry) {
+        SignupLedger.Team team = signups.team(courseId, presentationId)
+                .orElseThrow(() -> ProblemException.notFound("There is no presentation " + presentationId + " in this course."));
+        List<Long> who = whom(courseId, GradeKind.PRESENTATION, team.sessionId(), team.paperId(), team.memberIds(), entry, "on this team");
+        return save(courseId, actorId, GradeKind.PRESENTATION, team.sessionId(), team.paperId(), who, entry, "Presentations");
+    }
+
+    @Transactional
+    List<GradeView> gradeRole(long courseId, long actorId, long sessionId, long roleId, Entry entry) {
+        schedule.requireSession(courseId, sessionId);
+        courses.role(courseId, roleId);
+        List<Long> holders = signups.holders(sessionId, roleId);
+        List<Long> who = whom(courseId, GradeKind.ROLE, sessionId, roleId, holders, entry, "holding this role in this session");
+        return save(courseId, actorId, GradeKind.ROLE, sessionId, roleId, who, entry, "Supporting roles");
+    }
+
+    @Transactional
+    List<GradeView> gradeCritique(long courseId, long actorId, long critiqueId, Entry entry) {
+        CritiqueLedger.HandedIn c = critiques.handedIn(courseId, critiqueId)
+                .orElseThrow(() -> ProblemException.notFound("There is no critique " + critiqueId + " in this course."));
+        if (entry.studentId() != null && entry.studentId() != c.studentId()) {
+            throw ProblemException.invalid("A critique is graded for the student who wrote it.",
+                    List.of(new Violation("studentId", "is not the author of this critique")));
+        }
+        return save(courseId, actorId, GradeKind.CRITIQUE, c.sessionId(), c.paperId(), List.of(c.studentId()), entry, "Critiques");
+    }
+
+    /**
+     * Everyone on the item, or the one student named. A student who left the item (a flagged grade) may still be
+     * regraded by name, so that staff can correct a grade they keep.
+     */
+    private List<Long> whom(long courseId, GradeKind kind, long sessionId, long subjectId, List<Long> current, Entry entry,
+                            String where) {
+        if (entry.studentId() == null) {
+            if (current.isEmpty()) {
+                throw ProblemException.conflict("Nobody is " + where + " any more, so there is nobody to grade.");
+            }
+            return current;
+        }
+        long student = entry.studentId();
+        boolean graded = grades.findByKindAndSessionIdAndStudentIdAndSubjectId(kind, sessionId, student, subjectId)
+                .filter(g -> g.courseId() == courseId).isPresent();
+        if (!current.contains(student) && !graded) {
+            throw ProblemException.invalid("That student is not " + where + ".", List.of(new Violation("studentId", "is not " + where)));
+        }
+        return List.of(student);
+    }
+
+    private List<GradeView> save(long courseId, long actorId, GradeKind kind, long sessionId, long subjectId, List<Long> students,
+                                 Entry entry, String what) {
+        GradingPolicy policy = courses.get(courseId).policies().gradingOrDefaults();
+        GradingPolicy.Scale scale = switch (kind) {
+            case PRESENTATION -> policy.presentationScale();
+            case ROLE -> policy.roleScale();
+            case CRITIQUE -> policy.critiqueScale();
+        };
+        GradeScaleRules.Value value = GradeScaleRules.read(scale, entry.points(), entry.mark(), what);
+        String comment = entry.comment() == null || entry.comment().isBlank() ? null : entry.comment().strip();
+        Instant now = clock.instant();
+        List<Grade> saved = new ArrayList<>();
+        for (long student : students) {
+            Grade old = grades.findByKindAndSessionIdAndStudentIdAndSubjectId(kind, sessionId, student, subjectId).orElse(null);
+            if (old == null) {
+                Grade g = grades.save(new Grade(null, courseId, sessionId, student, kind, subjectId, value.points(), value.mark(),
+                        comment, actorId, now, null));
+                audit(g, actorId, now, "GRADED", null, g.value(), comment == null ? "Graded." : "Graded, with a comment.");
+                saved.add(g);
+            } else if (old.points() != value.points() || !Objects.equals(old.mark(), value.mark()) || !Objects.equals(old.comment(), comment)) {
+                Grade g = grades.update(old.regraded(value.points(), value.mark(), comment, actorId, now));
+                audit(g, actorId, now, "CHANGED", old.value(), g.value(),
+                        Objects.equals(old.comment(), comment) ? "Grade changed." : "Grade or comment changed.");
+                saved.add(g);
+            } else {
+                saved.add(old);
+            }
+        }
+        GradeReport.State st = report.course(courseId, saved);
+        return saved.stream().map(st::view).toList();
+    }
+
+    @Transactional
+    void remove(long courseId, long actorId, long gradeId) {
+        Grade g = grades.lock(gradeId).filter(x -> x.courseId() == courseId)
+                .orElseThrow(() -> ProblemException.notFound("There is no grade " + gradeId + " in this course."));
+        if (regrades.findByGradeId(gradeId).stream().anyMatch(RegradeRequest::open)) {
+            throw ProblemException.conflict("This grade has an open regrade request; answer it before removing the grade.");
+        }
+        regrades.findByGradeId(gradeId).forEach(regrades::delete);
+        grades.delete(g);
+        audit(g, actorId, clock.instant(), "REMOVED", g.value(), null, "Grade removed.");
+    }
+
+    /** Publishes the session's draft grades: their students see them from now, and the regrade window opens. */
+    @Transactional
+    int publish(long courseId, long actorId, long sessionId) {
+        Session s = schedule.requireSession(courseId, sessionId);
+        Instant now = clock.instant();
+        int n = 0;
+        for (Grade g : grades.findBySessionId(s.id())) {
+            if (g.publishedAt() == null) {
+                grades.update(g.published(now));
+                audit(g, actorId, now, "PUBLISHED", g.value(), g.value(), "Published to the student.");
+                n++;
+            }
+        }
+        return n;
+    }
+
+    // Regrades
+
+    @Transactional
+    RegradeView fileRegrade(long courseId, long studentId, long gradeId, String reason) {
+        Grade g = grades.findByIdAndCourseId(gradeId, courseId).filter(x -> x.studentId() == studentId && x.publishedAt() != null)
+                .orElseThrow(() -> ProblemException.notFound("You have no published grade " + gradeId + " in this course."));
+        int days = courses.get(courseId).policies().gradingOrDefaults().regradeWindowDays();
+        Instant closes = g.publishedAt().plus(Duration.ofDays(days));
+        Instant now = clock.instant();
+        if (now.isAfter(closes)) {
+            throw ProblemException.invalid("Regrade requests for this grade closed on "
+                    + GradeSheets.WHEN.format(closes.atZone(courses.get(courseId).zone())) + ", " + days
+                    + " days after it was published. Talk to your instructor if something is wrong.",
+                    List.of(new Violation("gradeId", "the regrade window has closed")));
+        }
+        if (regrades.findByGradeId(gradeId).stream().anyMatch(RegradeRequest::open)) {
+            throw ProblemException.conflict("You already asked for a regrade of this grade; wait for the answer.");
+        }
+        RegradeRequest r = regrades.save(new RegradeRequest(null, courseId, gradeId, studentId, reason.strip(), now, gradeId,
+                null, null, null, null, null));
+        audit(g, studentId, now, "REGRADE_ASKED", g.value(), null, "Regrade requested: " + r.reason());
+        return regradeView(courseId, r);
+    }
+
+    @Transactional
+    RegradeView answerRegrade(long courseId, long actorId, long requestId, String answer, @Nullable Double points, @Nullable String mark) {
+        RegradeRequest r = regrades.lock(requestId).filter(x -> x.courseId() == courseId)
+                .orElseThrow(() -> ProblemException.notFound("There is no regrade request " + requestId + " in this course."));
+        if (!r.open()) {
+            throw ProblemException.conflict("This regrade request was already answered.");
+        }
+        Grade g = grades.lock(r.gradeId()).orElseThrow();
+        String before = g.value();
+        String after = before;
+        Instant now = clock.instant();
+        if (points != null || (mark != null && !mark.isBlank())) {
+            GradingPolicy policy = courses.get(courseId).policies().gradingOrDefaults();
+            GradingPolicy.Scale scale = switch (g.kind()) {
+                case PRESENTATION -> policy.presentationScale();
+                case ROLE -> policy.roleScale();
+                case CRITIQUE -> policy.critiqueScale();
+            };
+            GradeScaleRules.Value value = GradeScaleRules.read(scale, points, mark, "These items");
+            Grade changed = grades.update(g.regraded(value.points(), value.mark(), g.comment(), actorId, now));
+            after = changed.value();
+            audit(changed, actorId, now, "REGRADED", before, after, "Regrade answered: " + answer.strip());
+        } else {
+            audit(g, actorId, now, "REGRADE_ANSWERED", before, before, "Regrade answered, grade kept: " + answer.strip());
+        }
+        return regradeView(courseId, regrades.update(r.answered(answer.strip(), actorId, now, before, after)));
+    }
+
+    @Transactional(readOnly = true)
+    List<RegradeView> regrades(long courseId, @Nullable Long studentId, boolean openOnly) {
+        List<RegradeRequest> list = studentId == null ? regrades.findByCourseIdOrderByFiledAt(courseId)
+                : regrades.findByCourseIdAndStudentIdOrderByFiledAt(courseId, studentId);
+        List<RegradeRequest> shown = list.stream().filter(r -> !openOnly || r.open()).toList();
+        if (shown.isEmpty()) {
+            return List.of();
+        }
+        GradeReport.State st = studentId == null ? report.course(courseId) : report.student(courseId, studentId);
+        return shown.stream().map(r -> regradeView(st, r)).toList();
+    }
+
+    private RegradeView regradeView(long courseId, RegradeRequest r) {
+        GradeReport.State st = report.student(courseId, r.studentId());
+        return regradeView(st, r);
+    }
+
+    static RegradeView regradeView(GradeReport.State st, RegradeRequest r) {
+        GradeView item = st.grades.stream().filter(g -> g.id().equals(r.gradeId())).findFirst().map(st::view).orElse(null);
+        return new RegradeView(r.id(), r.gradeId(), item, r.studentId(), st.name(r.studentId()), r.reason(), r.filedAt(),
+                r.open() ? "OPEN" : "ANSWERED", r.answer(), r.answeredBy() == null ? null : st.name(r.answeredBy()),
+                r.answeredAt(), r.oldValue(), r.newValue());
+    }
+
+    private void audit(Grade g, long actorId, Instant at, String action, @Nullable String oldValue, @Nullable String newValue,
+                       String detail) {
+        events.save(new GradeEvent(null, g.courseId(), g.id(), g.studentId(), actorId, at, action, oldValue, newValue,
+                detail.length() > 2000 ? detail.substring(0, 2000) : detail));
+    }
+}

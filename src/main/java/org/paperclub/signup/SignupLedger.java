@@ -1,0 +1,81 @@
+package org.paperclub.signup;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.paperclub.course.CourseService;
+import org.paperclub.course.ScheduleService;
+import org.paperclub.course.Session;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What other features (grading, the calendar) may read of the sign-ups: who presents what and who holds which
+ * role where, course-wide in a few queries, and the blocks of sessions that coverage counts.
+ */
+@Singleton
+public class SignupLedger {
+
+    private final PresentationRepository presentations;
+    private final PresentationMemberRepository members;
+    private final RoleSignupRepository roleSignups;
+    private final CourseService courses;
+    private final ScheduleService schedule;
+
+    SignupLedger(PresentationRepository presentations, PresentationMemberRepository members, RoleSignupRepository roleSignups,
+                 CourseService courses, ScheduleService schedule) {
+        this.presentations = presentations;
+        this.members = members;
+        this.roleSignups = roleSignups;
+        this.courses = courses;
+        this.schedule = schedule;
+    }
+
+    /** A presenting team; {@code proposed} while an off-list paper waits for approval. Members in team order. */
+    public record Team(long id, long sessionId, long paperId, boolean proposed, List<Long> memberIds) {
+    }
+
+    /** A student holding a supporting role in a session. */
+    public record Holding(long sessionId, long roleId, long userId) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Team> teams(long courseId) {
+        Map<Long, List<PresentationMember>> byTeam = members.findByCourseId(courseId).stream()
+                .collect(Collectors.groupingBy(PresentationMember::presentationId));
+        return presentations.findByCourseId(courseId).stream().map(p -> team(p, byTeam.getOrDefault(p.id(), List.of()))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Team> team(long courseId, long presentationId) {
+        return presentations.findByIdAndCourseId(presentationId, courseId)
+                .map(p -> team(p, members.findByPresentationId(p.id())));
+    }
+
+    private static Team team(Presentation p, List<PresentationMember> ms) {
+        return new Team(p.id(), p.sessionId(), p.paperId(), p.status() == PresentationStatus.PROPOSED,
+                ms.stream().sorted(java.util.Comparator.comparingInt(PresentationMember::place)).map(PresentationMember::userId).toList());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Holding> holdings(long courseId) {
+        return roleSignups.findByCourseId(courseId).stream()
+                .sorted(java.util.Comparator.comparingInt(RoleSignup::seat))
+                .map(r -> new Holding(r.sessionId(), r.roleId(), r.userId())).toList();
+    }
+
+    /** The holders of a role in a session, in seat order. */
+    @Transactional(readOnly = true)
+    public List<Long> holders(long sessionId, long roleId) {
+        return roleSignups.findBySessionIdAndRoleId(sessionId, roleId).stream()
+                .sorted(java.util.Comparator.comparingInt(RoleSignup::seat)).map(RoleSignup::userId).toList();
+    }
+
+    /** The blocks of sessions in each of which every student holds one supporting role (the coverage rule). */
+    @Transactional(readOnly = true)
+    public List<List<Session>> blocks(long courseId) {
+        return SignupRules.blocks(courses.get(courseId), schedule.sessions(courseId));
+    }
+}
