@@ -41,7 +41,8 @@ async function readProblem(response) {
     // Micronaut's own errors (e.g. an unknown path) say "message" instead of "detail".
     detail: problem.detail || problem.message || problem.title
       || `The server answered ${response.status} ${response.statusText}.`.replace(' .', '.'),
-    errors: Array.isArray(problem.errors) ? problem.errors : [],
+    // "errors" is what this API sends; "violations" is the other common name, taken too so that no check is lost.
+    errors: Array.isArray(problem.errors) ? problem.errors : Array.isArray(problem.violations) ? problem.violations : [],
   };
 }
 

@@ -11,6 +11,9 @@ import Account from './views/account.js';
 import Board from './views/board.js';
 import Coverage from './views/coverage.js';
 import Critiques from './views/critiques.js';
+import Grading from './views/grading.js';
+import GradeSummary from './views/grade-summary.js';
+import Grades from './views/grades.js';
 
 const routes = [
   { pattern: /^\/login$/, view: Login, title: () => 'Sign in', anonymous: true },
@@ -20,6 +23,12 @@ const routes = [
   { pattern: /^\/courses\/(\d+)\/signups$/, view: Board, title: p => `${courseCode(p)} sign-ups`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/courses\/(\d+)\/coverage$/, view: Coverage, title: p => `${courseCode(p)} coverage and audit`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/courses\/(\d+)\/critiques$/, view: Critiques, title: p => `${courseCode(p)} critiques`, props: m => ({ courseId: Number(m[1]) }) },
+  { pattern: /^\/courses\/(\d+)\/sessions\/(\d+)\/grading$/, view: Grading, title: p => `${courseCode(p)} grading`,
+    props: m => ({ courseId: Number(m[1]), sessionId: Number(m[2]) }) },
+  { pattern: /^\/courses\/(\d+)\/grades$/, view: GradeSummary, title: p => `${courseCode(p)} grades`, props: m => ({ courseId: Number(m[1]) }) },
+  { pattern: /^\/courses\/(\d+)\/grades\/students\/(\d+)$/, view: Grades, title: p => `${courseCode(p)} grades of a student`,
+    props: m => ({ courseId: Number(m[1]), studentId: Number(m[2]) }) },
+  { pattern: /^\/courses\/(\d+)\/my-grades$/, view: Grades, title: p => `${courseCode(p)} your grades`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/account$/, view: Account, title: () => 'Your account' },
 ];
 

@@ -2,9 +2,10 @@ import { ref } from 'vue';
 import { put, problemOf } from '../api.js';
 import { store, announce } from '../store.js';
 import ProblemBox from './problem-box.js';
+import CalendarLink from './calendar-link.js';
 
 export default {
-  components: { ProblemBox },
+  components: { ProblemBox, CalendarLink },
   setup() {
     const current = ref('');
     const fresh = ref('');
@@ -65,5 +66,6 @@ export default {
         <button type="submit" id="change-password" :disabled="busy">{{ busy ? 'Saving…' : 'Change password' }}</button>
         <p v-if="done" class="success">Your password is changed.</p>
       </form>
+      <calendar-link />
     </section>`,
 };

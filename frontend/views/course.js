@@ -36,6 +36,7 @@ export default {
     onUnmounted(() => clearInterval(tick));
 
     const isPast = s => Date.parse(s.endsAt) <= now.value;
+    const hasStarted = s => Date.parse(s.startsAt) <= now.value;
     const next = computed(() => sessions.value
       && sessions.value.find(s => s.kind !== 'NO_CLASS' && !isPast(s)));
     const firstYear = computed(() => sessions.value && sessions.value.length ? sessions.value[0].date.slice(0, 4) : '');
@@ -198,7 +199,7 @@ export default {
     const yourTime = s => localTime(s, course.value.timeZone);
 
     return {
-      course, sessions, papers, roles, loadProblem, staff, next, isPast, base, browserZone,
+      course, sessions, papers, roles, loadProblem, staff, next, isPast, hasStarted, base, browserZone,
       open, isOpen, show, close, problems, busy, newSessionDefaults,
       sessionAdded, sessionSaved, deleteSession, cancelSession, readingAdded, removeReading,
       paperAdded, paperProblem, deletePaper, goToNext,
@@ -220,6 +221,9 @@ export default {
             <li><a id="signups-link" :href="'#/courses/' + course.id + '/signups'">Sign-ups</a></li>
             <li v-if="staff || !course.policies || course.policies.critiquesRequired > 0"><a id="critiques-link"
               :href="'#/courses/' + course.id + '/critiques'">Critiques</a></li>
+            <li v-if="!staff"><a id="my-grades-link" :href="'#/courses/' + course.id + '/my-grades'">Your grades</a></li>
+            <li v-else class="staff-control"><a id="grades-link" class="staff-control" :href="'#/courses/' + course.id + '/grades'">Grades</a></li>
+            <li><a id="ics-link" :href="base + '/calendar.ics'" download>Download the calendar (.ics)</a></li>
             <template v-if="staff">
               <li class="staff-control"><a id="coverage-link" class="staff-control" :href="'#/courses/' + course.id + '/coverage'">Coverage and audit</a></li>
               <li class="staff-control"><a id="roster-link" class="staff-control" :href="'#/courses/' + course.id + '/roster'">Roster</a></li>
@@ -318,6 +322,9 @@ export default {
                 <reading-form v-else-if="isOpen('reading', s.id)" :course-id="courseId" :session="s" :papers="papers"
                               @saved="(updated, paper) => readingAdded(s, updated, paper)" @cancel="close('add-reading-' + s.id)" />
                 <div v-else class="actions session-actions">
+                  <a v-if="s.kind !== 'NO_CLASS' && hasStarted(s)" :id="'grade-' + s.id" class="staff-control button-link grade-session"
+                     :href="'#/courses/' + courseId + '/sessions/' + s.id + '/grading'"
+                     :aria-label="'Grade session ' + s.number">Grade</a>
                   <button type="button" :id="'edit-' + s.id" class="staff-control small secondary edit-session"
                           :aria-label="'Edit session ' + s.number" @click="show('edit', s.id)">Edit</button>
                   <button type="button" :id="'add-reading-' + s.id" class="staff-control small secondary add-reading"

@@ -113,13 +113,13 @@ const GradeRow = {
         </fieldset>
         <div v-else class="field grade-value points">
           <label :for="id + '-points'">Points<span class="visually-hidden"> for {{ row.who }}</span>
-            <span class="optional">(0–{{ formatPoints(row.scale.max) }})</span></label>
+            <span class="optional"> (0–{{ formatPoints(row.scale.max) }})</span></label>
           <input :id="id + '-points'" type="number" min="0" :max="row.scale.max" step="any" inputmode="decimal"
                  v-model="edit.value" @input="changed" @keydown.enter="enter" autocomplete="off">
         </div>
         <div class="field grade-comment">
           <label :for="id + '-comment'">Comment<span class="visually-hidden"> for {{ row.who }}</span>
-            <span class="optional">(optional)</span></label>
+            <span class="optional"> (optional)</span></label>
           <input :id="id + '-comment'" type="text" maxlength="2000" v-model="edit.comment" @input="changed"
                  @keydown.enter="enter" autocomplete="off">
         </div>
@@ -315,7 +315,8 @@ export default {
         const first = Array.isArray(saved) && saved.length ? saved[0] : null;
         edit.dirty = false;
         edit.state = 'saved';
-        edit.savedText = first ? `Saved: ${shortValue(first)}${first.publishedAt ? '' : ' (draft)'}.` : 'Saved.';
+        edit.savedText = first ? `Saved: ${shortValue(first)}${first.publishedAt ? ' (published: the student sees it now)' : ' (draft)'}.`
+          : 'Saved.';
         await reload();
         if (advance) {
           focusNext(row.key);
@@ -408,7 +409,7 @@ export default {
   template: /*html*/`
     <div class="grading-page">
       <p class="breadcrumb"><a :href="'#/courses/' + courseId">← {{ course ? course.code : 'Course' }} schedule</a>
-        <a :href="'#/courses/' + courseId + '/grades'">Grade summary</a></p>
+        · <a :href="'#/courses/' + courseId + '/grades'">Grade summary</a></p>
       <h1>Grading: {{ sessionTitle }}<span v-if="data && data.session.topic">, “{{ data.session.topic }}”</span></h1>
       <problem-box id="load-error" :problem="loadProblem" />
       <p v-if="!data && !loadProblem" class="loading">Loading the session’s grading sheet…</p>

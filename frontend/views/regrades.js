@@ -23,7 +23,7 @@ export const RegradeHistory = {
   template: /*html*/`
     <ol class="regrade-history">
       <li v-for="r in newestFirst()" :key="r.id" :class="['regrade', 'card', r.status.toLowerCase()]" :data-regrade-id="r.id">
-        <p class="regrade-head"><strong>{{ itemText(r.item) }}</strong>
+        <p class="regrade-head"><strong>{{ r.item ? itemText(r.item) : 'A grade since removed' }}</strong>
           <span :class="['label', r.status === 'OPEN' ? 'need-label' : 'done-label']">{{ r.status === 'OPEN' ? 'Waiting for an answer' : 'Answered' }}</span></p>
         <p class="hint">Asked <time :datetime="r.filedAt">{{ when(r.filedAt) }}</time><span v-if="!own"> by {{ r.studentName }}</span></p>
         <p class="regrade-reason"><span class="visually-hidden">Reason: </span>“{{ r.reason }}”</p>
@@ -69,7 +69,8 @@ export default {
     }
     load();
 
-    const scaleOf = r => props.scales[r.item.kind] || { type: 'POINTS', max: r.item.maxPoints, marks: [] };
+    const scaleOf = r => (r.item && props.scales[r.item.kind])
+      || { type: 'POINTS', max: r.item ? r.item.maxPoints : null, marks: [] };
 
     async function answer(r) {
       const form = forms[r.id];
@@ -90,7 +91,7 @@ export default {
       busy.value = r.id;
       try {
         await post(`${base}/regrades/${r.id}/answer`, body);
-        announce(`Answered ${r.studentName}’s request about ${itemText(r.item)}.`);
+        announce(`Answered ${r.studentName}’s regrade request.`);
         await load();
         emit('answered');
         focusLater('regrades-heading');
@@ -111,8 +112,9 @@ export default {
       <p v-else-if="open && !open.length" id="no-regrades">No request is waiting for an answer.</p>
       <ul v-else-if="open" class="regrade-list">
         <li v-for="r in open" :key="r.id" class="regrade card" :data-regrade-id="r.id">
-          <p class="regrade-head"><strong>{{ r.studentName }}</strong> — {{ itemText(r.item) }}</p>
-          <p>Now: {{ gradeValue(r.item) }}<span v-if="r.item.comment"> — “{{ r.item.comment }}”</span></p>
+          <p class="regrade-head"><strong>{{ r.studentName }}</strong><span v-if="r.item"> — {{ itemText(r.item) }}</span></p>
+          <p v-if="r.item">Now: {{ gradeValue(r.item) }}<span v-if="r.item.comment"> — “{{ r.item.comment }}”</span></p>
+          <p v-else class="note">The grade itself has been removed.</p>
           <p class="hint">Asked <time :datetime="r.filedAt">{{ when(r.filedAt) }}</time></p>
           <p class="regrade-reason"><span class="visually-hidden">Reason: </span>“{{ r.reason }}”</p>
           <form class="regrade-answer-form" novalidate @submit.prevent="answer(r)" :aria-busy="busy === r.id ? 'true' : 'false'">
@@ -125,13 +127,13 @@ export default {
               <template v-if="scaleOf(r).type === 'MARKS'">
                 <label :for="'regrade-value-' + r.id">New mark <span class="optional">(optional)</span></label>
                 <select :id="'regrade-value-' + r.id" v-model="forms[r.id].value">
-                  <option value="">Keep {{ r.item.mark || formatPoints(r.item.points) }}</option>
+                  <option value="">Keep the grade as it is</option>
                   <option v-for="m in scaleOf(r).marks" :key="m.label" :value="m.label">{{ m.label }} ({{ formatPoints(m.points) }})</option>
                 </select>
               </template>
               <template v-else>
-                <label :for="'regrade-value-' + r.id">New points <span class="optional">(optional, 0–{{ formatPoints(scaleOf(r).max) }};
-                  empty keeps {{ formatPoints(r.item.points) }})</span></label>
+                <label :for="'regrade-value-' + r.id">New points <span class="optional">(optional<span v-if="scaleOf(r).max">,
+                  0–{{ formatPoints(scaleOf(r).max) }}</span>; empty keeps the grade)</span></label>
                 <input :id="'regrade-value-' + r.id" type="number" min="0" :max="scaleOf(r).max" step="any" inputmode="decimal"
                        v-model="forms[r.id].value">
               </template>

@@ -68,6 +68,13 @@ class GradeReport {
     record Key(long session, long subject, long student) {
     }
 
+    /** A graded item: what kind, in which session, about which paper or role, for which student. */
+    record Item(GradeKind kind, long session, long subject, long student) {
+        static Item of(Grade g) {
+            return new Item(g.kind(), g.sessionId(), g.subjectId(), g.studentId());
+        }
+    }
+
     /** One course's grades and graded items, indexed for joining. */
     final class State {
         final Course course;
@@ -93,7 +100,8 @@ class GradeReport {
             policy = course.policies().gradingOrDefaults();
             sessions = schedule.schedule(courseId).stream().collect(Collectors.toMap(SessionView::id, Function.identity()));
             paperTitles = schedule.papers(courseId).stream().collect(Collectors.toMap(PaperView::id, PaperView::title));
-            roleNames = courses.roles(courseId).stream().collect(Collectors.toMap(RoleView::id, RoleView::name));
+            roleNames = courses.roles(courseId).stream()
+                    .collect(Collectors.toMap(RoleView::id, RoleView::name, (a, b) -> a, java.util.LinkedHashMap::new));
             List<RosterEntry> roster = GradeReport.this.people.roster(courseId);
             people = roster.stream().collect(Collectors.toMap(RosterEntry::userId, Function.identity(), (a, b) -> a));
             students = roster.stream().filter(e -> e.role() == CourseRole.STUDENT)

@@ -2,13 +2,11 @@ package org.paperclub.grading;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.paperclub.course.ReadingKind;
 import org.paperclub.course.ScheduleService;
 import org.paperclub.course.Session;
 import org.paperclub.course.SessionKind;
-import org.paperclub.course.Views.SessionView;
 import org.paperclub.critique.CritiqueLedger.HandedIn;
-import org.paperclub.grading.GradeReport.Key;
+import org.paperclub.grading.GradeReport.Item;
 import org.paperclub.grading.GradeReport.State;
 import org.paperclub.grading.GradingViews.BlockProgress;
 import org.paperclub.grading.GradingViews.CritiqueSheet;
@@ -72,12 +70,12 @@ class GradeSheets {
     SessionSheet sheet(long courseId, long sessionId) {
         Session session = schedule.requireSession(courseId, sessionId);
         State st = report.course(courseId, grades.findBySessionId(sessionId));
-        Map<Key, GradeView> byKey = new HashMap<>();
+        Map<Item, GradeView> byKey = new HashMap<>();
         List<GradeView> flagged = new ArrayList<>();
         int drafts = 0;
         for (Grade g : st.grades) {
             GradeView v = st.view(g);
-            byKey.put(new Key(g.subjectId(), g.kind().ordinal(), g.studentId()), v);
+            byKey.put(Item.of(g), v);
             if (v.flag() != null) {
                 flagged.add(v);
             }
@@ -86,7 +84,7 @@ class GradeSheets {
         List<TeamSheet> teams = st.teams.stream().filter(t -> t.sessionId() == sessionId)
                 .map(t -> new TeamSheet(t.id(), t.paperId(), st.paperTitles.get(t.paperId()), t.proposed() ? "PROPOSED" : "CONFIRMED",
                         t.memberIds().stream().map(m -> new Member(m, st.name(m),
-                                byKey.get(new Key(t.paperId(), GradeKind.PRESENTATION.ordinal(), m)))).toList()))
+                                byKey.get(new Item(GradeKind.PRESENTATION, sessionId, t.paperId(), m)))).toList()))
                 .toList();
         Map<Long, List<Long>> holders = new LinkedHashMap<>();
         st.holdings.stream().filter(h -> h.sessionId() == sessionId)
@@ -95,14 +93,13 @@ class GradeSheets {
         List<RoleSheet> roles = holders.entrySet().stream()
                 .sorted(Comparator.comparingInt(e -> roleOrder.indexOf(e.getKey())))
                 .map(e -> new RoleSheet(e.getKey(), st.roleNames.get(e.getKey()), e.getValue().stream()
-                        .map(u -> new Member(u, st.name(u), byKey.get(new Key(e.getKey(), GradeKind.ROLE.ordinal(), u)))).toList()))
+                        .map(u -> new Member(u, st.name(u), byKey.get(new Item(GradeKind.ROLE, sessionId, e.getKey(), u)))).toList()))
                 .toList();
         List<CritiqueSheet> critiques = st.handedIn.stream().filter(c -> c.sessionId() == sessionId)
                 .sorted(Comparator.comparing((HandedIn c) -> st.name(c.studentId()), String.CASE_INSENSITIVE_ORDER))
                 .map(c -> new CritiqueSheet(c.id(), c.studentId(), st.name(c.studentId()), c.paperId(), st.paperTitles.get(c.paperId()),
-                        c.late(), c.keepPercent(), c.timing(), byKey.get(new Key(c.paperId(), GradeKind.CRITIQUE.ordinal(), c.studentId()))))
+                        c.late(), c.keepPercent(), c.timing(), byKey.get(new Item(GradeKind.CRITIQUE, sessionId, c.paperId(), c.studentId()))))
                 .toList();
-        SessionView sv = st.sessions.get(sessionId);
         return new SessionSheet(new SessionInfo(session.id(), session.number(), session.date(), session.topic(), session.kind(),
                 session.kind() != SessionKind.NO_CLASS),
                 new Scales(st.policy.presentationScale(), st.policy.roleScale(), st.policy.critiqueScale()),
@@ -114,23 +111,33 @@ class GradeSheets {
         State st = report.course(courseId);
         Instant now = report.now();
         Map<Long, List<Grade>> byStudent = st.grades.stream().collect(Collectors.groupingBy(Grade::studentId));
+        // What could be graded by now and is not: presentations and roles of sessions that have begun, and every
+        // critique handed in.
+        java.util.Set<Item> graded = new java.util.HashSet<>();
+        for (Grade g : st.grades) {
+            graded.add(Item.of(g));
+        }
         Map<Long, Integer> held = new HashMap<>();
         Map<Long, Integer> accepted = new HashMap<>();
-        Map<Long, Integer> done = new HashMap<>();   // items that could be graded: presented, held, handed in
+        Map<Long, Integer> ungraded = new HashMap<>();
         for (Team t : st.teams) {
-            if (st.started(t.sessionId(), now)) {
-                t.memberIds().forEach(m -> done.merge(m, 1, Integer::sum));
+            for (long m : t.memberIds()) {
+                if (st.started(t.sessionId(), now) && !graded.contains(new Item(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), m))) {
+                    ungraded.merge(m, 1, Integer::sum);
+                }
             }
         }
         for (Holding h : st.holdings) {
             held.merge(h.userId(), 1, Integer::sum);
-            if (st.started(h.sessionId(), now)) {
-                done.merge(h.userId(), 1, Integer::sum);
+            if (st.started(h.sessionId(), now) && !graded.contains(new Item(GradeKind.ROLE, h.sessionId(), h.roleId(), h.userId()))) {
+                ungraded.merge(h.userId(), 1, Integer::sum);
             }
         }
         for (HandedIn c : st.handedIn) {
             accepted.merge(c.studentId(), 1, Integer::sum);
-            done.merge(c.studentId(), 1, Integer::sum);
+            if (!graded.contains(new Item(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId()))) {
+                ungraded.merge(c.studentId(), 1, Integer::sum);
+            }
         }
         List<StudentLine> lines = new ArrayList<>(st.students.size());
         for (RosterEntry e : st.students) {
@@ -138,17 +145,14 @@ class GradeSheets {
             Participation p = st.participation(mine);
             int flagged = 0;
             int drafts = 0;
-            int current = 0;
             for (Grade g : mine) {
-                boolean gone = st.flag(g) != null;
-                flagged += gone ? 1 : 0;
-                current += gone ? 0 : 1;
+                flagged += st.flag(g) != null ? 1 : 0;
                 drafts += g.publishedAt() == null ? 1 : 0;
             }
             lines.add(new StudentLine(e.userId(), e.name(), e.email(), e.section(), p.presentation().percent(), p.roles().percent(),
                     p.critiques().percent(), p.percent(), p.presentation().graded(), p.roles().graded(),
                     held.getOrDefault(e.userId(), 0), accepted.getOrDefault(e.userId(), 0), p.critiques().graded(),
-                    Math.max(0, done.getOrDefault(e.userId(), 0) - current), flagged, drafts));
+                    ungraded.getOrDefault(e.userId(), 0), flagged, drafts));
         }
         ParticipationRules.Required r = st.required();
         return new Summary(new RequiredCounts(r.presentations(), r.roles(), r.critiques()), st.policy.weights(),
@@ -166,11 +170,10 @@ class GradeSheets {
                 .sorted(Comparator.comparing((Grade g) -> st.sessions.get(g.sessionId()).number()).thenComparing(Grade::kind))
                 .toList();
         Participation p = st.participation(shown);
-        Map<Key, Grade> byKey = shown.stream().collect(Collectors.toMap(g -> new Key(g.sessionId(), g.subjectId(), g.kind().ordinal()),
-                g -> g, (a, b) -> a));
+        java.util.Set<Item> gradedItems = shown.stream().map(Item::of).collect(Collectors.toSet());
         List<PresentationProgress> presentations = st.teams.stream().filter(t -> t.memberIds().contains(studentId))
                 .map(t -> new PresentationProgress(st.sessions.get(t.sessionId()).number(), st.paperTitles.get(t.paperId()),
-                        byKey.containsKey(new Key(t.sessionId(), t.paperId(), GradeKind.PRESENTATION.ordinal()))))
+                        gradedItems.contains(new Item(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), studentId))))
                 .toList();
         List<BlockProgress> blocks = new ArrayList<>();
         for (int i = 0; i < st.blocks.size(); i++) {
@@ -178,7 +181,7 @@ class GradeSheets {
             List<Long> ids = block.stream().map(Session::id).toList();
             List<RoleProgress> roles = st.holdings.stream().filter(h -> h.userId() == studentId && ids.contains(h.sessionId()))
                     .map(h -> new RoleProgress(st.sessions.get(h.sessionId()).number(), st.roleNames.get(h.roleId()),
-                            byKey.containsKey(new Key(h.sessionId(), h.roleId(), GradeKind.ROLE.ordinal()))))
+                            gradedItems.contains(new Item(GradeKind.ROLE, h.sessionId(), h.roleId(), studentId))))
                     .toList();
             blocks.add(new BlockProgress(i + 1, block.stream().map(Session::number).toList(), roles));
         }

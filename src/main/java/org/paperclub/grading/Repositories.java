@@ -60,9 +60,4 @@ final class Repositories {
         @Query("select * from regrade_request where id = :id for update")
         Optional<RegradeRequest> lock(Long id);
     }
-
-    @JdbcRepository(dialect = Dialect.ANSI)
-    interface CalendarLinkRepository extends CrudRepository<CalendarLink, Long> {
-        Optional<CalendarLink> findByTokenHash(String tokenHash);
-    }
 }

@@ -1,4 +1,4 @@
-package org.paperclub.grading;
+package org.paperclub.calendar;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;

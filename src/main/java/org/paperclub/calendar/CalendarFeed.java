@@ -1,0 +1,141 @@
+package org.paperclub.calendar;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.paperclub.course.Course;
+import org.paperclub.course.CourseService;
+import org.paperclub.course.ReadingKind;
+import org.paperclub.course.ScheduleService;
+import org.paperclub.course.Session;
+import org.paperclub.course.Views.ReadingView;
+import org.paperclub.course.Views.SessionView;
+import org.paperclub.critique.CritiqueLedger;
+import org.paperclub.signup.SignupLedger;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A course as iCalendar (RFC 5545), written with ical4j: one event per held session with its topic and readings,
+ * the critique deadlines (a student's own, extensions included), and a student's own presentation and roles.
+ * Times are written as UTC instants, so every calendar app places them right whatever its zone; the course's
+ * zone is named in X-WR-TIMEZONE. UIDs are stable, so a subscribed calendar updates events instead of doubling them.
+ */
+@Singleton
+class CalendarFeed {
+
+    private final CourseService courses;
+    private final ScheduleService schedule;
+    private final SignupLedger signups;
+    private final CritiqueLedger critiques;
+
+    CalendarFeed(CourseService courses, ScheduleService schedule, SignupLedger signups, CritiqueLedger critiques) {
+        this.courses = courses;
+        this.schedule = schedule;
+        this.signups = signups;
+        this.critiques = critiques;
+    }
+
+    /** @param studentId the student whose deadlines and sign-ups to show; null for staff (the course's deadlines) */
+    @Transactional(readOnly = true)
+    String feed(long courseId, Long studentId) {
+        Course course = courses.get(courseId);
+        List<SessionView> sessions = schedule.schedule(courseId);
+        Map<Long, Session> byId = schedule.sessions(courseId).stream().collect(Collectors.toMap(Session::id, Function.identity()));
+        Map<Long, SessionView> viewById = sessions.stream().collect(Collectors.toMap(SessionView::id, Function.identity()));
+        Map<Long, String> roleNames = courses.roles(courseId).stream()
+                .collect(Collectors.toMap(r -> r.id(), r -> r.name()));
+        String uidBase = "@paperclub-course-" + courseId;
+
+        Calendar cal = new Calendar();
+        cal.add(new ProdId("-//Paperclub//Paperclub seminar calendar//EN"));
+        cal.add(ImmutableVersion.VERSION_2_0);
+        cal.add(ImmutableCalScale.GREGORIAN);
+        cal.add(new XProperty("X-WR-CALNAME", course.code() + " " + course.title()));
+        cal.add(new XProperty("X-WR-TIMEZONE", course.timeZone()));
+
+        for (SessionView s : sessions) {
+            if (s.kind() == org.paperclub.course.SessionKind.NO_CLASS) {
+                continue;
+            }
+            VEvent e = new VEvent(s.startsAt().toInstant(), s.endsAt().toInstant(),
+                    course.code() + " · Session " + s.number() + ": " + s.topic());
+            e.add(new Uid("session-" + s.id() + uidBase));
+            e.add(new Description(readings(s)));
+            if (s.location() != null) {
+                e.add(new Location(s.location()));
+            }
+            cal.add(e);
+
+            List<ReadingView> assigned = s.readings().stream().filter(r -> r.kind() == ReadingKind.ASSIGNED).toList();
+            if (course.critiquesRequired() > 0 && !assigned.isEmpty()) {
+                ZonedDateTime due = studentId == null
+                        ? s.startsAt().atZoneSameInstant(course.zone()).minusMinutes(course.deadlineOffsetMinutes())
+                        : critiques.deadline(course, byId.get(s.id()), studentId);
+                VEvent d = new VEvent(due.toInstant(), course.code() + " · Critique due for session " + s.number());
+                d.add(new Uid("critique-due-" + s.id() + (studentId == null ? "" : "-" + studentId) + uidBase));
+                d.add(new Description("A one-page critique of one of: " + String.join("; ",
+                        assigned.stream().map(r -> r.paper().title()).toList()) + "."));
+                cal.add(d);
+            }
+        }
+        if (studentId != null) {
+            for (SignupLedger.Team t : signups.teams(courseId)) {
+                SessionView s = viewById.get(t.sessionId());
+                if (t.memberIds().contains(studentId) && s.kind() != org.paperclub.course.SessionKind.NO_CLASS) {
+                    String paper = s.readings().stream().filter(r -> r.paperId() == t.paperId()).map(r -> r.paper().title())
+                            .findFirst().orElseGet(() -> schedule.paper(courseId, t.paperId()).title());
+                    VEvent e = new VEvent(s.startsAt().toInstant(), s.endsAt().toInstant(),
+                            course.code() + " · You present: " + paper + (t.proposed() ? " (awaiting approval)" : ""));
+                    e.add(new Uid("presentation-" + t.id() + "-" + studentId + uidBase));
+                    cal.add(e);
+                }
+            }
+            for (SignupLedger.Holding h : signups.holdings(courseId)) {
+                SessionView s = viewById.get(h.sessionId());
+                if (h.userId() == studentId && s.kind() != org.paperclub.course.SessionKind.NO_CLASS) {
+                    VEvent e = new VEvent(s.startsAt().toInstant(), s.endsAt().toInstant(),
+                            course.code() + " · Your role: " + roleNames.get(h.roleId()) + " (session " + s.number() + ")");
+                    e.add(new Uid("role-" + h.sessionId() + "-" + h.roleId() + "-" + studentId + uidBase));
+                    cal.add(e);
+                }
+            }
+        }
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter().output(cal, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String readings(SessionView s) {
+        StringBuilder b = new StringBuilder();
+        for (ReadingKind kind : ReadingKind.values()) {
+            List<ReadingView> list = s.readings().stream().filter(r -> r.kind() == kind).toList();
+            if (!list.isEmpty()) {
+                b.append(kind == ReadingKind.ASSIGNED ? "Assigned readings:" : "Additional readings:").append('\n');
+                list.forEach(r -> b.append("- ").append(r.paper().title())
+                        .append(r.paper().link() == null ? "" : " (" + r.paper().link() + ")").append('\n'));
+            }
+        }
+        return b.length() == 0 ? s.topic() : b.toString().strip();
+    }
+}

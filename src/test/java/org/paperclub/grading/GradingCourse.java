@@ -1,0 +1,142 @@
+package org.paperclub.grading;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.multipart.MultipartBody;
+import org.paperclub.support.Api;
+import org.paperclub.support.TestPdfs;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small seminar made for grading tests: four presentation sessions (the first one yesterday, so a critique of
+ * it is late), two assigned papers each, two roles, and a grading policy with hand-checkable numbers — presentation
+ * out of 10 points, roles on ✓-/✓/✓+ (1, 2, 3), critiques out of 4 points; weights 40/40/20; missing work counts 0;
+ * two critiques required; late critiques keep 50 %.
+ */
+final class GradingCourse {
+
+    static final ZoneId ZONE = ZoneId.of("America/New_York");
+
+    final Api.Session instructor;
+    final long id;
+    final String base;
+    final List<Map<String, Object>> sessions;
+
+    GradingCourse(Api.Session instructor, String code, List<String> studentEmails) {
+        this.instructor = instructor;
+        Map<String, Object> course = instructor.post("/api/courses/import", yaml(code), "application/yaml").body();
+        this.id = ((Number) course.get("id")).longValue();
+        this.base = "/api/courses/" + id;
+        for (String email : studentEmails) {
+            instructor.post(base + "/roster", Map.of("email", email, "section", "0101"));
+        }
+        this.sessions = instructor.list(base + "/sessions");
+    }
+
+    static String yaml(String code) {
+        LocalDate today = LocalDate.now(ZONE);
+        return """
+                format: paperclub-course/1
+                course:
+                  code: %s
+                  title: Grading Seminar
+                  term: Fall 2026
+                  timeZone: America/New_York
+                policies:
+                  critiquesRequired: 2
+                  latePolicy:
+                    accepted: true
+                    penalty:
+                      per: DAYS
+                      keepPercent: [50, 50, 50]
+                  grading:
+                    presentationScale: {type: POINTS, max: 10}
+                    roleScale:
+                      type: MARKS
+                      marks: [{label: "✓-", points: 1}, {label: "✓", points: 2}, {label: "✓+", points: 3}]
+                    critiqueScale: {type: POINTS, max: 4}
+                    weights: {presentation: 40, roles: 40, critiques: 20}
+                    missing: ZERO
+                    regradeWindowDays: 7
+                roles:
+                  - name: Peer Reviewer
+                    description: Reviews the paper as a conference reviewer would.
+                    capacity: 2
+                  - name: Hacker
+                    description: Implements a small piece of the paper.
+                    capacity: 2
+                papers:
+                  - {key: p1a, title: Paper 1A}
+                  - {key: p1b, title: Paper 1B}
+                  - {key: p2a, title: Paper 2A}
+                  - {key: p2b, title: Paper 2B}
+                  - {key: p3a, title: Paper 3A}
+                  - {key: p3b, title: Paper 3B}
+                  - {key: p4a, title: Paper 4A}
+                  - {key: p4b, title: Paper 4B}
+                sessions:
+                  - {number: 1, date: %s, start: "10:00", end: "11:15", kind: PRESENTATION, topic: One, presentationSlots: 1, assigned: [p1a, p1b]}
+                  - {number: 2, date: %s, start: "10:00", end: "11:15", kind: PRESENTATION, topic: Two, presentationSlots: 1, assigned: [p2a, p2b]}
+                  - {number: 3, date: %s, start: "10:00", end: "11:15", kind: PRESENTATION, topic: Three, presentationSlots: 1, assigned: [p3a, p3b]}
+                  - {number: 4, date: %s, start: "10:00", end: "11:15", kind: PRESENTATION, topic: Four, presentationSlots: 1, location: Room 4, assigned: [p4a, p4b]}
+                """.formatted(code, today.minusDays(1), today.plusDays(7), today.plusDays(9), today.plusDays(14));
+    }
+
+    String grades(String path) {
+        return base + "/grades/" + path;
+    }
+
+    Map<String, Object> session(int number) {
+        return sessions.stream().filter(s -> ((Number) s.get("number")).intValue() == number).findFirst().orElseThrow();
+    }
+
+    long sessionId(int number) {
+        return ((Number) session(number).get("id")).longValue();
+    }
+
+    /** The k-th assigned paper (0 or 1) of a session. */
+    long paper(int number, int k) {
+        List<Map<String, Object>> readings = (List<Map<String, Object>>) session(number).get("readings");
+        return ((Number) readings.get(k).get("paperId")).longValue();
+    }
+
+    long roleId(String name) {
+        return instructor.list(base + "/roles").stream().filter(r -> name.equals(r.get("name")))
+                .map(r -> ((Number) r.get("id")).longValue()).findFirst().orElseThrow();
+    }
+
+    long userId(String email) {
+        return instructor.list(base + "/roster").stream().filter(r -> email.equals(r.get("email")))
+                .map(r -> ((Number) r.get("userId")).longValue()).findFirst().orElseThrow();
+    }
+
+    /** Staff put a team on a paper; returns the presentation id. */
+    long present(int session, int paperIndex, long studentId, Long partnerId) {
+        Map<String, Object> body = partnerId == null ? Map.of("paperId", paper(session, paperIndex), "studentId", studentId)
+                : Map.of("paperId", paper(session, paperIndex), "studentId", studentId, "partnerId", partnerId);
+        return ((Number) instructor.post(base + "/sessions/" + sessionId(session) + "/presentations", body).body().get("id")).longValue();
+    }
+
+    /** Staff put a student in a role; returns the sign-up id. */
+    long takeRole(int session, String role, long studentId) {
+        return ((Number) instructor.post(base + "/sessions/" + sessionId(session) + "/roles/" + roleId(role) + "/signups",
+                Map.of("studentId", studentId)).body().get("id")).longValue();
+    }
+
+    /** Staff hand in a critique for a student; returns the critique id. */
+    long critique(int session, int paperIndex, long studentId) {
+        MultipartBody body = MultipartBody.builder().addPart("sessionId", String.valueOf(sessionId(session)))
+                .addPart("paperId", String.valueOf(paper(session, paperIndex)))
+                .addPart("studentId", String.valueOf(studentId))
+                .addPart("file", "critique.pdf", MediaType.of("application/pdf"), TestPdfs.goodCritique()).build();
+        Map<String, Object> receipt = instructor.http().retrieve(instructor.authorize(
+                HttpRequest.POST(base + "/critiques", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)),
+                Argument.mapOf(String.class, Object.class));
+        return ((Number) receipt.get("critiqueId")).longValue();
+    }
+}
