@@ -288,6 +288,8 @@ export default {
         <section id="regrade-requests" aria-labelledby="requests-heading">
           <h2 id="requests-heading">{{ staffView ? 'Regrade requests' : 'Your regrade requests' }}</h2>
           <p v-if="!grades.regrades.length">{{ staffView ? 'None.' : 'You have not asked for a regrade.' }}</p>
+          <p v-if="staffView && grades.regrades.some(r => r.status === 'OPEN')" class="hint">Open requests are answered on the
+            <a :href="'#/courses/' + courseId + '/grades'">grade summary</a>.</p>
           <regrade-history v-else :regrades="grades.regrades" :zone="zone" :own="!staffView" />
         </section>
       </template>

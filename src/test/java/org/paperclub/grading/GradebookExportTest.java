@@ -1,0 +1,75 @@
+package org.paperclub.grading;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.paperclub.support.Api;
+import org.paperclub.support.ApiTest;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gradebook CSVs, read back with commons-csv as Canvas and a spreadsheet would read them. */
+@MicronautTest
+class GradebookExportTest extends ApiTest {
+
+    static List<CSVRecord> csv(Api.Session who, String path, String[] contentType) throws IOException {
+        HttpResponse<String> response = who.http().exchange(who.authorize(HttpRequest.GET(path)).accept(MediaType.of("text/csv")), String.class);
+        contentType[0] = response.getContentType().map(MediaType::toString).orElse("");
+        assertTrue(response.getHeaders().get("Content-Disposition").startsWith("attachment"));
+        try (CSVParser parser = CSVParser.parse(new StringReader(response.body()), CSVFormat.DEFAULT)) {
+            return parser.getRecords();
+        }
+    }
+
+    @Test
+    void the_canvas_gradebook_has_canvas_columns_a_points_possible_row_and_one_row_per_student() throws IOException {
+        GradingCourse c = new GradingCourse(instructor(), "CSV 1", List.of("student1@example.edu", "student2@example.edu", "student3@example.edu"));
+        long ann = c.userId("student1@example.edu");
+        long team = c.present(2, 0, ann, null);
+        GradingTest.put(c.instructor, c.grades("presentations/" + team), Map.of("points", 8));
+
+        String[] type = new String[1];
+        List<CSVRecord> rows = csv(c.instructor, c.base + "/gradebook.csv", type);
+        assertTrue(type[0].startsWith("text/csv"), type[0]);
+        assertEquals(List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section", "Main presentation (%)",
+                "Supporting roles (%)", "Critiques (%)", "Participation (%)"), rows.get(0).toList());
+        assertEquals("Points Possible", rows.get(1).get(0).strip());
+        assertEquals(List.of("100", "100", "100", "100"), rows.get(1).toList().subList(5, 9));
+        List<CSVRecord> students = rows.subList(2, rows.size());
+        assertEquals(3, students.size(), "one row per student; the instructor is not a row");
+        CSVRecord annRow = students.stream().filter(r -> r.get(3).equals("student1@example.edu")).findFirst().orElseThrow();
+        assertEquals("1, Student", annRow.get(0), "Canvas's sortable name");
+        assertEquals("0101", annRow.get(4));
+        assertEquals("80.0", annRow.get(5));
+        assertEquals("0.0", annRow.get(6));   // missing roles count 0 in this course
+        assertEquals("32.0", annRow.get(8));  // 80×40 / 100
+    }
+
+    @Test
+    void the_breakdown_lists_each_students_components_and_counts() throws IOException {
+        GradingCourse c = new GradingCourse(instructor(), "CSV 2", List.of("student1@example.edu", "student2@example.edu"));
+        long ann = c.userId("student1@example.edu");
+        GradingTest.put(c.instructor, c.grades("critiques/" + c.critique(2, 0, ann)), Map.of("points", 3, "comment", "Good, \"sharp\", short"));
+        c.critique(3, 0, ann);
+        List<CSVRecord> rows = csv(c.instructor, c.base + "/grades/breakdown.csv", new String[1]);
+        List<String> header = rows.get(0).toList();
+        assertEquals(3, rows.size());
+        CSVRecord annRow = rows.stream().filter(r -> r.get(1).equals("student1@example.edu")).findFirst().orElseThrow();
+        assertEquals("37.5", annRow.get(header.indexOf("Critiques (%)")));          // (75 + 0) / 2
+        assertEquals("2", annRow.get(header.indexOf("Critiques handed in")));
+        assertEquals("1", annRow.get(header.indexOf("Critiques graded")));
+        assertEquals("1", annRow.get(header.indexOf("Not graded yet")));
+    }
+}
