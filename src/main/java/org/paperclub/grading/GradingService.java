@@ -13,6 +13,7 @@ import org.paperclub.grading.GradingViews.RegradeView;
 import org.paperclub.grading.Repositories.GradeEventRepository;
 import org.paperclub.grading.Repositories.GradeRepository;
 import org.paperclub.grading.Repositories.RegradeRepository;
+import org.paperclub.people.PeopleService;
 import org.paperclub.signup.SignupLedger;
 import org.paperclub.system.Problem.Violation;
 import org.paperclub.system.ProblemException;
@@ -34,6 +35,7 @@ class GradingService {
     private final CourseService courses;
     private final ScheduleService schedule;
     private final SignupLedger signups;
+    private final PeopleService people;
     private final CritiqueLedger critiques;
     private final GradeRepository grades;
     private final GradeEventRepository events;
@@ -41,12 +43,13 @@ class GradingService {
     private final GradeReport report;
     private final Clock clock;
 
-    GradingService(CourseService courses, ScheduleService schedule, SignupLedger signups,
+    GradingService(CourseService courses, ScheduleService schedule, SignupLedger signups, PeopleService people,
                    CritiqueLedger critiques, GradeRepository grades, GradeEventRepository events, RegradeRepository regrades,
                    GradeReport report, Clock clock) {
         this.courses = courses;
         this.schedule = schedule;
         this.signups = signups;
+        this.people = people;
         this.critiques = critiques;
         this.grades = grades;
         this.events = events;
@@ -119,6 +122,9 @@ class GradingService {
         GradeScaleRules.Value value = GradeScaleRules.read(scale, entry.points(), entry.mark(), what);
         String comment = entry.comment() == null || entry.comment().isBlank() ? null : entry.comment().strip();
         Instant now = clock.instant();
+        // Two graders saving the same item at once are taken one after the other: each student's enrollment row is
+        // locked (in id order, so that two team grades cannot deadlock), and the later save updates the earlier one.
+        students.stream().sorted().forEach(student -> people.lockEnrollment(courseId, student));
         List<Grade> saved = new ArrayList<>();
         for (long student : students) {
             Grade old = grades.findByKindAndSessionIdAndStudentIdAndSubjectId(kind, sessionId, student, subjectId).orElse(null);
@@ -183,6 +189,7 @@ class GradingService {
                     + " days after it was published. Talk to your instructor if something is wrong.",
                     List.of(new Violation("gradeId", "the regrade window has closed")));
         }
+        people.lockEnrollment(courseId, studentId);
         if (regrades.findByGradeId(gradeId).stream().anyMatch(RegradeRequest::open)) {
             throw ProblemException.conflict("You already asked for a regrade of this grade; wait for the answer.");
         }

@@ -6,8 +6,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.paperclub.support.Api;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -47,8 +49,8 @@ class GradingPageTest extends BrowserTest {
 
         browser.signIn(base, "ta@example.edu");
         browser.open(base, "#/courses/" + COURSE);
-        browser.await(By.id("grade-" + sessionId)).click();
-        browser.await(row5);
+        await(By.id("grade-" + sessionId)).click();
+        await(row5);
 
         // Row 1: "3" picks the third mark (✓+), Tab goes to the comment, Enter saves and moves to row 2.
         browser.driver.findElement(row5).findElement(By.cssSelector(".grade-value input[type=radio]")).sendKeys("3");
@@ -56,21 +58,21 @@ class GradingPageTest extends BrowserTest {
         WebElement active = browser.driver.switchTo().activeElement();
         assertTrue(active.getAttribute("id").endsWith("-comment"), "Tab goes from the mark to the comment");
         active.sendKeys("Clear summary of the reviews", Keys.ENTER);
-        browser.waiting().until(d -> d.findElement(row5).findElement(By.cssSelector(".row-status")).getText().startsWith("Saved"));
-        browser.waiting().until(d -> d.findElement(row6).findElements(By.cssSelector(".grade-value input"))
+        until(d -> d.findElement(row5).findElement(By.cssSelector(".row-status")).getText().startsWith("Saved"));
+        until(d -> d.findElement(row6).findElements(By.cssSelector(".grade-value input"))
                 .contains(d.switchTo().activeElement()));
 
         // Row 2: from the first mark the arrow key moves to the second (✓); Enter saves and moves on to publishing.
         browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
         browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
-        browser.waiting().until(d -> d.findElement(row6).findElement(By.cssSelector(".row-status")).getText().startsWith("Saved"));
-        browser.waiting().until(d -> "publish".equals(d.switchTo().activeElement().getAttribute("id")));
+        until(d -> d.findElement(row6).findElement(By.cssSelector(".row-status")).getText().startsWith("Saved"));
+        until(d -> "publish".equals(d.switchTo().activeElement().getAttribute("id")));
         assertTrue(browser.driver.findElement(By.id("publish")).getText().contains("2 draft grades"),
                 browser.driver.findElement(By.id("publish")).getText());
 
         // Saved for real: after a reload the rows show the grades, still drafts.
         browser.driver.navigate().refresh();
-        browser.await(row5);
+        await(row5);
         assertTrue(browser.driver.findElement(row5).findElement(By.cssSelector("input[value='✓+']")).isSelected());
         assertTrue(browser.driver.findElement(row5).findElement(By.cssSelector(".grade-now")).getText()
                 .contains("Clear summary of the reviews"));
@@ -80,22 +82,31 @@ class GradingPageTest extends BrowserTest {
         assertNull(grade.get("publishedAt"), "a draft until published");
 
         // Publish, from the keyboard too: Enter on the button, then Enter on the confirmation.
-        browser.await(By.id("publish")).sendKeys(Keys.ENTER);
-        browser.await(By.id("publish-confirm")).sendKeys(Keys.ENTER);
-        WebElement result = browser.await(By.id("publish-result"));
+        await(By.id("publish")).sendKeys(Keys.ENTER);
+        await(By.id("publish-confirm")).sendKeys(Keys.ENTER);
+        WebElement result = await(By.id("publish-result"));
         assertTrue(result.getText().contains("Published 2 grades"), result.getText());
         assertTrue(holderGrade(ta, sessionId, first, student5).get("publishedAt") != null, "published");
 
         // The student sees the grade and the comment on their grades page, and their role in the block's cell.
         browser.signIn(base, "student5@example.edu");
         browser.open(base, "#/courses/" + COURSE);
-        browser.await(By.id("my-grades-link")).click();
-        WebElement item = browser.await(By.cssSelector(".grade-item[data-kind='ROLE']"));
+        await(By.id("my-grades-link")).click();
+        WebElement item = await(By.cssSelector(".grade-item[data-kind='ROLE']"));
         assertTrue(item.getText().contains("✓+"), item.getText());
         assertTrue(item.getText().contains("Clear summary of the reviews"), item.getText());
         assertTrue(item.getText().contains((String) roles.get(0).get("name")), item.getText());
         assertTrue(browser.driver.findElements(By.cssSelector(".block-cells .cell.filled")).size() >= 1, "the block holds a role");
-        assertTrue(browser.driver.findElements(By.cssSelector(".ask-regrade")).size() == 1, "a regrade may be asked");
+        assertEquals(1, browser.driver.findElements(By.cssSelector(".ask-regrade")).size(), "a regrade may be asked");
+    }
+
+    // Polled every 50 ms rather than the default 500 ms: each step here takes a few milliseconds.
+    private <T> T until(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(15), Duration.ofMillis(50)).until(condition);
+    }
+
+    private WebElement await(By by) {
+        return until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     private static long id(Map<?, ?> json) {
