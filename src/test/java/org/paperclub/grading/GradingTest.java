@@ -227,6 +227,29 @@ class GradingTest extends ApiTest {
     }
 
     @Test
+    void a_cancelled_session_or_a_paper_taken_off_the_readings_keeps_its_grades_flagged() {
+        GradingCourse c = seminar();
+        long ann = c.userId(ANN);
+        long team = c.present(2, 0, ann, null);
+        long critique = c.critique(3, 1, ann);
+        put(c.instructor, c.grades("presentations/" + team), Map.of("points", 7));
+        put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 4));
+        Map<String, Object> session2 = new HashMap<>(c.session(2));
+        session2.put("kind", "NO_CLASS");
+        c.instructor.put(c.base + "/sessions/" + c.sessionId(2), session2);
+        c.instructor.delete(c.base + "/sessions/" + c.sessionId(3) + "/readings/" + c.paper(3, 1));
+
+        Map<String, Object> mine = c.instructor.get(c.grades("students/" + ann));
+        List<String> flags = ((List<Map<String, Object>>) mine.get("items")).stream().map(g -> (String) g.get("flag")).toList();
+        assertEquals(2, flags.size(), "both grades are kept");
+        assertTrue(flags.get(0).startsWith("Session 2 was cancelled"), flags.get(0));
+        assertTrue(flags.get(1).contains("no longer an assigned reading of session 3"), flags.get(1));
+        assertEquals(70.0, number(((Map<String, Object>) ((Map<String, Object>) mine.get("participation")).get("presentation")).get("percent")));
+        Map<String, Object> p = problem(409, () -> c.instructor.delete(c.base + "/sessions/" + c.sessionId(2)));
+        assertTrue(((String) p.get("detail")).contains("1 grade"), (String) p.get("detail"));
+    }
+
+    @Test
     void every_grade_change_is_audited_with_who_when_and_old_to_new() {
         GradingCourse c = seminar();
         long ann = c.userId(ANN);
