@@ -322,7 +322,7 @@ export default {
                 <reading-form v-else-if="isOpen('reading', s.id)" :course-id="courseId" :session="s" :papers="papers"
                               @saved="(updated, paper) => readingAdded(s, updated, paper)" @cancel="close('add-reading-' + s.id)" />
                 <div v-else class="actions session-actions">
-                  <a v-if="s.kind !== 'NO_CLASS' && hasStarted(s)" :id="'grade-' + s.id" class="staff-control button-link grade-session"
+                  <a v-if="hasStarted(s)" :id="'grade-' + s.id" class="staff-control button-link grade-session"
                      :href="'#/courses/' + courseId + '/sessions/' + s.id + '/grading'"
                      :aria-label="'Grade session ' + s.number">Grade</a>
                   <button type="button" :id="'edit-' + s.id" class="staff-control small secondary edit-session"

@@ -36,6 +36,16 @@ public record GradingPolicy(Scale presentationScale, Scale roleScale, Scale crit
     @Serdeable
     public record Scale(ScaleType type, @Nullable Double max, @Nullable List<Mark> marks) {
 
+        /** On a mark scale {@code max} is always the highest mark's points, so readers need not work it out. */
+        public Scale {
+            if (type == ScaleType.MARKS && marks != null && !marks.isEmpty() && marks.stream().allMatch(m -> m != null)) {
+                max = marks.stream().mapToDouble(Mark::points).max().orElse(0);
+            }
+            if (marks == null) {
+                marks = List.of();
+            }
+        }
+
         public static Scale points(double max) {
             return new Scale(ScaleType.POINTS, max, List.of());
         }
