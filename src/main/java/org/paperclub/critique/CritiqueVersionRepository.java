@@ -15,9 +15,4 @@ interface CritiqueVersionRepository extends CrudRepository<CritiqueVersion, Long
 
     @Query("select coalesce(max(version), 0) from critique_version where critique_id = :critiqueId")
     int lastVersion(Long critiqueId);
-
-    @Query("""
-            select v.* from critique_version v join critique c on c.id = v.critique_id
-            where c.course_id = :courseId order by v.critique_id, v.version""")
-    List<CritiqueVersion> findInCourse(Long courseId);
 }

@@ -142,7 +142,7 @@ class GradeSheets {
         List<StudentLine> lines = new ArrayList<>(st.students.size());
         for (RosterEntry e : st.students) {
             List<Grade> mine = byStudent.getOrDefault(e.userId(), List.of());
-            Participation p = st.participation(mine);
+            Participation p = st.participation(mine, false);
             int flagged = 0;
             int drafts = 0;
             for (Grade g : mine) {

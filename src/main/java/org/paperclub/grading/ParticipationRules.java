@@ -54,8 +54,13 @@ final class ParticipationRules {
     }
 
     static Participation compute(GradingPolicy policy, Required required, Graded graded) {
+        return compute(policy, required, graded, true);
+    }
+
+    /** With {@code explain} false the explanation stays empty: a summary of thousands of students shows none. */
+    static Participation compute(GradingPolicy policy, Required required, Graded graded, boolean explain) {
         MissingWork missing = policy.missing();
-        List<String> lines = new ArrayList<>();
+        List<String> lines = explain ? new ArrayList<>() : null;
         Component presentation = average("Main presentation", graded.presentations(), required.presentations(), missing, false, lines);
         Component roles = average("Supporting roles", graded.roles(), required.roles(), missing, false, lines);
         Component critiques = average("Critiques", graded.critiques(), required.critiques(), missing, true, lines);
@@ -69,10 +74,15 @@ final class ParticipationRules {
             if (part.weight() > 0 && part.component().percent() != null) {
                 sum += part.component().percent() * part.weight();
                 weights += part.weight();
-                terms.add(one(part.component().percent()) + " × " + GradingPolicy.number(part.weight()));
+                if (explain) {
+                    terms.add(one(part.component().percent()) + " × " + GradingPolicy.number(part.weight()));
+                }
             }
         }
         Double total = weights == 0 ? null : round(sum / weights);
+        if (!explain) {
+            return new Participation(presentation, roles, critiques, w, missing, total, List.of());
+        }
         if (total == null) {
             lines.add("Participation: nothing graded yet.");
         } else {
@@ -86,17 +96,22 @@ final class ParticipationRules {
      * other kinds count every graded item, since a student who holds more roles than required was graded for each.
      */
     private static Component average(String name, List<Double> percents, int required, MissingWork missing, boolean bestOnly,
-                                     List<String> lines) {
+                                     @Nullable List<String> lines) {
         List<Double> sorted = percents.stream().sorted(Comparator.reverseOrder()).toList();
         List<Double> taken = bestOnly && required > 0 && sorted.size() > required ? sorted.subList(0, required) : sorted;
         int notGraded = Math.max(0, required - taken.size());
         int denominator = missing == MissingWork.ZERO ? taken.size() + notGraded : taken.size();
         if (denominator == 0) {
-            lines.add(name + ": nothing to count yet" + (required > 0 ? " (" + required + " required)." : "."));
+            if (lines != null) {
+                lines.add(name + ": nothing to count yet" + (required > 0 ? " (" + required + " required)." : "."));
+            }
             return new Component(null, percents.size(), required, 0);
         }
         double sum = taken.stream().mapToDouble(Double::doubleValue).sum();
         double percent = round(sum / denominator);
+        if (lines == null) {
+            return new Component(percent, percents.size(), required, denominator);
+        }
         StringBuilder line = new StringBuilder(name).append(": ");
         if (taken.isEmpty()) {
             line.append("none graded");

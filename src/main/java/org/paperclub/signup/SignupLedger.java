@@ -1,5 +1,6 @@
 package org.paperclub.signup;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.paperclub.course.CourseService;
@@ -23,14 +24,16 @@ public class SignupLedger {
     private final RoleSignupRepository roleSignups;
     private final CourseService courses;
     private final ScheduleService schedule;
+    private final JdbcOperations jdbc;
 
     SignupLedger(PresentationRepository presentations, PresentationMemberRepository members, RoleSignupRepository roleSignups,
-                 CourseService courses, ScheduleService schedule) {
+                 CourseService courses, ScheduleService schedule, JdbcOperations jdbc) {
         this.presentations = presentations;
         this.members = members;
         this.roleSignups = roleSignups;
         this.courses = courses;
         this.schedule = schedule;
+        this.jdbc = jdbc;
     }
 
     /** A presenting team; {@code proposed} while an off-list paper waits for approval. Members in team order. */
@@ -59,11 +62,19 @@ public class SignupLedger {
                 ms.stream().sorted(java.util.Comparator.comparingInt(PresentationMember::place)).map(PresentationMember::userId).toList());
     }
 
+    /** Every role held in the course, in seat order. Three columns read by hand: a large course has tens of thousands. */
     @Transactional(readOnly = true)
     public List<Holding> holdings(long courseId) {
-        return roleSignups.findByCourseId(courseId).stream()
-                .sorted(java.util.Comparator.comparingInt(RoleSignup::seat))
-                .map(r -> new Holding(r.sessionId(), r.roleId(), r.userId())).toList();
+        return jdbc.prepareStatement("select session_id, role_id, user_id from role_signup where course_id = ? order by seat, id", ps -> {
+            ps.setLong(1, courseId);
+            List<Holding> out = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Holding(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+            return out;
+        });
     }
 
     /** The holders of a role in a session, in seat order. */
