@@ -1,7 +1,5 @@
 package org.paperclub.course;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -115,28 +113,13 @@ public record GradingPolicy(Scale presentationScale, Scale roleScale, Scale crit
                 MissingWork.EXCLUDED, 7);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+    /** Stored as JSON in one column of the course (see {@link PolicyColumns}). */
     static GradingPolicy fromJson(String json) {
-        if (json == null || json.isBlank()) {
-            return defaults();
-        }
-        try {
-            return JSON.readValue(json, GradingPolicy.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored grading policy could not be read: " + json, e);
-        }
+        return PolicyColumns.read(json, GradingPolicy.class, defaults(), "grading policy");
     }
 
     static String toJson(GradingPolicy policy) {
-        if (policy == null || policy.equals(defaults())) {
-            return null;
-        }
-        try {
-            return JSON.writeValueAsString(policy);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return PolicyColumns.write(policy, defaults());
     }
 
     /** A policy that cannot grade anything is refused when the course is saved, with the reasons. */

@@ -3,8 +3,6 @@ package org.paperclub.course;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.List;
 
@@ -41,29 +39,13 @@ public record LatePolicy(boolean accepted, @Nullable Grace grace, @Nullable Pena
         return new LatePolicy(false, null, null, null);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Stored as JSON in one column of the course: the policy's parts vary too much for columns of their own. */
+    /** Stored as JSON in one column of the course (see {@link PolicyColumns}). */
     static LatePolicy fromJson(String json) {
-        if (json == null || json.isBlank()) {
-            return none();
-        }
-        try {
-            return JSON.readValue(json, LatePolicy.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored late policy could not be read: " + json, e);
-        }
+        return PolicyColumns.read(json, LatePolicy.class, none(), "late policy");
     }
 
     static String toJson(LatePolicy policy) {
-        if (policy == null || policy.equals(none())) {
-            return null;
-        }
-        try {
-            return JSON.writeValueAsString(policy);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return PolicyColumns.write(policy, none());
     }
 
     /** A policy that contradicts itself is refused when the course is saved, with the reason. */

@@ -135,11 +135,7 @@ class GradeReport {
         }
 
         GradingPolicy.Scale scale(GradeKind kind) {
-            return switch (kind) {
-                case PRESENTATION -> policy.presentationScale();
-                case ROLE -> policy.roleScale();
-                case CRITIQUE -> policy.critiqueScale();
-            };
+            return kind.scaleIn(policy);
         }
 
         String subject(GradeKind kind, long subjectId) {

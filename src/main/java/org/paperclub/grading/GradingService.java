@@ -113,12 +113,7 @@ class GradingService {
 
     private List<GradeView> save(long courseId, long actorId, GradeKind kind, long sessionId, long subjectId, List<Long> students,
                                  Entry entry, String what) {
-        GradingPolicy policy = courses.get(courseId).policies().gradingOrDefaults();
-        GradingPolicy.Scale scale = switch (kind) {
-            case PRESENTATION -> policy.presentationScale();
-            case ROLE -> policy.roleScale();
-            case CRITIQUE -> policy.critiqueScale();
-        };
+        GradingPolicy.Scale scale = kind.scaleIn(courses.get(courseId).policies().gradingOrDefaults());
         GradeScaleRules.Value value = GradeScaleRules.read(scale, entry.points(), entry.mark(), what);
         String comment = entry.comment() == null || entry.comment().isBlank() ? null : entry.comment().strip();
         Instant now = clock.instant();
@@ -211,12 +206,7 @@ class GradingService {
         String after = before;
         Instant now = clock.instant();
         if (points != null || (mark != null && !mark.isBlank())) {
-            GradingPolicy policy = courses.get(courseId).policies().gradingOrDefaults();
-            GradingPolicy.Scale scale = switch (g.kind()) {
-                case PRESENTATION -> policy.presentationScale();
-                case ROLE -> policy.roleScale();
-                case CRITIQUE -> policy.critiqueScale();
-            };
+            GradingPolicy.Scale scale = g.kind().scaleIn(courses.get(courseId).policies().gradingOrDefaults());
             GradeScaleRules.Value value = GradeScaleRules.read(scale, points, mark, "These items");
             Grade changed = grades.update(g.regraded(value.points(), value.mark(), g.comment(), actorId, now));
             after = changed.value();

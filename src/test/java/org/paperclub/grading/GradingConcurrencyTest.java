@@ -1,18 +1,14 @@
 package org.paperclub.grading;
 
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.ApiTest;
+import org.paperclub.support.Race;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +29,7 @@ class GradingConcurrencyTest extends ApiTest {
                 return 200;
             });
         }
-        List<Integer> codes = race(calls);
+        List<Integer> codes = Race.run(calls, 32);
         assertTrue(codes.stream().allMatch(code -> code == 200), codes.toString());
         Map<String, Object> sheet = c.instructor.get(c.base + "/sessions/" + c.sessionId(2) + "/grading");
         List<Map<String, Object>> members = (List<Map<String, Object>>) ((List<Map<String, Object>>) sheet.get("presentations")).get(0).get("members");
@@ -54,35 +50,9 @@ class GradingConcurrencyTest extends ApiTest {
         for (int i = 0; i < 30; i++) {
             calls.add(() -> student.post(c.grades(gradeId + "/regrades"), Map.of("reason", "Please look again")).code());
         }
-        List<Integer> codes = race(calls);
+        List<Integer> codes = Race.run(calls, 32);
         assertEquals(1, codes.stream().filter(code -> code == 201).count(), codes.toString());
         assertEquals(29, codes.stream().filter(code -> code == 409).count(), codes.toString());
         assertEquals(1, c.instructor.list(c.base + "/regrades").size());
-    }
-
-    static List<Integer> race(List<Callable<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return call.call();
-                    } catch (HttpClientResponseException e) {
-                        return e.getStatus().getCode();
-                    }
-                }));
-            }
-            start.countDown();
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                codes.add(f.get());
-            }
-            return codes;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

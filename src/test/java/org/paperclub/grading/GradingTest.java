@@ -54,6 +54,17 @@ class GradingTest extends ApiTest {
         return ((Number) o).intValue();
     }
 
+    /** The instructor changes one setting of the course's grading policy, as the course form would. */
+    static void changeGrading(GradingCourse c, String setting, Object value) {
+        Map<String, Object> course = c.instructor.get(c.base);
+        Map<String, Object> policies = new HashMap<>((Map<String, Object>) course.get("policies"));
+        Map<String, Object> grading = new HashMap<>((Map<String, Object>) policies.get("grading"));
+        grading.put(setting, value);
+        policies.put("grading", grading);
+        c.instructor.put(c.base, Map.of("code", course.get("code"), "title", "Grading Seminar", "term", "Fall 2026",
+                "timeZone", "America/New_York", "policies", policies));
+    }
+
     @Test
     void participation_combines_the_components_by_the_policy_weights_with_missing_work_as_zero() {
         GradingCourse c = seminar();
@@ -104,13 +115,7 @@ class GradingTest extends ApiTest {
     @Test
     void excluded_missing_work_leaves_ungraded_work_out_until_it_is_graded() {
         GradingCourse c = seminar();
-        Map<String, Object> course = c.instructor.get(c.base);
-        Map<String, Object> policies = new HashMap<>((Map<String, Object>) course.get("policies"));
-        Map<String, Object> grading = new HashMap<>((Map<String, Object>) policies.get("grading"));
-        grading.put("missing", "EXCLUDED");
-        policies.put("grading", grading);
-        c.instructor.put(c.base, Map.of("code", course.get("code"), "title", "Grading Seminar", "term", "Fall 2026",
-                "timeZone", "America/New_York", "policies", policies));
+        changeGrading(c, "missing", "EXCLUDED");
         long ann = c.userId(ANN);
         long team = c.present(2, 0, ann, c.userId(BEN));
         put(c.instructor, c.grades("presentations/" + team), Map.of("points", 9));
@@ -311,13 +316,7 @@ class GradingTest extends ApiTest {
     @Test
     void a_regrade_after_the_window_is_refused_with_the_date_it_closed() {
         GradingCourse c = seminar();
-        Map<String, Object> course = c.instructor.get(c.base);
-        Map<String, Object> policies = new HashMap<>((Map<String, Object>) course.get("policies"));
-        Map<String, Object> grading = new HashMap<>((Map<String, Object>) policies.get("grading"));
-        grading.put("regradeWindowDays", 0);
-        policies.put("grading", grading);
-        c.instructor.put(c.base, Map.of("code", course.get("code"), "title", "Grading Seminar", "term", "Fall 2026",
-                "timeZone", "America/New_York", "policies", policies));
+        changeGrading(c, "regradeWindowDays", 0);
         long team = c.present(2, 0, c.userId(ANN), null);
         long gradeId = ((Number) put(c.instructor, c.grades("presentations/" + team), Map.of("points", 6)).get(0).get("id")).longValue();
         c.instructor.post(c.base + "/sessions/" + c.sessionId(2) + "/grades/publish", Map.of());

@@ -1,20 +1,16 @@
 package org.paperclub.signup;
 
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.Api;
 import org.paperclub.support.ApiTest;
+import org.paperclub.support.Race;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +57,7 @@ class SignupConcurrencyTest extends ApiTest {
         for (Api.Session s : crowd) {
             calls.add(() -> s.post(path, Map.of()).code());
         }
-        List<Integer> codes = race(calls);
+        List<Integer> codes = Race.run(calls, 64);
         assertEquals(200, codes.size());
         assertEquals(2, codes.stream().filter(c -> c == 201).count(), codes.toString());
         assertEquals(198, codes.stream().filter(c -> c == 409).count(), "the rest hear that it is full");
@@ -77,38 +73,11 @@ class SignupConcurrencyTest extends ApiTest {
             long role = i % 2 == 0 ? peerReviewer : hacker;
             calls.add(() -> one.post(BASE + "/sessions/" + secondSession + "/roles/" + role + "/signups", Map.of()).code());
         }
-        List<Integer> codes = race(calls);
+        List<Integer> codes = Race.run(calls, 64);
         assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
         assertTrue(codes.stream().allMatch(c -> c == 201 || c == 409), codes.toString());
         Map<String, Object> board = one.get(BASE + "/signups/board");
         assertEquals(1, ((List<?>) ((Map<?, ?>) board.get("mine")).get("roleSignupIds")).size());
-    }
-
-    /** Starts every call at the same moment from 64 threads; a refused call yields its status code. */
-    private static List<Integer> race(List<Callable<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(64);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return call.call();
-                    } catch (HttpClientResponseException e) {
-                        return e.getStatus().getCode();
-                    }
-                }));
-            }
-            start.countDown();
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                codes.add(f.get());
-            }
-            return codes;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static long roleId(List<Map<String, Object>> roles, String name) {
