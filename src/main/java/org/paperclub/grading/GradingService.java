@@ -148,7 +148,6 @@ class GradingService {
         if (regrades.findByGradeId(gradeId).stream().anyMatch(RegradeRequest::open)) {
             throw ProblemException.conflict("This grade has an open regrade request; answer it before removing the grade.");
         }
-        regrades.findByGradeId(gradeId).forEach(regrades::delete);
         grades.delete(g);
         audit(g, actorId, clock.instant(), "REMOVED", g.value(), null, "Grade removed.");
     }

@@ -311,6 +311,12 @@ class GradingTest extends ApiTest {
         assertEquals("Agreed, the related work was there", history.get("answer"));
         assertTrue(c.instructor.list(c.base + "/regrades?open=true").isEmpty());
         assertTrue(student(2).list(c.base + "/regrades").isEmpty(), "Ben sees only his own requests");
+
+        // Once answered, the grade may be removed; Ann's request and its answer stay, without the grade.
+        c.instructor.delete(c.grades(String.valueOf(gradeId)));
+        Map<String, Object> kept = annSession.list(c.base + "/regrades").get(0);
+        assertEquals("We covered the related work", kept.get("reason"));
+        assertEquals(null, kept.get("item"));
     }
 
     @Test
