@@ -44,12 +44,22 @@ public class CritiqueLedger {
      */
     @Transactional(readOnly = true)
     public List<HandedIn> handedIn(long courseId) {
+        return latest("course_id", courseId);
+    }
+
+    /** The critiques of one session, as of their latest versions. */
+    @Transactional(readOnly = true)
+    public List<HandedIn> handedInFor(long sessionId) {
+        return latest("session_id", sessionId);
+    }
+
+    private List<HandedIn> latest(String column, long id) {
         return jdbc.prepareStatement("""
                 select c.id, c.session_id, c.paper_id, c.student_id, v.version, v.uploaded_at, v.minutes_late, v.keep_percent, v.timing
                 from critique c join critique_version v on v.critique_id = c.id
-                where c.course_id = ?
-                  and not exists (select 1 from critique_version w where w.critique_id = c.id and w.version > v.version)""", ps -> {
-            ps.setLong(1, courseId);
+                where c.%s = ?
+                  and not exists (select 1 from critique_version w where w.critique_id = c.id and w.version > v.version)""".formatted(column), ps -> {
+            ps.setLong(1, id);
             List<HandedIn> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -100,7 +100,8 @@ class GradeReport {
         final Map<Key, HandedIn> critiqueByKey = new HashMap<>();
         final Map<Long, Set<Long>> assigned = new HashMap<>();
 
-        State(long courseId, List<Grade> grades) {
+        /** @param sessionId when set, only that session's teams, roles and critiques are read (grading one session) */
+        State(long courseId, List<Grade> grades, Long sessionId) {
             course = courses.get(courseId);
             policy = course.policies().gradingOrDefaults();
             sessions = schedule.schedule(courseId).stream().collect(Collectors.toMap(SessionView::id, Function.identity()));
@@ -111,9 +112,9 @@ class GradeReport {
             people = roster.stream().collect(Collectors.toMap(RosterEntry::userId, Function.identity(), (a, b) -> a));
             students = roster.stream().filter(e -> e.role() == CourseRole.STUDENT)
                     .sorted(Comparator.comparing(RosterEntry::name, String.CASE_INSENSITIVE_ORDER)).toList();
-            teams = signups.teams(courseId);
-            holdings = signups.holdings(courseId);
-            handedIn = critiques.handedIn(courseId);
+            teams = sessionId == null ? signups.teams(courseId) : signups.teamsIn(sessionId);
+            holdings = sessionId == null ? signups.holdings(courseId) : signups.holdingsIn(sessionId);
+            handedIn = sessionId == null ? critiques.handedIn(courseId) : critiques.handedInFor(sessionId);
             blocks = signups.blocks(courseId);
             this.grades = grades;
             openRegrades = regrades.findByCourseIdOrderByFiledAt(courseId).stream().filter(RegradeRequest::open)
@@ -208,7 +209,7 @@ class GradeReport {
 
     @Transactional(readOnly = true)
     State course(long courseId) {
-        return new State(courseId, allGrades(courseId));
+        return new State(courseId, allGrades(courseId), null);
     }
 
     /** Every grade of the course, mapped by hand: the summary of a 2,000-student course reads some 50,000. */
@@ -230,15 +231,21 @@ class GradeReport {
         });
     }
 
-    /** The course's graded items with just these grades (to answer a grading request with its result). */
+    /** One session's graded items with these grades of it (the grading sheet, or a save answered with its result). */
     @Transactional(readOnly = true)
-    State course(long courseId, List<Grade> these) {
-        return new State(courseId, these);
+    State session(long courseId, long sessionId, List<Grade> these) {
+        return new State(courseId, these, sessionId);
+    }
+
+    /** The course's graded items without grades (names and titles for the audit). */
+    @Transactional(readOnly = true)
+    State names(long courseId) {
+        return new State(courseId, List.of(), -1L);
     }
 
     @Transactional(readOnly = true)
     State student(long courseId, long studentId) {
-        return new State(courseId, grades.findByCourseIdAndStudentId(courseId, studentId));
+        return new State(courseId, grades.findByCourseIdAndStudentId(courseId, studentId), null);
     }
 
     Instant now() {

@@ -69,7 +69,7 @@ class GradeSheets {
     @Transactional(readOnly = true)
     SessionSheet sheet(long courseId, long sessionId) {
         Session session = schedule.requireSession(courseId, sessionId);
-        State st = report.course(courseId, grades.findBySessionId(sessionId));
+        State st = report.session(courseId, sessionId, grades.findBySessionId(sessionId));
         Map<Item, GradeView> byKey = new HashMap<>();
         List<GradeView> flagged = new ArrayList<>();
         int drafts = 0;
@@ -212,7 +212,7 @@ class GradeSheets {
     }
 
     private List<HistoryLine> lines(long courseId, List<GradeEvent> list) {
-        State st = report.course(courseId, List.of());
+        State st = report.names(courseId);
         return list.stream().map(e -> new HistoryLine(e.at(), st.name(e.actorId()), e.action(), e.oldValue(), e.newValue(),
                 e.detail(), e.gradeId(), e.studentId(), st.name(e.studentId()))).toList();
     }

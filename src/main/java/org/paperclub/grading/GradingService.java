@@ -137,7 +137,7 @@ class GradingService {
                 saved.add(old);
             }
         }
-        GradeReport.State st = report.course(courseId, saved);
+        GradeReport.State st = report.session(courseId, sessionId, saved);
         return saved.stream().map(st::view).toList();
     }
 

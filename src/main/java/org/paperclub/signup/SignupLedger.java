@@ -51,6 +51,12 @@ public class SignupLedger {
         return presentations.findByCourseId(courseId).stream().map(p -> team(p, byTeam.getOrDefault(p.id(), List.of()))).toList();
     }
 
+    /** The teams presenting in one session. */
+    @Transactional(readOnly = true)
+    public List<Team> teamsIn(long sessionId) {
+        return presentations.findBySessionId(sessionId).stream().map(p -> team(p, members.findByPresentationId(p.id()))).toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Team> team(long courseId, long presentationId) {
         return presentations.findByIdAndCourseId(presentationId, courseId)
@@ -65,8 +71,18 @@ public class SignupLedger {
     /** Every role held in the course, in seat order. Three columns read by hand: a large course has tens of thousands. */
     @Transactional(readOnly = true)
     public List<Holding> holdings(long courseId) {
-        return jdbc.prepareStatement("select session_id, role_id, user_id from role_signup where course_id = ? order by seat, id", ps -> {
-            ps.setLong(1, courseId);
+        return holdings("course_id", courseId);
+    }
+
+    /** The roles held in one session, in seat order. */
+    @Transactional(readOnly = true)
+    public List<Holding> holdingsIn(long sessionId) {
+        return holdings("session_id", sessionId);
+    }
+
+    private List<Holding> holdings(String column, long id) {
+        return jdbc.prepareStatement("select session_id, role_id, user_id from role_signup where " + column + " = ? order by seat, id", ps -> {
+            ps.setLong(1, id);
             List<Holding> out = new java.util.ArrayList<>();
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
