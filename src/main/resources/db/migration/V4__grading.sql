@@ -6,6 +6,10 @@
 --   PRESENTATION: subject_id = the paper presented;  ROLE: subject_id = the supporting role;
 --   CRITIQUE:     subject_id = the paper critiqued.
 
+-- Canvas's own ids of a student, kept from a Canvas roster so that the gradebook export names the same rows.
+alter table enrollment add column canvas_user_id varchar(40);
+alter table enrollment add column sis_user_id varchar(100);
+
 -- The grading policy as JSON (scales, weights, missing work, regrade window): null means the defaults.
 alter table course add column grading_policy varchar(4000);
 

@@ -6,17 +6,22 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.paperclub.grading.GradingViews.StudentLine;
 import org.paperclub.grading.GradingViews.Summary;
+import org.paperclub.people.PeopleService;
+import org.paperclub.people.RosterEntry;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The gradebook as CSV. The Canvas file follows Canvas's gradebook import: the columns Student, ID, SIS User ID,
- * SIS Login ID and Section, one column per graded item, and a "Points Possible" row under the header. Canvas
- * matches rows by SIS Login ID, which is the email the roster was imported with; ID and SIS User ID are Canvas's
- * own numbers, which Paperclub does not know, so they are left empty rather than guessed.
+ * SIS Login ID and Section, one column per graded item, and a "Points Possible" row under the header.
+ * ID and SIS User ID are Canvas's own ids, written back as a Canvas roster import gave them (empty when the roster
+ * came from elsewhere; never guessed); SIS Login ID is the email the roster was imported with.
  */
 @Singleton
 class GradebookExport {
@@ -24,13 +29,17 @@ class GradebookExport {
     static final String[] CANVAS_ITEMS = {"Main presentation", "Supporting roles", "Critiques", "Participation"};
 
     private final GradeSheets sheets;
+    private final PeopleService people;
 
-    GradebookExport(GradeSheets sheets) {
+    GradebookExport(GradeSheets sheets, PeopleService people) {
         this.sheets = sheets;
+        this.people = people;
     }
 
     String canvas(long courseId) {
         Summary summary = sheets.summary(courseId);
+        Map<Long, RosterEntry> roster = people.roster(courseId).stream()
+                .collect(Collectors.toMap(RosterEntry::userId, Function.identity(), (a, b) -> a));
         return write(out -> {
             out.print("Student");
             out.print("ID");
@@ -43,7 +52,9 @@ class GradebookExport {
             out.println();
             out.printRecord("    Points Possible", "", "", "", "", "100", "100", "100", "100");
             for (StudentLine s : summary.students()) {
-                out.printRecord(sortable(s.name()), "", "", s.email(), s.section() == null ? "" : s.section(),
+                RosterEntry e = roster.get(s.studentId());
+                out.printRecord(sortable(s.name()), blank(e == null ? null : e.canvasUserId()), blank(e == null ? null : e.sisUserId()),
+                        s.email(), s.section() == null ? "" : s.section(),
                         number(s.presentation()), number(s.roles()), number(s.critiques()), number(s.participation()));
             }
         });
@@ -70,6 +81,10 @@ class GradebookExport {
         String n = name.strip();
         int space = n.lastIndexOf(' ');
         return space < 0 || n.contains(",") ? n : n.substring(space + 1) + ", " + n.substring(0, space);
+    }
+
+    private static String blank(@Nullable String v) {
+        return v == null ? "" : v;
     }
 
     private static String number(@Nullable Double v) {

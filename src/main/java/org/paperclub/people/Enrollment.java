@@ -10,5 +10,7 @@ public record Enrollment(@Id @GeneratedValue @Nullable Long id,
                          Long courseId,
                          Long userId,
                          CourseRole role,
-                         @Nullable String section) {
+                         @Nullable String section,
+                         @Nullable String canvasUserId,
+                         @Nullable String sisUserId) {
 }

@@ -86,12 +86,20 @@ public class PeopleService {
     /** Enrolls the user, or changes their role and section when already enrolled. */
     @Transactional
     public Enrollment enroll(long courseId, long userId, CourseRole role, String section) {
+        return enroll(courseId, userId, role, section, null, null);
+    }
+
+    /** The same, keeping Canvas's ids of the student when a Canvas roster gives them (null keeps what is stored). */
+    @Transactional
+    public Enrollment enroll(long courseId, long userId, CourseRole role, String section, @Nullable String canvasUserId,
+                             @Nullable String sisUserId) {
         Optional<Enrollment> existing = enrollments.findByCourseIdAndUserId(courseId, userId);
         if (existing.isPresent()) {
             Enrollment e = existing.get();
-            return enrollments.update(new Enrollment(e.id(), courseId, userId, role, section));
+            return enrollments.update(new Enrollment(e.id(), courseId, userId, role, section,
+                    canvasUserId == null ? e.canvasUserId() : canvasUserId, sisUserId == null ? e.sisUserId() : sisUserId));
         }
-        return enrollments.save(new Enrollment(null, courseId, userId, role, section));
+        return enrollments.save(new Enrollment(null, courseId, userId, role, section, canvasUserId, sisUserId));
     }
 
     /** Someone added to a roster; {@code initialPassword} is shown once when their account was made for them. */
@@ -107,7 +115,7 @@ public class PeopleService {
     @Transactional
     public Added addToRoster(long courseId, CourseRole actor, String email, String name, CourseRole role, String section) {
         requireMayAdd(actor, role);
-        return add(courseId, PeopleService.normalizeEmail(email), name, role, section);
+        return add(courseId, PeopleService.normalizeEmail(email), name, role, section, null, null);
     }
 
     /** Imports a roster CSV: all rows or none (see {@link RosterImport}). */
@@ -127,7 +135,7 @@ public class PeopleService {
         for (RosterImport.Row row : rows) {
             boolean enrolled = users.findByEmail(row.email())
                     .flatMap(u -> enrollments.findByCourseIdAndUserId(courseId, u.id())).isPresent();
-            Added a = add(courseId, row.email(), row.name(), row.role(), row.section());
+            Added a = add(courseId, row.email(), row.name(), row.role(), row.section(), row.canvasUserId(), row.sisUserId());
             added += enrolled ? 0 : 1;
             created += a.initialPassword() == null ? 0 : 1;
             people.add(a);
@@ -135,7 +143,8 @@ public class PeopleService {
         return new ImportResult(added, rows.size() - added, created, people);
     }
 
-    private Added add(long courseId, String email, String name, CourseRole role, String section) {
+    private Added add(long courseId, String email, String name, CourseRole role, String section, @Nullable String canvasUserId,
+                      @Nullable String sisUserId) {
         Optional<User> existing = users.findByEmail(email);
         String initialPassword = null;
         User user;
@@ -146,8 +155,9 @@ public class PeopleService {
             user = users.save(new User(null, email, name == null || name.isBlank() ? email : name.trim(),
                     hasher.hash(initialPassword), false, clock.instant()));
         }
-        Enrollment e = enroll(courseId, user.id(), role, section);
-        return new Added(new RosterEntry(e.id(), user.id(), user.email(), user.name(), role, section), initialPassword);
+        Enrollment e = enroll(courseId, user.id(), role, section, canvasUserId, sisUserId);
+        return new Added(new RosterEntry(e.id(), user.id(), user.email(), user.name(), role, section, e.canvasUserId(),
+                e.sisUserId()), initialPassword);
     }
 
     private static void requireMayAdd(CourseRole actor, CourseRole role) {

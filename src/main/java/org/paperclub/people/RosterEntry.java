@@ -8,5 +8,5 @@ import io.micronaut.serde.annotation.Serdeable;
 @Serdeable
 @Introspected
 public record RosterEntry(Long enrollmentId, Long userId, String email, String name, CourseRole role,
-                          @Nullable String section) {
+                          @Nullable String section, @Nullable String canvasUserId, @Nullable String sisUserId) {
 }

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 final class RosterImport {
 
-    record Row(long line, String email, String name, CourseRole role, String section) {
+    /** {@code canvasUserId} and {@code sisUserId} come from Canvas's "ID" and "SIS User ID" columns, when present. */
+    record Row(long line, String email, String name, CourseRole role, String section, String canvasUserId, String sisUserId) {
     }
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -32,7 +33,9 @@ final class RosterImport {
             "email", List.of("email", "e-mail", "email address", "sis login id", "login id"),
             "name", List.of("name", "full name", "student", "student name", "sortable name"),
             "role", List.of("role", "type"),
-            "section", List.of("section", "section name"));
+            "section", List.of("section", "section name"),
+            "canvasUserId", List.of("id"),
+            "sisUserId", List.of("sis user id"));
 
     private RosterImport() {
     }
@@ -54,6 +57,8 @@ final class RosterImport {
             }
             String roleColumn = column(header, "role");
             String sectionColumn = column(header, "section");
+            String canvasIdColumn = column(header, "canvasUserId");
+            String sisIdColumn = column(header, "sisUserId");
             List<Row> rows = new ArrayList<>();
             List<Violation> errors = new ArrayList<>();
             Set<String> seen = new HashSet<>();
@@ -89,7 +94,8 @@ final class RosterImport {
                 }
                 String section = value(record, sectionColumn);
                 rows.add(new Row(line, normalized, name.isEmpty() ? normalized : displayName(name), role,
-                        section.isEmpty() ? null : section.length() > 60 ? section.substring(0, 60) : section));
+                        section.isEmpty() ? null : section.length() > 60 ? section.substring(0, 60) : section,
+                        clip(value(record, canvasIdColumn), 40), clip(value(record, sisIdColumn), 100)));
             }
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid("The roster has " + errors.size() + (errors.size() == 1 ? " bad row" : " bad rows")
@@ -121,6 +127,10 @@ final class RosterImport {
         }
         String v = record.get(column);
         return v == null ? "" : v.trim();
+    }
+
+    private static String clip(String v, int max) {
+        return v.isEmpty() ? null : v.length() > max ? v.substring(0, max) : v;
     }
 
     static CourseRole role(String text) {

@@ -58,6 +58,24 @@ class GradebookExportTest extends ApiTest {
     }
 
     @Test
+    void canvas_ids_from_a_canvas_roster_are_written_back_for_canvas_to_match_its_rows() throws IOException {
+        GradingCourse c = new GradingCourse(instructor(), "CSV 3", List.of());
+        String canvasRoster = """
+                Student,ID,SIS User ID,SIS Login ID,Section
+                    Points Possible,,,,
+                "4, Student",88123,UID-1184,student4@example.edu,Section 0201
+                "5, Student",88124,,student5@example.edu,Section 0201
+                """;
+        c.instructor.post(c.base + "/roster/import", canvasRoster, "text/csv");
+        List<CSVRecord> rows = csv(c.instructor, c.base + "/gradebook.csv", new String[1]);
+        CSVRecord four = rows.stream().filter(r -> r.get(3).equals("student4@example.edu")).findFirst().orElseThrow();
+        assertEquals(List.of("4, Student", "88123", "UID-1184", "student4@example.edu", "Section 0201"), four.toList().subList(0, 5));
+        CSVRecord five = rows.stream().filter(r -> r.get(3).equals("student5@example.edu")).findFirst().orElseThrow();
+        assertEquals("88124", five.get(1));
+        assertEquals("", five.get(2), "an id Canvas did not give is left empty, not guessed");
+    }
+
+    @Test
     void the_breakdown_lists_each_students_components_and_counts() throws IOException {
         GradingCourse c = new GradingCourse(instructor(), "CSV 2", List.of("student1@example.edu", "student2@example.edu"));
         long ann = c.userId("student1@example.edu");
