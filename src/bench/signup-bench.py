@@ -132,7 +132,7 @@ class Server:
         self.port = port
         self.log_path = os.path.join(work, "server.log")
         env = dict(os.environ, PAPERCLUB_PORT=str(port), PAPERCLUB_DATA_DIR=os.path.join(work, "data"),
-                   PAPERCLUB_PASSWORD_BCRYPT_COST=str(BCRYPT_COST))
+                   PAPERCLUB_PASSWORD_BCRYPT_COST=str(BCRYPT_COST), PAPERCLUB_DEMO_ACTIVITY="false")
         self.log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(["java", "-jar", self.jar], env=env, stdout=self.log, stderr=subprocess.STDOUT)
 

@@ -26,7 +26,8 @@ import java.util.List;
 /**
  * On the first start (no course in the database) loads the demo course, moved by whole weeks so that today
  * falls in the middle of its term, with demo accounts that all use the password "paperclub". Turned off with
- * {@code PAPERCLUB_DEMO=false}. The accounts are for trying Paperclub out, never for a real course.
+ * {@code PAPERCLUB_DEMO=false}. The accounts are for trying Paperclub out, never for a real course. The
+ * {@link DemoSeeder}s then add a term's worth of activity (off with {@code PAPERCLUB_DEMO_ACTIVITY=false}).
  */
 @Singleton
 @Requires(property = "paperclub.demo.enabled", value = "true", defaultValue = "true")
@@ -43,10 +44,13 @@ public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> 
     private final Clock clock;
     private final List<String> locations;
     private final String password;
+    private final boolean activity;
+    private final List<DemoSeeder> seeders;
 
     DemoCourseLoader(BeanProvider<CourseFileService> files, CourseService courses, PeopleService people, ResourceResolver resources,
                      Clock clock, @Value("${paperclub.demo.files}") List<String> locations,
-                     @Value("${paperclub.demo.password}") String password) {
+                     @Value("${paperclub.demo.password}") String password,
+                     @Value("${paperclub.demo.activity:true}") boolean activity, List<DemoSeeder> seeders) {
         this.files = files;
         this.courses = courses;
         this.people = people;
@@ -54,6 +58,8 @@ public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> 
         this.clock = clock;
         this.locations = locations;
         this.password = password;
+        this.activity = activity;
+        this.seeders = seeders.stream().sorted(Comparator.comparingInt(DemoSeeder::order)).toList();
     }
 
     @Override
@@ -89,6 +95,12 @@ public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> 
             enroll(course, staff.get(0), CourseRole.INSTRUCTOR);
             enroll(course, staff.get(1), CourseRole.TA);
             students.forEach(s -> enroll(course, s, CourseRole.STUDENT));
+        }
+        if (activity) {
+            List<Long> ids = students.stream().map(User::id).toList();
+            for (Course course : loaded) {
+                seeders.forEach(s -> s.seed(course, ids, staff.get(0).id(), staff.get(1).id()));
+            }
         }
         return loaded;
     }

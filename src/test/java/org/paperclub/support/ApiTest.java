@@ -30,6 +30,8 @@ public abstract class ApiTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(database);
         properties.put("micronaut.server.port", "-1");
         properties.put("paperclub.password.bcrypt-cost", "4");
+        // Every test starts from the empty demo courses; DemoActivityTest turns the activity on.
+        properties.put("paperclub.demo.activity", "false");
         properties.putAll(extraProperties());
         return properties;
     }
