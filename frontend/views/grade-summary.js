@@ -128,6 +128,8 @@ export default {
           <li><a id="gradebook-csv" :href="base + '/gradebook.csv'" download>Download the gradebook for Canvas (CSV)</a></li>
           <li><a id="breakdown-csv" :href="base + '/grades/breakdown.csv'" download>Download the breakdown per student (CSV)</a></li>
         </ul>
+        <p class="hint" id="downloads-hint">The downloads count published grades only, as students see them; this table
+          counts drafts too.</p>
         <p id="summary-totals"><strong>To do:</strong> {{ plural(totals.ungraded, 'item', 'items') }} done but not graded,
           {{ plural(totals.flagged, 'flagged grade', 'flagged grades') }},
           {{ plural(totals.unpublished, 'draft', 'drafts') }} not published.</p>

@@ -290,7 +290,7 @@ export default {
           <p v-if="!grades.regrades.length">{{ staffView ? 'None.' : 'You have not asked for a regrade.' }}</p>
           <p v-if="staffView && grades.regrades.some(r => r.status === 'OPEN')" class="hint">Open requests are answered on the
             <a :href="'#/courses/' + courseId + '/grades'">grade summary</a>.</p>
-          <regrade-history v-else :regrades="grades.regrades" :zone="zone" :own="!staffView" />
+          <regrade-history v-if="grades.regrades.length" :regrades="grades.regrades" :zone="zone" :own="!staffView" />
         </section>
       </template>
     </div>`,

@@ -21,6 +21,8 @@ create table grade (
     kind         varchar(20)   not null,
     subject_id   bigint        not null,
     points       double precision not null,
+    -- The scale's maximum when the grade was given: a later change of the scale does not rescale old grades.
+    max_points   double precision not null,
     mark         varchar(20),
     comment      varchar(2000),
     graded_by    bigint        not null,
@@ -32,7 +34,7 @@ create table grade (
     constraint fk_grade_graded_by foreign key (graded_by) references app_user (id),
     constraint uk_grade_item unique (kind, session_id, student_id, subject_id),
     constraint ck_grade_kind check (kind in ('PRESENTATION', 'ROLE', 'CRITIQUE')),
-    constraint ck_grade_points check (points >= 0)
+    constraint ck_grade_points check (points >= 0 and max_points > 0 and points <= max_points)
 );
 create index ix_grade_course_student on grade (course_id, student_id);
 create index ix_grade_session on grade (session_id);

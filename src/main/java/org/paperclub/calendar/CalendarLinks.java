@@ -38,8 +38,13 @@ class CalendarLinks {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        links.findById(userId).ifPresent(links::delete);
-        links.save(new CalendarLink(userId, hash(token), now));
+        // Replaced in place; two first links made at once meet the primary key (409), not a half-made link.
+        CalendarLink link = new CalendarLink(userId, hash(token), now);
+        if (links.existsById(userId)) {
+            links.update(link);
+        } else {
+            links.save(link);
+        }
         return new Issued(token, now);
     }
 

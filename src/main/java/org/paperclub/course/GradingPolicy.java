@@ -134,8 +134,9 @@ public record GradingPolicy(Scale presentationScale, Scale roleScale, Scale crit
         }
         if (weights == null) {
             out.add("weights are needed (presentation, roles, critiques in percent)");
-        } else if (weights.presentation() < 0 || weights.roles() < 0 || weights.critiques() < 0 || weights.sum() <= 0) {
-            out.add("weights must be 0 or more and not all 0");
+        } else if (!(weights.presentation() >= 0 && weights.roles() >= 0 && weights.critiques() >= 0)
+                || weights.presentation() > 1000 || weights.roles() > 1000 || weights.critiques() > 1000 || weights.sum() <= 0) {
+            out.add("weights must be between 0 and 1000 and not all 0");
         }
         if (missing == null) {
             out.add("missing must be ZERO or EXCLUDED");

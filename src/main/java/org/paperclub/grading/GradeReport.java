@@ -99,6 +99,7 @@ class GradeReport {
         final Set<Key> holdingKeys = new HashSet<>();
         final Map<Key, HandedIn> critiqueByKey = new HashMap<>();
         final Map<Long, Set<Long>> assigned = new HashMap<>();
+        final Map<Long, Integer> blockOf;
 
         /** @param sessionId when set, only that session's teams, roles and critiques are read (grading one session) */
         State(long courseId, List<Grade> grades, Long sessionId) {
@@ -116,6 +117,7 @@ class GradeReport {
             holdings = sessionId == null ? signups.holdings(courseId) : signups.holdingsIn(sessionId);
             handedIn = sessionId == null ? critiques.handedIn(courseId) : critiques.handedInFor(sessionId);
             blocks = signups.blocks(courseId);
+            blockOf = blockOf();
             this.grades = grades;
             openRegrades = regrades.findByCourseIdOrderByFiledAt(courseId).stream().filter(RegradeRequest::open)
                     .map(RegradeRequest::gradeId).collect(Collectors.toSet());
@@ -168,18 +170,38 @@ class GradeReport {
                 case ROLE -> holdingKeys.contains(key) ? null
                         : who + " no longer holds the role " + what + " in session " + s.number()
                         + " (withdrawn or moved); the grade still counts until staff remove it.";
-                case CRITIQUE -> assigned.getOrDefault(g.sessionId(), Set.of()).contains(g.subjectId()) ? null
-                        : "“" + what + "” is no longer an assigned reading of session " + s.number()
-                        + "; the critique and its grade still count until staff remove the grade.";
+                case CRITIQUE -> !assigned.getOrDefault(g.sessionId(), Set.of()).contains(g.subjectId())
+                        ? "“" + what + "” is no longer an assigned reading of session " + s.number()
+                        + "; the critique and its grade still count until staff remove the grade."
+                        : reuploaded(g);
             };
+        }
+
+        /** A critique handed in again after it was graded: the grade now stands for a file nobody has read. */
+        private String reuploaded(Grade g) {
+            HandedIn c = critiqueByKey.get(new Key(g.sessionId(), g.subjectId(), g.studentId()));
+            return c != null && c.uploadedAt().isAfter(g.gradedAt())
+                    ? name(g.studentId()) + " handed in a new version (" + c.versions() + ") after this grade was given; look at it and save the grade again."
+                    : null;
         }
 
         GradeView view(Grade g) {
             SessionView s = sessions.get(g.sessionId());
             return new GradeView(g.id(), g.kind(), g.sessionId(), s.number(), g.studentId(), name(g.studentId()),
-                    g.subjectId(), subject(g.kind(), g.subjectId()), g.points(), g.mark(), scale(g.kind()).maxPoints(),
+                    g.subjectId(), subject(g.kind(), g.subjectId()), g.points(), g.mark(), g.maxPoints(),
                     keepPercent(g), g.comment(), name(g.gradedBy()), g.gradedAt(), g.publishedAt(), flag(g),
                     openRegrades.contains(g.id()));
+        }
+
+        /** The coverage blocks, by session: the roles component asks for a graded role in each. */
+        Map<Long, Integer> blockOf() {
+            Map<Long, Integer> out = new HashMap<>();
+            for (int i = 0; i < blocks.size(); i++) {
+                for (Session s : blocks.get(i)) {
+                    out.put(s.id(), i);
+                }
+            }
+            return out;
         }
 
         ParticipationRules.Required required() {
@@ -195,11 +217,19 @@ class GradeReport {
             List<Double> p = new ArrayList<>();
             List<Double> r = new ArrayList<>();
             List<Double> c = new ArrayList<>();
+            Set<Integer> blocksWithRole = new HashSet<>();
             for (Grade g : of) {
-                double pct = ParticipationRules.percent(g.points(), scale(g.kind()).maxPoints(), keepPercent(g));
+                double pct = ParticipationRules.percent(g.points(), g.maxPoints(), keepPercent(g));
                 (g.kind() == GradeKind.PRESENTATION ? p : g.kind() == GradeKind.ROLE ? r : c).add(pct);
+                if (g.kind() == GradeKind.ROLE && blockOf.containsKey(g.sessionId())) {
+                    blocksWithRole.add(blockOf.get(g.sessionId()));
+                }
             }
-            return ParticipationRules.compute(policy, required(), new ParticipationRules.Graded(p, r, c), explain);
+            return ParticipationRules.compute(policy, required(), new ParticipationRules.Graded(p, r, c, blocksWithRole.size()), explain);
+        }
+
+        boolean held(long sessionId) {
+            return sessions.get(sessionId).kind() != org.paperclub.course.SessionKind.NO_CLASS;
         }
 
         boolean started(long sessionId, Instant now) {
@@ -215,16 +245,17 @@ class GradeReport {
     /** Every grade of the course, mapped by hand: the summary of a 2,000-student course reads some 50,000. */
     private List<Grade> allGrades(long courseId) {
         return jdbc.prepareStatement("""
-                select id, session_id, student_id, kind, subject_id, points, mark, comment, graded_by, graded_at, published_at
+                select id, session_id, student_id, kind, subject_id, points, max_points, mark, comment, graded_by, graded_at,
+                       published_at
                 from grade where course_id = ?""", ps -> {
             ps.setLong(1, courseId);
             List<Grade> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    OffsetDateTime published = rs.getObject(11, OffsetDateTime.class);
+                    OffsetDateTime published = rs.getObject(12, OffsetDateTime.class);
                     out.add(new Grade(rs.getLong(1), courseId, rs.getLong(2), rs.getLong(3), GradeKind.valueOf(rs.getString(4)),
-                            rs.getLong(5), rs.getDouble(6), rs.getString(7), rs.getString(8), rs.getLong(9),
-                            rs.getObject(10, OffsetDateTime.class).toInstant(), published == null ? null : published.toInstant()));
+                            rs.getLong(5), rs.getDouble(6), rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getLong(10),
+                            rs.getObject(11, OffsetDateTime.class).toInstant(), published == null ? null : published.toInstant()));
                 }
             }
             return out;

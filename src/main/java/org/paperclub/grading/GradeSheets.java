@@ -106,8 +106,13 @@ class GradeSheets {
                 teams, roles, critiques, flagged, drafts);
     }
 
+    /**
+     * Every student's line. {@code draftsToo}: participation counts draft grades as well (staff's own view); the
+     * exports count published grades only, unless asked, so that Canvas never shows a grade students cannot see here.
+     * The counts (not graded yet, flagged, drafts) always look at every grade.
+     */
     @Transactional(readOnly = true)
-    Summary summary(long courseId) {
+    Summary summary(long courseId, boolean draftsToo) {
         State st = report.course(courseId);
         Instant now = report.now();
         Map<Long, List<Grade>> byStudent = st.grades.stream().collect(Collectors.groupingBy(Grade::studentId));
@@ -121,6 +126,9 @@ class GradeSheets {
         Map<Long, Integer> accepted = new HashMap<>();
         Map<Long, Integer> ungraded = new HashMap<>();
         for (Team t : st.teams) {
+            if (t.proposed() || !st.held(t.sessionId())) {
+                continue;   // nothing to grade yet, or any more
+            }
             for (long m : t.memberIds()) {
                 if (st.started(t.sessionId(), now) && !graded.contains(new Item(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), m))) {
                     ungraded.merge(m, 1, Integer::sum);
@@ -129,7 +137,7 @@ class GradeSheets {
         }
         for (Holding h : st.holdings) {
             held.merge(h.userId(), 1, Integer::sum);
-            if (st.started(h.sessionId(), now) && !graded.contains(new Item(GradeKind.ROLE, h.sessionId(), h.roleId(), h.userId()))) {
+            if (st.held(h.sessionId()) && st.started(h.sessionId(), now) && !graded.contains(new Item(GradeKind.ROLE, h.sessionId(), h.roleId(), h.userId()))) {
                 ungraded.merge(h.userId(), 1, Integer::sum);
             }
         }
@@ -142,7 +150,7 @@ class GradeSheets {
         List<StudentLine> lines = new ArrayList<>(st.students.size());
         for (RosterEntry e : st.students) {
             List<Grade> mine = byStudent.getOrDefault(e.userId(), List.of());
-            Participation p = st.participation(mine, false);
+            Participation p = st.participation(draftsToo ? mine : mine.stream().filter(g -> g.publishedAt() != null).toList(), false);
             int flagged = 0;
             int drafts = 0;
             for (Grade g : mine) {

@@ -36,8 +36,8 @@ class GradebookExport {
         this.people = people;
     }
 
-    String canvas(long courseId) {
-        Summary summary = sheets.summary(courseId);
+    String canvas(long courseId, boolean draftsToo) {
+        Summary summary = sheets.summary(courseId, draftsToo);
         Map<Long, RosterEntry> roster = people.roster(courseId).stream()
                 .collect(Collectors.toMap(RosterEntry::userId, Function.identity(), (a, b) -> a));
         return write(out -> {
@@ -53,21 +53,21 @@ class GradebookExport {
             out.printRecord("    Points Possible", "", "", "", "", "100", "100", "100", "100");
             for (StudentLine s : summary.students()) {
                 RosterEntry e = roster.get(s.studentId());
-                out.printRecord(sortable(s.name()), blank(e == null ? null : e.canvasUserId()), blank(e == null ? null : e.sisUserId()),
-                        s.email(), s.section() == null ? "" : s.section(),
+                out.printRecord(cell(sortable(s.name())), cell(blank(e == null ? null : e.canvasUserId())),
+                        cell(blank(e == null ? null : e.sisUserId())), cell(s.email()), cell(blank(s.section())),
                         number(s.presentation()), number(s.roles()), number(s.critiques()), number(s.participation()));
             }
         });
     }
 
-    String breakdown(long courseId) {
-        Summary summary = sheets.summary(courseId);
+    String breakdown(long courseId, boolean draftsToo) {
+        Summary summary = sheets.summary(courseId, draftsToo);
         return write(out -> {
             out.printRecord("Student", "Email", "Section", "Main presentation (%)", "Presentations graded", "Presentations required",
                     "Supporting roles (%)", "Roles graded", "Roles held", "Roles required", "Critiques (%)", "Critiques handed in",
                     "Critiques graded", "Critiques required", "Participation (%)", "Not graded yet", "Flagged grades", "Draft grades");
             for (StudentLine s : summary.students()) {
-                out.printRecord(s.name(), s.email(), s.section() == null ? "" : s.section(),
+                out.printRecord(cell(s.name()), cell(s.email()), cell(blank(s.section())),
                         number(s.presentation()), s.presentationsGraded(), summary.required().presentations(),
                         number(s.roles()), s.rolesGraded(), s.rolesHeld(), summary.required().roles(),
                         number(s.critiques()), s.critiquesAccepted(), s.critiquesGraded(), summary.required().critiques(),
@@ -81,6 +81,14 @@ class GradebookExport {
         String n = name.strip();
         int space = n.lastIndexOf(' ');
         return space < 0 || n.contains(",") ? n : n.substring(space + 1) + ", " + n.substring(0, space);
+    }
+
+    /**
+     * Text from the roster, made safe for spreadsheets: a cell that starts with = + - @ (or a tab or return) would run
+     * as a formula when the file is opened, so it is prefixed with an apostrophe, which spreadsheets show as text.
+     */
+    static String cell(String v) {
+        return !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
     }
 
     private static String blank(@Nullable String v) {

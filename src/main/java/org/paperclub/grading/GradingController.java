@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -106,7 +107,7 @@ class GradingController {
     @Operation(summary = "Every student's components and participation grade, with what is not graded yet (staff)")
     Summary summary(long courseId, Authentication auth) {
         access.staff(auth, courseId, "see everyone's grades");
-        return sheets.summary(courseId);
+        return sheets.summary(courseId, true);
     }
 
     @Get("/grades/me")
@@ -138,17 +139,17 @@ class GradingController {
     }
 
     @Get(value = "/gradebook.csv", produces = "text/csv")
-    @Operation(summary = "The participation gradebook in Canvas's import layout (staff)")
-    HttpResponse<String> gradebook(long courseId, Authentication auth) {
+    @Operation(summary = "The participation gradebook in Canvas's import layout, from published grades (?drafts=true: drafts too) (staff)")
+    HttpResponse<String> gradebook(long courseId, @Nullable @QueryValue Boolean drafts, Authentication auth) {
         access.staff(auth, courseId, "export the gradebook");
-        return csv(export.canvas(courseId), "gradebook-" + courseId + ".csv");
+        return csv(export.canvas(courseId, Boolean.TRUE.equals(drafts)), "gradebook-" + courseId + ".csv");
     }
 
     @Get(value = "/grades/breakdown.csv", produces = "text/csv")
-    @Operation(summary = "Per-student breakdown of the participation grade (staff)")
-    HttpResponse<String> breakdown(long courseId, Authentication auth) {
+    @Operation(summary = "Per-student breakdown of the participation grade, from published grades (?drafts=true: drafts too) (staff)")
+    HttpResponse<String> breakdown(long courseId, @Nullable @QueryValue Boolean drafts, Authentication auth) {
         access.staff(auth, courseId, "export the gradebook");
-        return csv(export.breakdown(courseId), "grades-breakdown-" + courseId + ".csv");
+        return csv(export.breakdown(courseId, Boolean.TRUE.equals(drafts)), "grades-breakdown-" + courseId + ".csv");
     }
 
     private static HttpResponse<String> csv(String body, String name) {

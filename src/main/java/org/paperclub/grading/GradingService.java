@@ -67,7 +67,7 @@ class GradingService {
         SignupLedger.Team team = signups.team(courseId, presentationId)
                 .orElseThrow(() -> ProblemException.notFound("There is no presentation " + presentationId + " in this course."));
         List<Long> who = whom(courseId, GradeKind.PRESENTATION, team.sessionId(), team.paperId(), team.memberIds(), entry, "on this team");
-        return save(courseId, actorId, GradeKind.PRESENTATION, team.sessionId(), team.paperId(), who, entry, "Presentations");
+        return save(courseId, actorId, GradeKind.PRESENTATION, team.sessionId(), team.paperId(), who, entry, "Presentations", null);
     }
 
     @Transactional
@@ -76,7 +76,7 @@ class GradingService {
         courses.role(courseId, roleId);
         List<Long> holders = signups.holders(sessionId, roleId);
         List<Long> who = whom(courseId, GradeKind.ROLE, sessionId, roleId, holders, entry, "holding this role in this session");
-        return save(courseId, actorId, GradeKind.ROLE, sessionId, roleId, who, entry, "Supporting roles");
+        return save(courseId, actorId, GradeKind.ROLE, sessionId, roleId, who, entry, "Supporting roles", null);
     }
 
     @Transactional
@@ -87,7 +87,8 @@ class GradingService {
             throw ProblemException.invalid("A critique is graded for the student who wrote it.",
                     List.of(new Violation("studentId", "is not the author of this critique")));
         }
-        return save(courseId, actorId, GradeKind.CRITIQUE, c.sessionId(), c.paperId(), List.of(c.studentId()), entry, "Critiques");
+        return save(courseId, actorId, GradeKind.CRITIQUE, c.sessionId(), c.paperId(), List.of(c.studentId()), entry, "Critiques",
+                c.uploadedAt());
     }
 
     /**
@@ -111,27 +112,41 @@ class GradingService {
         return List.of(student);
     }
 
+    /** @param itemChangedAt when the item last changed (a critique's latest upload): a grade older than that is confirmed */
     private List<GradeView> save(long courseId, long actorId, GradeKind kind, long sessionId, long subjectId, List<Long> students,
-                                 Entry entry, String what) {
+                                 Entry entry, String what, @Nullable Instant itemChangedAt) {
         GradingPolicy.Scale scale = kind.scaleIn(courses.get(courseId).policies().gradingOrDefaults());
         GradeScaleRules.Value value = GradeScaleRules.read(scale, entry.points(), entry.mark(), what);
         String comment = entry.comment() == null || entry.comment().isBlank() ? null : entry.comment().strip();
-        Instant now = clock.instant();
         // Two graders saving the same item at once are taken one after the other: each student's enrollment row is
         // locked (in id order, so that two team grades cannot deadlock), and the later save updates the earlier one.
         students.stream().sorted().forEach(student -> people.lockEnrollment(courseId, student));
+        Session session = schedule.requireSession(courseId, sessionId);
+        Instant now = clock.instant();   // after the locks: the audit's times follow the order the changes take effect
         List<Grade> saved = new ArrayList<>();
         for (long student : students) {
-            Grade old = grades.findByKindAndSessionIdAndStudentIdAndSubjectId(kind, sessionId, student, subjectId).orElse(null);
+            // The row itself is locked too, as publishing, removing and answering a regrade lock it.
+            Grade old = grades.findByKindAndSessionIdAndStudentIdAndSubjectId(kind, sessionId, student, subjectId)
+                    .flatMap(g -> grades.lock(g.id())).orElse(null);
             if (old == null) {
-                Grade g = grades.save(new Grade(null, courseId, sessionId, student, kind, subjectId, value.points(), value.mark(),
-                        comment, actorId, now, null));
+                if (!session.held()) {
+                    throw ProblemException.conflict("Session " + session.number() + " was cancelled; nothing new is graded in it "
+                            + "(grades given before it was cancelled can still be changed).");
+                }
+                Grade g = grades.save(new Grade(null, courseId, sessionId, student, kind, subjectId, value.points(),
+                        scale.maxPoints(), value.mark(), comment, actorId, now, null));
                 audit(g, actorId, now, "GRADED", null, g.value(), comment == null ? "Graded." : "Graded, with a comment.");
                 saved.add(g);
-            } else if (old.points() != value.points() || !Objects.equals(old.mark(), value.mark()) || !Objects.equals(old.comment(), comment)) {
-                Grade g = grades.update(old.regraded(value.points(), value.mark(), comment, actorId, now));
+            } else if (old.points() != value.points() || old.maxPoints() != scale.maxPoints() || !Objects.equals(old.mark(), value.mark())
+                    || !Objects.equals(old.comment(), comment)) {
+                Grade g = grades.update(old.regraded(value.points(), scale.maxPoints(), value.mark(), comment, actorId, now));
                 audit(g, actorId, now, "CHANGED", old.value(), g.value(),
                         Objects.equals(old.comment(), comment) ? "Grade changed." : "Grade or comment changed.");
+                saved.add(g);
+            } else if (itemChangedAt != null && itemChangedAt.isAfter(old.gradedAt())) {
+                // The same grade saved for a critique handed in again since: the grader has looked at the new version.
+                Grade g = grades.update(old.regraded(old.points(), old.maxPoints(), old.mark(), old.comment(), actorId, now));
+                audit(g, actorId, now, "CONFIRMED", old.value(), g.value(), "Grade kept for the critique's new version.");
                 saved.add(g);
             } else {
                 saved.add(old);
@@ -156,23 +171,20 @@ class GradingService {
     @Transactional
     int publish(long courseId, long actorId, long sessionId) {
         Session s = schedule.requireSession(courseId, sessionId);
+        // The drafts are locked while they are published, so that a grade changed at the same moment is published
+        // as changed (or stays a draft), never written back with its old value.
+        List<Grade> drafts = grades.lockDrafts(s.id());
         Instant now = clock.instant();
-        int n = 0;
-        for (Grade g : grades.findBySessionId(s.id())) {
-            if (g.publishedAt() == null) {
-                grades.update(g.published(now));
-                audit(g, actorId, now, "PUBLISHED", g.value(), g.value(), "Published to the student.");
-                n++;
-            }
-        }
-        return n;
+        drafts.forEach(g -> audit(g, actorId, now, "PUBLISHED", g.value(), g.value(), "Published to the student."));
+        return drafts.isEmpty() ? 0 : grades.publishDrafts(s.id(), now);
     }
 
     // Regrades
 
     @Transactional
     RegradeView fileRegrade(long courseId, long studentId, long gradeId, String reason) {
-        Grade g = grades.findByIdAndCourseId(gradeId, courseId).filter(x -> x.studentId() == studentId && x.publishedAt() != null)
+        // Locked, so that staff cannot remove the grade while the request is being filed.
+        Grade g = grades.lock(gradeId).filter(x -> x.courseId() == courseId && x.studentId() == studentId && x.publishedAt() != null)
                 .orElseThrow(() -> ProblemException.notFound("You have no published grade " + gradeId + " in this course."));
         int days = courses.get(courseId).policies().gradingOrDefaults().regradeWindowDays();
         Instant closes = g.publishedAt().plus(Duration.ofDays(days));
@@ -183,7 +195,6 @@ class GradingService {
                     + " days after it was published. Talk to your instructor if something is wrong.",
                     List.of(new Violation("gradeId", "the regrade window has closed")));
         }
-        people.lockEnrollment(courseId, studentId);
         if (regrades.findByGradeId(gradeId).stream().anyMatch(RegradeRequest::open)) {
             throw ProblemException.conflict("You already asked for a regrade of this grade; wait for the answer.");
         }
@@ -200,14 +211,19 @@ class GradingService {
         if (!r.open()) {
             throw ProblemException.conflict("This regrade request was already answered.");
         }
-        Grade g = grades.lock(r.gradeId()).orElseThrow();
+        Grade g = grades.lock(r.gradeId()).orElse(null);
+        Instant now = clock.instant();
+        if (g == null) {
+            // Cannot happen while removing a grade with an open request is refused; closed rather than left open forever.
+            return regradeView(courseId, regrades.update(r.answered(answer.strip() + " (The grade had been removed.)", actorId, now,
+                    null, null)));
+        }
         String before = g.value();
         String after = before;
-        Instant now = clock.instant();
         if (points != null || (mark != null && !mark.isBlank())) {
             GradingPolicy.Scale scale = g.kind().scaleIn(courses.get(courseId).policies().gradingOrDefaults());
             GradeScaleRules.Value value = GradeScaleRules.read(scale, points, mark, "These items");
-            Grade changed = grades.update(g.regraded(value.points(), value.mark(), g.comment(), actorId, now));
+            Grade changed = grades.update(g.regraded(value.points(), scale.maxPoints(), value.mark(), g.comment(), actorId, now));
             after = changed.value();
             audit(changed, actorId, now, "REGRADED", before, after, "Regrade answered: " + answer.strip());
         } else {

@@ -27,8 +27,16 @@ final class ParticipationRules {
     private ParticipationRules() {
     }
 
-    /** What the student has been given, as percentages of each scale (critiques with the late penalty applied). */
-    record Graded(List<Double> presentations, List<Double> roles, List<Double> critiques) {
+    /**
+     * What the student has been given, as percentages of each scale (critiques with the late penalty applied), and
+     * in how many coverage blocks they have a graded role: a block without one is what is missing of the roles.
+     */
+    record Graded(List<Double> presentations, List<Double> roles, List<Double> critiques, int roleBlocksGraded) {
+
+        /** Every role in a block of its own. */
+        Graded(List<Double> presentations, List<Double> roles, List<Double> critiques) {
+            this(presentations, roles, critiques, roles.size());
+        }
     }
 
     /** How many items of each kind the term asks of a student. */
@@ -61,9 +69,10 @@ final class ParticipationRules {
     static Participation compute(GradingPolicy policy, Required required, Graded graded, boolean explain) {
         MissingWork missing = policy.missing();
         List<String> lines = explain ? new ArrayList<>() : null;
-        Component presentation = average("Main presentation", graded.presentations(), required.presentations(), missing, false, lines);
-        Component roles = average("Supporting roles", graded.roles(), required.roles(), missing, false, lines);
-        Component critiques = average("Critiques", graded.critiques(), required.critiques(), missing, true, lines);
+        Component presentation = average("Main presentation", graded.presentations(), required.presentations(), -1, missing, false, lines);
+        Component roles = average("Supporting roles", graded.roles(), required.roles(),
+                Math.max(0, required.roles() - graded.roleBlocksGraded()), missing, false, lines);
+        Component critiques = average("Critiques", graded.critiques(), required.critiques(), -1, missing, true, lines);
 
         GradingPolicy.Weights w = policy.weights();
         double sum = 0;
@@ -94,12 +103,14 @@ final class ParticipationRules {
     /**
      * The average of a component. Critiques count the best {@code required} (extra critiques can only help); the
      * other kinds count every graded item, since a student who holds more roles than required was graded for each.
+     * What is missing is {@code required} less what was graded, unless {@code missingItems} (0 or more) says: for the
+     * roles, the blocks without a graded role, since extra roles in one block do not make up for another.
      */
-    private static Component average(String name, List<Double> percents, int required, MissingWork missing, boolean bestOnly,
-                                     @Nullable List<String> lines) {
+    private static Component average(String name, List<Double> percents, int required, int missingItems, MissingWork missing,
+                                     boolean bestOnly, @Nullable List<String> lines) {
         List<Double> sorted = percents.stream().sorted(Comparator.reverseOrder()).toList();
         List<Double> taken = bestOnly && required > 0 && sorted.size() > required ? sorted.subList(0, required) : sorted;
-        int notGraded = Math.max(0, required - taken.size());
+        int notGraded = missingItems >= 0 ? missingItems : Math.max(0, required - taken.size());
         int denominator = missing == MissingWork.ZERO ? taken.size() + notGraded : taken.size();
         if (denominator == 0) {
             if (lines != null) {

@@ -29,6 +29,12 @@ final class Repositories {
         @Query("select * from grade where id = :id for update")
         Optional<Grade> lock(Long id);
 
+        @Query("select * from grade where session_id = :sessionId and published_at is null order by id for update")
+        List<Grade> lockDrafts(Long sessionId);
+
+        @Query("update grade set published_at = :at where session_id = :sessionId and published_at is null")
+        int publishDrafts(Long sessionId, java.time.Instant at);
+
         long countBySessionId(Long sessionId);
 
         @Query("select count(*) from grade where kind = 'ROLE' and subject_id = :roleId")
@@ -40,10 +46,11 @@ final class Repositories {
 
     @JdbcRepository(dialect = Dialect.ANSI)
     interface GradeEventRepository extends CrudRepository<GradeEvent, Long> {
-        @Query("select * from grade_event where course_id = :courseId order by at desc, id desc limit 500")
+        // By id: a grade's events are written under its row lock, so their ids are in the order the changes took effect.
+        @Query("select * from grade_event where course_id = :courseId order by id desc limit 500")
         List<GradeEvent> latest(Long courseId);
 
-        @Query("select * from grade_event where grade_id = :gradeId order by at, id")
+        @Query("select * from grade_event where grade_id = :gradeId order by id")
         List<GradeEvent> history(Long gradeId);
     }
 

@@ -57,7 +57,10 @@ final class RosterImport {
             }
             String roleColumn = column(header, "role");
             String sectionColumn = column(header, "section");
-            String canvasIdColumn = column(header, "canvasUserId");
+            // "ID" is Canvas's user id only in a Canvas export (known by its SIS columns); elsewhere it may be anything.
+            boolean canvas = column(header, "sisUserId") != null || header.keySet().stream().anyMatch(h -> h != null
+                    && h.trim().equalsIgnoreCase("sis login id"));
+            String canvasIdColumn = canvas ? column(header, "canvasUserId") : null;
             String sisIdColumn = column(header, "sisUserId");
             List<Row> rows = new ArrayList<>();
             List<Violation> errors = new ArrayList<>();

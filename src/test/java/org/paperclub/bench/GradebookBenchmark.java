@@ -572,7 +572,7 @@ class GradebookBenchmark extends ApiTest {
             c.commit();
 
             gradeInsert = c.prepareStatement("insert into grade (course_id, session_id, student_id, kind, subject_id, points, mark, comment, "
-                    + "graded_by, graded_at, published_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + "graded_by, graded_at, published_at, max_points) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
             // Presentations: students shuffled into teams of two; team t presents in session t mod 30.
             List<Integer> order = new ArrayList<>();
@@ -726,6 +726,7 @@ class GradebookBenchmark extends ApiTest {
             g.setLong(9, staffId);
             g.setObject(10, gradedAt);
             g.setObject(11, published ? gradedAt.plusHours(3) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            g.setDouble(12, scale.max);
             g.addBatch();
             grades++;
             if (!published) {

@@ -39,6 +39,9 @@ class GradebookExportTest extends ApiTest {
         long ann = c.userId("student1@example.edu");
         long team = c.present(2, 0, ann, null);
         GradingTest.put(c.instructor, c.grades("presentations/" + team), Map.of("points", 8));
+        long ben = c.userId("student2@example.edu");
+        GradingTest.put(c.instructor, c.grades("presentations/" + c.present(3, 0, ben, null)), Map.of("points", 10));
+        c.instructor.post(c.base + "/sessions/" + c.sessionId(2) + "/grades/publish", Map.of());   // session 3's stays a draft
 
         String[] type = new String[1];
         List<CSVRecord> rows = csv(c.instructor, c.base + "/gradebook.csv", type);
@@ -55,6 +58,11 @@ class GradebookExportTest extends ApiTest {
         assertEquals("80.0", annRow.get(5));
         assertEquals("0.0", annRow.get(6));   // missing roles count 0 in this course
         assertEquals("32.0", annRow.get(8));  // 80×40 / 100
+        CSVRecord benRow = students.stream().filter(r -> r.get(3).equals("student2@example.edu")).findFirst().orElseThrow();
+        assertEquals("0.0", benRow.get(5), "a draft grade is not exported: Canvas would show what the student cannot see here");
+        CSVRecord withDrafts = csv(c.instructor, c.base + "/gradebook.csv?drafts=true", type).stream()
+                .filter(r -> r.get(3).equals("student2@example.edu")).findFirst().orElseThrow();
+        assertEquals("100.0", withDrafts.get(5), "unless drafts are asked for");
     }
 
     @Test
@@ -76,11 +84,23 @@ class GradebookExportTest extends ApiTest {
     }
 
     @Test
+    void an_id_column_of_another_roster_is_not_taken_for_canvas_and_formulas_are_defused() throws IOException {
+        GradingCourse c = new GradingCourse(instructor(), "CSV 4", List.of());
+        c.instructor.post(c.base + "/roster/import", "email,name,ID,section\nformula@example.edu,=HYPERLINK(\"x\"),20231234,@A1\n", "text/csv");
+        CSVRecord six = csv(c.instructor, c.base + "/gradebook.csv", new String[1]).stream()
+                .filter(r -> r.get(3).equals("formula@example.edu")).findFirst().orElseThrow();
+        assertEquals("", six.get(1), "a university's own ID column is not Canvas's user id");
+        assertEquals("'=HYPERLINK(\"x\")", six.get(0), "a cell that a spreadsheet would run as a formula is text");
+        assertEquals("'@A1", six.get(4));
+    }
+
+    @Test
     void the_breakdown_lists_each_students_components_and_counts() throws IOException {
         GradingCourse c = new GradingCourse(instructor(), "CSV 2", List.of("student1@example.edu", "student2@example.edu"));
         long ann = c.userId("student1@example.edu");
         GradingTest.put(c.instructor, c.grades("critiques/" + c.critique(2, 0, ann)), Map.of("points", 3, "comment", "Good, \"sharp\", short"));
         c.critique(3, 0, ann);
+        c.instructor.post(c.base + "/sessions/" + c.sessionId(2) + "/grades/publish", Map.of());
         List<CSVRecord> rows = csv(c.instructor, c.base + "/grades/breakdown.csv", new String[1]);
         List<String> header = rows.get(0).toList();
         assertEquals(3, rows.size());

@@ -55,4 +55,58 @@ class GradingConcurrencyTest extends ApiTest {
         assertEquals(29, codes.stream().filter(code -> code == 409).count(), codes.toString());
         assertEquals(1, c.instructor.list(c.base + "/regrades").size());
     }
+
+    @Test
+    void grades_saved_while_the_session_is_published_end_as_the_audit_says() throws Exception {
+        GradingCourse c = new GradingCourse(instructor(), "RACE 3", List.of("student1@example.edu"));
+        long team = c.present(2, 0, c.userId("student1@example.edu"), null);
+        GradingTest.put(c.instructor, c.grades("presentations/" + team), Map.of("points", 1));
+        String publish = c.base + "/sessions/" + c.sessionId(2) + "/grades/publish";
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int points = i % 10 + 1;
+            calls.add(i % 3 == 0 ? () -> c.instructor.post(publish, Map.of()).code() : () -> {
+                GradingTest.put(c.instructor, c.grades("presentations/" + team), Map.of("points", points));
+                return 200;
+            });
+        }
+        List<Integer> codes = Race.run(calls, 16);
+        assertTrue(codes.stream().allMatch(code -> code == 200), codes.toString());
+        Map<String, Object> grade = GradingTest.put(c.instructor, c.grades("presentations/" + team), Map.of("points", 10)).get(0);
+        List<Map<String, Object>> history = c.instructor.list(c.grades(grade.get("id") + "/history"));
+        String lastBefore = history.stream().filter(e -> List.of("GRADED", "CHANGED").contains(e.get("action")))
+                .map(e -> (String) e.get("newValue")).reduce((a, b) -> b).orElseThrow();
+        assertEquals("10", lastBefore, "the last change recorded is the value stored");
+        // Every change in the audit continues from the value before it: no save was overwritten by a publish.
+        String value = null;
+        for (Map<String, Object> e : history) {
+            if (List.of("CHANGED").contains(e.get("action"))) {
+                assertEquals(value, e.get("oldValue"), history.toString());
+            }
+            if (List.of("GRADED", "CHANGED").contains(e.get("action"))) {
+                value = (String) e.get("newValue");
+            }
+        }
+    }
+
+    @Test
+    void a_grade_removed_while_its_student_asks_for_a_regrade_leaves_no_request_without_a_grade() throws Exception {
+        GradingCourse c = new GradingCourse(instructor(), "RACE 4", List.of("student1@example.edu"));
+        var student = student(1);
+        for (int round = 0; round < 5; round++) {
+            long team = c.present(2, 0, c.userId("student1@example.edu"), null);
+            Object gradeId = GradingTest.put(c.instructor, c.grades("presentations/" + team), Map.of("points", 5)).get(0).get("id");
+            c.instructor.post(c.base + "/sessions/" + c.sessionId(2) + "/grades/publish", Map.of());
+            List<Integer> codes = Race.run(List.of(
+                    () -> c.instructor.delete(c.grades(String.valueOf(gradeId))).code(),
+                    () -> student.post(c.grades(gradeId + "/regrades"), Map.of("reason", "Please")).code()), 2);
+            assertTrue(codes.equals(List.of(204, 404)) || codes.equals(List.of(409, 201)), codes.toString());
+            for (Map<String, Object> open : c.instructor.list(c.base + "/regrades?open=true")) {
+                assertTrue(open.get("item") != null, "an open request always has its grade");
+                c.instructor.post(c.base + "/regrades/" + open.get("id") + "/answer", Map.of("answer", "Kept"));
+                c.instructor.delete(c.grades(String.valueOf(open.get("gradeId"))));
+            }
+            c.instructor.delete(c.base + "/sessions/" + c.sessionId(2) + "/presentations/" + team + "?studentId=" + c.userId("student1@example.edu"));
+        }
+    }
 }

@@ -72,7 +72,7 @@ class GradingTest extends ApiTest {
         long ben = c.userId(BEN);
         long cal = c.userId(CAL);
         long team = c.present(2, 0, ann, ben);
-        c.takeRole(3, "Peer Reviewer", ann);
+        c.takeRole(1, "Peer Reviewer", ann);   // blocks: sessions 1-2 and 3-4, a role in each
         c.takeRole(4, "Hacker", ann);
         c.takeRole(4, "Hacker", cal);
         long lateCritique = c.critique(1, 0, ann);
@@ -85,7 +85,7 @@ class GradingTest extends ApiTest {
         assertEquals("Clear slides", both.get(1).get("comment"));
         put(c.instructor, c.grades("presentations/" + team), Map.of("points", 6, "studentId", ben));
         // Roles: ✓+ (3 of 3) as Peer Reviewer; ✓- (1 of 3) as Hacker, for Ann only.
-        put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + c.roleId("Peer Reviewer")), Map.of("mark", "✓+"));
+        put(c.instructor, c.grades("roles/" + c.sessionId(1) + "/" + c.roleId("Peer Reviewer")), Map.of("mark", "✓+"));
         put(c.instructor, c.grades("roles/" + c.sessionId(4) + "/" + c.roleId("Hacker")), Map.of("mark", "✓-", "studentId", ann));
         // Critiques: 4 of 4 but a day late, 50 % kept = 50 %; 3 of 4 on time = 75 %.
         List<Map<String, Object>> late = put(c.instructor, c.grades("critiques/" + lateCritique), Map.of("points", 4));
@@ -237,12 +237,18 @@ class GradingTest extends ApiTest {
         long ann = c.userId(ANN);
         long team = c.present(2, 0, ann, null);
         long critique = c.critique(3, 1, ann);
+        c.takeRole(2, "Hacker", c.userId(BEN));
         put(c.instructor, c.grades("presentations/" + team), Map.of("points", 7));
         put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 4));
         Map<String, Object> session2 = new HashMap<>(c.session(2));
         session2.put("kind", "NO_CLASS");
         c.instructor.put(c.base + "/sessions/" + c.sessionId(2), session2);
         c.instructor.delete(c.base + "/sessions/" + c.sessionId(3) + "/readings/" + c.paper(3, 1));
+        Map<String, Object> refused = problem(409, () -> put(c.instructor, c.grades("roles/" + c.sessionId(2) + "/" + c.roleId("Hacker")),
+                Map.of("mark", "✓")));
+        assertTrue(((String) refused.get("detail")).contains("cancelled"), (String) refused.get("detail"));
+        assertEquals(0, count(line(c.instructor.get(c.grades("summary")), c.userId(BEN)).get("ungraded")),
+                "a cancelled session's role is not waiting for a grade");
 
         Map<String, Object> mine = c.instructor.get(c.grades("students/" + ann));
         List<String> flags = ((List<Map<String, Object>>) mine.get("items")).stream().map(g -> (String) g.get("flag")).toList();
@@ -250,6 +256,7 @@ class GradingTest extends ApiTest {
         assertTrue(flags.get(0).startsWith("Session 2 was cancelled"), flags.get(0));
         assertTrue(flags.get(1).contains("no longer an assigned reading of session 3"), flags.get(1));
         assertEquals(70.0, number(((Map<String, Object>) ((Map<String, Object>) mine.get("participation")).get("presentation")).get("percent")));
+        put(c.instructor, c.grades("presentations/" + team), Map.of("points", 8));   // a grade given before may still change
         Map<String, Object> p = problem(409, () -> c.instructor.delete(c.base + "/sessions/" + c.sessionId(2)));
         assertTrue(((String) p.get("detail")).contains("1 grade"), (String) p.get("detail"));
     }
@@ -320,14 +327,79 @@ class GradingTest extends ApiTest {
     }
 
     @Test
-    void a_regrade_after_the_window_is_refused_with_the_date_it_closed() {
+    void a_regrade_is_taken_inside_the_seven_day_window_and_refused_after_it() throws Exception {
         GradingCourse c = seminar();
-        changeGrading(c, "regradeWindowDays", 0);
-        long team = c.present(2, 0, c.userId(ANN), null);
-        long gradeId = ((Number) put(c.instructor, c.grades("presentations/" + team), Map.of("points", 6)).get(0).get("id")).longValue();
+        long ann = c.userId(ANN);
+        long early = c.present(2, 0, ann, null);
+        c.takeRole(3, "Hacker", ann);
+        long earlyGrade = id(put(c.instructor, c.grades("presentations/" + early), Map.of("points", 6)).get(0));
+        long lateGrade = id(put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + c.roleId("Hacker")), Map.of("mark", "✓")).get(0));
         c.instructor.post(c.base + "/sessions/" + c.sessionId(2) + "/grades/publish", Map.of());
-        Map<String, Object> p = problem(422, () -> student(1).post(c.grades(gradeId + "/regrades"), Map.of("reason", "Too late?")));
+        c.instructor.post(c.base + "/sessions/" + c.sessionId(3) + "/grades/publish", Map.of());
+        publishedDaysAgo(earlyGrade, 8);   // the window of 7 days closed a day ago
+        publishedDaysAgo(lateGrade, 6);    // one day left
+
+        Map<String, Object> p = problem(422, () -> student(1).post(c.grades(earlyGrade + "/regrades"), Map.of("reason", "Too late?")));
         assertTrue(((String) p.get("detail")).contains("closed on"), (String) p.get("detail"));
+        assertTrue(((String) p.get("detail")).contains("7 days after it was published"), (String) p.get("detail"));
+        assertEquals(201, student(1).post(c.grades(lateGrade + "/regrades"), Map.of("reason", "In time")).code());
+    }
+
+    void publishedDaysAgo(long gradeId, int days) throws Exception {
+        try (var connection = jdbc(); var update = connection.prepareStatement("update grade set published_at = ? where id = ?")) {
+            update.setObject(1, java.time.OffsetDateTime.now().minusDays(days));
+            update.setLong(2, gradeId);
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    static long id(Map<String, Object> json) {
+        return ((Number) json.get("id")).longValue();
+    }
+
+    @Test
+    void changing_a_scale_later_does_not_rescale_the_grades_already_given() {
+        GradingCourse c = seminar();
+        long ann = c.userId(ANN);
+        long ben = c.userId(BEN);
+        long annTeam = c.present(2, 0, ann, null);
+        long benTeam = c.present(3, 0, ben, null);
+        put(c.instructor, c.grades("presentations/" + annTeam), Map.of("points", 9));
+        changeGrading(c, "presentationScale", Map.of("type", "POINTS", "max", 5));
+        problem(422, () -> put(c.instructor, c.grades("presentations/" + benTeam), Map.of("points", 6)));
+        put(c.instructor, c.grades("presentations/" + benTeam), Map.of("points", 4));
+        Map<String, Object> summary = c.instructor.get(c.grades("summary"));
+        assertEquals(90.0, number(line(summary, ann).get("presentation")), "9 of the 10 points it was given on");
+        assertEquals(80.0, number(line(summary, ben).get("presentation")), "4 of 5 on the new scale");
+    }
+
+    @Test
+    void two_roles_in_one_block_do_not_make_up_for_a_block_without_one() {
+        GradingCourse c = seminar();
+        long ann = c.userId(ANN);
+        c.takeRole(3, "Hacker", ann);          // sessions 3 and 4 are the second block
+        c.takeRole(4, "Peer Reviewer", ann);
+        put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + c.roleId("Hacker")), Map.of("mark", "✓+"));
+        put(c.instructor, c.grades("roles/" + c.sessionId(4) + "/" + c.roleId("Peer Reviewer")), Map.of("mark", "✓+"));
+        Map<String, Object> a = line(c.instructor.get(c.grades("summary")), ann);
+        assertEquals(66.7, number(a.get("roles")));   // (100 + 100 + 0 for the first block) / 3, missing work as 0
+    }
+
+    @Test
+    void a_critique_handed_in_again_after_grading_is_flagged_until_the_grade_is_saved_again() {
+        GradingCourse c = seminar();
+        long ann = c.userId(ANN);
+        long critique = c.critique(2, 0, ann);
+        put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 3));
+        c.critique(2, 0, ann);                   // version 2
+        Map<String, Object> sheet = c.instructor.get(c.base + "/sessions/" + c.sessionId(2) + "/grading");
+        List<Map<String, Object>> flagged = (List<Map<String, Object>>) sheet.get("flagged");
+        assertEquals(1, flagged.size());
+        assertTrue(((String) flagged.get(0).get("flag")).contains("new version (2)"), (String) flagged.get(0).get("flag"));
+        put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 3));
+        sheet = c.instructor.get(c.base + "/sessions/" + c.sessionId(2) + "/grading");
+        assertTrue(((List<?>) sheet.get("flagged")).isEmpty(), "the same grade, saved again, is confirmed for the new version");
+        assertEquals("CONFIRMED", c.instructor.list(c.grades("audit")).get(0).get("action"));
     }
 
     @Test

@@ -46,6 +46,12 @@ public abstract class ApiTest implements TestPropertyProvider {
         TestDatabase.drop(database.get("paperclub.test.schema"));
     }
 
+    /** A plain JDBC connection to this test's database, for what no endpoint does (e.g. moving a time back). */
+    protected java.sql.Connection jdbc() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(database.get("paperclub.database.url"), database.get("paperclub.database.user"),
+                database.get("paperclub.database.password"));
+    }
+
     protected Api api() {
         return new Api(client.toBlocking());
     }
