@@ -69,3 +69,11 @@ export function itemText(g) {
 export const missingText = missing => (missing === 'ZERO'
   ? 'Required work that is not graded yet counts as zero.'
   : 'Required work that is not graded yet is left out until it is graded.');
+
+// The grade audit's actions in words.
+const ACTIONS = {
+  GRADED: 'Graded', CHANGED: 'Changed', PUBLISHED: 'Published', REMOVED: 'Removed',
+  REGRADE_ASKED: 'Regrade asked', REGRADED: 'Regraded', REGRADE_ANSWERED: 'Regrade answered, grade kept',
+  CONFIRMED: 'Kept for a new version',
+};
+export const actionName = action => ACTIONS[action] || action;

@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import { get, problemOf } from '../api.js';
 import { formatMoment } from '../time.js';
 import ProblemBox from './problem-box.js';
+import { actionName } from './grade-format.js';
 
 export default {
   components: { ProblemBox },
@@ -34,7 +35,7 @@ export default {
     }
     const when = at => formatMoment(at, props.zone);
     const change = e => (e.oldValue || e.newValue ? `${e.oldValue || '—'} → ${e.newValue || '—'}` : '');
-    return { events, problem, loading, toggled, when, change };
+    return { events, problem, loading, toggled, when, change, actionName };
   },
   template: /*html*/`
     <details class="grade-history" :data-grade-id="gradeId" @toggle="toggled">
@@ -44,7 +45,7 @@ export default {
       <p v-else-if="events && !events.length">No changes are recorded.</p>
       <ol v-else-if="events" class="history-list">
         <li v-for="(e, i) in events" :key="i">
-          <time :datetime="e.at">{{ when(e.at) }}</time> · {{ e.actor }} · <strong>{{ e.action }}</strong>
+          <time :datetime="e.at">{{ when(e.at) }}</time> · {{ e.actor }} · <strong>{{ actionName(e.action) }}</strong>
           <span v-if="change(e)"> {{ change(e) }}</span><span v-if="e.detail">: {{ e.detail }}</span>
         </li>
       </ol>

@@ -6,7 +6,7 @@ import { courseOf } from '../store.js';
 import { browserZone, formatMoment } from '../time.js';
 import ProblemBox from './problem-box.js';
 import RegradeAnswers from './regrades.js';
-import { percentText, missingText, formatPoints, plural } from './grade-format.js';
+import { percentText, missingText, formatPoints, plural, actionName } from './grade-format.js';
 
 const columns = [
   { key: 'name', label: 'Student', numeric: false },
@@ -109,7 +109,7 @@ export default {
     const when = at => formatMoment(at, zone.value);
 
     return { base, course, summary, loadProblem, zone, columns, sort, sortBy, filter, rows, sortNote, totals, scales,
-      audit, auditProblem, auditToggled, when, percentText, missingText, formatPoints, plural, load };
+      audit, auditProblem, auditToggled, when, percentText, missingText, formatPoints, plural, actionName, load };
   },
   template: /*html*/`
     <div class="summary-page">
@@ -192,7 +192,7 @@ export default {
                   <th scope="row"><time :datetime="e.at">{{ when(e.at) }}</time></th>
                   <td>{{ e.actor }}</td>
                   <td>{{ e.studentName }}</td>
-                  <td><strong>{{ e.action }}</strong><span v-if="e.oldValue || e.newValue"> {{ e.oldValue || '—' }} → {{ e.newValue || '—' }}</span><span
+                  <td><strong>{{ actionName(e.action) }}</strong><span v-if="e.oldValue || e.newValue"> {{ e.oldValue || '—' }} → {{ e.newValue || '—' }}</span><span
                     v-if="e.detail">: {{ e.detail }}</span></td>
                 </tr>
               </tbody>
