@@ -46,7 +46,7 @@ export default {
       <ol v-else-if="events" class="history-list">
         <li v-for="(e, i) in events" :key="i">
           <time :datetime="e.at">{{ when(e.at) }}</time> · {{ e.actor }} · <strong>{{ actionName(e.action) }}</strong>
-          <span v-if="change(e)"> {{ change(e) }}</span><span v-if="e.detail">: {{ e.detail }}</span>
+          <span v-if="change(e)">{{ ' ' + change(e) }}</span><span v-if="e.detail">: {{ e.detail }}</span>
         </li>
       </ol>
     </details>`,

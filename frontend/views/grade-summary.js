@@ -192,7 +192,7 @@ export default {
                   <th scope="row"><time :datetime="e.at">{{ when(e.at) }}</time></th>
                   <td>{{ e.actor }}</td>
                   <td>{{ e.studentName }}</td>
-                  <td><strong>{{ actionName(e.action) }}</strong><span v-if="e.oldValue || e.newValue"> {{ e.oldValue || '—' }} → {{ e.newValue || '—' }}</span><span
+                  <td><strong>{{ actionName(e.action) }}</strong><span v-if="e.oldValue || e.newValue">{{ ' ' + (e.oldValue || '—') + ' → ' + (e.newValue || '—') }}</span><span
                     v-if="e.detail">: {{ e.detail }}</span></td>
                 </tr>
               </tbody>
