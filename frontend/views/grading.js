@@ -145,8 +145,33 @@ const GradeRow = {
     </li>`,
 };
 
+// A presenting team, or the holders of one role: one grade for all of them, or one each.
+const GradeGroup = {
+  components: { GradeRow },
+  props: {
+    group: { type: Object, required: true },
+    title: { type: String, required: true },
+    eachLabel: { type: String, required: true },
+    togetherLabel: { type: String, required: true },
+    edits: { type: Object, required: true },
+    zone: { type: String, required: true },
+    courseId: { type: Number, required: true },
+  },
+  emits: ['save', 'mode'],
+  template: /*html*/`
+    <div class="group-head">
+      <h3>{{ title }}</h3>
+      <button v-if="group.split" type="button" class="small secondary mode-toggle" :id="'mode-' + group.key"
+              @click="$emit('mode', group, group.together ? 'each' : 'team')">{{ group.together ? eachLabel : togetherLabel }}</button>
+    </div>
+    <ul class="grade-rows">
+      <grade-row v-for="row in group.rows" :key="row.key" :row="row" :edit="edits[row.key]" :zone="zone"
+                 :course-id="courseId" @save="(...args) => $emit('save', ...args)" />
+    </ul>`,
+};
+
 export default {
-  components: { ProblemBox, GradeHistory, GradeRow },
+  components: { ProblemBox, GradeHistory, GradeRow, GradeGroup },
   props: {
     courseId: { type: Number, required: true },
     sessionId: { type: Number, required: true },
@@ -428,16 +453,9 @@ export default {
           <p class="hint">Scale: {{ scaleText(data.scales.presentation) }}.</p>
           <p v-if="!presentations.length">Nobody presents in this session.</p>
           <div v-for="g in presentations" :key="g.key" class="grade-group card" :data-presentation-id="g.presentationId">
-            <div class="group-head">
-              <h3>“{{ g.title }}”</h3>
-              <button v-if="g.split" type="button" class="small secondary mode-toggle" :id="'mode-' + g.key"
-                      @click="setMode(g, g.together ? 'each' : 'team')">{{ g.together ? 'Grade each member separately'
-                : 'One grade for the whole team' }}</button>
-            </div>
-            <ul class="grade-rows">
-              <grade-row v-for="row in g.rows" :key="row.key" :row="row" :edit="edits[row.key]" :zone="zone"
-                         :course-id="courseId" @save="save" />
-            </ul>
+            <grade-group :group="g" :title="'“' + g.title + '”'" each-label="Grade each member separately"
+                         together-label="One grade for the whole team" :edits="edits" :zone="zone" :course-id="courseId"
+                         @save="save" @mode="setMode" />
           </div>
         </section>
 
@@ -446,16 +464,9 @@ export default {
           <p class="hint">Scale: {{ scaleText(data.scales.role) }}.</p>
           <p v-if="!roles.length">Nobody holds a supporting role in this session.</p>
           <div v-for="g in roles" :key="g.key" class="grade-group card" :data-role-id="g.roleId">
-            <div class="group-head">
-              <h3>{{ g.title }}</h3>
-              <button v-if="g.split" type="button" class="small secondary mode-toggle" :id="'mode-' + g.key"
-                      @click="setMode(g, g.together ? 'each' : 'team')">{{ g.together ? 'Grade each holder separately'
-                : 'One grade for all holders' }}</button>
-            </div>
-            <ul class="grade-rows">
-              <grade-row v-for="row in g.rows" :key="row.key" :row="row" :edit="edits[row.key]" :zone="zone"
-                         :course-id="courseId" @save="save" />
-            </ul>
+            <grade-group :group="g" :title="g.title" each-label="Grade each holder separately"
+                         together-label="One grade for all holders" :edits="edits" :zone="zone" :course-id="courseId"
+                         @save="save" @mode="setMode" />
           </div>
         </section>
 

@@ -19,4 +19,9 @@ public interface ScheduleGuard {
     default List<String> heldOnRole(long roleId) {
         return List.of();
     }
+
+    /** "3 critiques", "1 grade": what a guard says it holds; empty when {@code n} is 0. */
+    static List<String> count(long n, String what) {
+        return n == 0 ? List.of() : List.of(n + " " + what + (n == 1 ? "" : "s"));
+    }
 }

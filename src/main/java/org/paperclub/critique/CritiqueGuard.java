@@ -17,15 +17,11 @@ class CritiqueGuard implements ScheduleGuard {
 
     @Override
     public List<String> heldOnSession(long sessionId) {
-        return held(critiques.countBySessionId(sessionId));
+        return ScheduleGuard.count(critiques.countBySessionId(sessionId), "critique");
     }
 
     @Override
     public List<String> heldOnPaper(long paperId) {
-        return held(critiques.countByPaperId(paperId));
-    }
-
-    private static List<String> held(long n) {
-        return n == 0 ? List.of() : List.of(n + (n == 1 ? " critique" : " critiques"));
+        return ScheduleGuard.count(critiques.countByPaperId(paperId), "critique");
     }
 }

@@ -1,15 +1,14 @@
 package org.paperclub.critique;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import org.paperclub.system.Rows;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.paperclub.course.Course;
 import org.paperclub.course.Session;
 
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -54,21 +53,13 @@ public class CritiqueLedger {
     }
 
     private List<HandedIn> latest(String column, long id) {
-        return jdbc.prepareStatement("""
+        return Rows.list(jdbc, """
                 select c.id, c.session_id, c.paper_id, c.student_id, v.version, v.uploaded_at, v.minutes_late, v.keep_percent, v.timing
                 from critique c join critique_version v on v.critique_id = c.id
                 where c.%s = ?
-                  and not exists (select 1 from critique_version w where w.critique_id = c.id and w.version > v.version)""".formatted(column), ps -> {
-            ps.setLong(1, id);
-            List<HandedIn> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new HandedIn(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
-                            rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getLong(7) > 0, rs.getDouble(8), rs.getString(9)));
-                }
-            }
-            return out;
-        });
+                  and not exists (select 1 from critique_version w where w.critique_id = c.id and w.version > v.version)""".formatted(column), id,
+                rs -> new HandedIn(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
+                        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getLong(7) > 0, rs.getDouble(8), rs.getString(9)));
     }
 
     @Transactional(readOnly = true)

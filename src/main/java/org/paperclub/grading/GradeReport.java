@@ -1,6 +1,7 @@
 package org.paperclub.grading;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import org.paperclub.system.Rows;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.paperclub.course.Course;
@@ -25,7 +26,6 @@ import org.paperclub.signup.SignupLedger;
 import org.paperclub.signup.SignupLedger.Holding;
 import org.paperclub.signup.SignupLedger.Team;
 
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -70,9 +70,6 @@ class GradeReport {
         this.jdbc = jdbc;
     }
 
-    record Key(long session, long subject, long student) {
-    }
-
     /** A graded item: what kind, in which session, about which paper or role, for which student. */
     record Item(GradeKind kind, long session, long subject, long student) {
         static Item of(Grade g) {
@@ -95,9 +92,9 @@ class GradeReport {
         final List<Grade> grades;
         final Set<Long> openRegrades;
         final List<List<Session>> blocks;
-        final Map<Key, Team> teamByKey = new HashMap<>();
-        final Set<Key> holdingKeys = new HashSet<>();
-        final Map<Key, HandedIn> critiqueByKey = new HashMap<>();
+        /** The presentations and roles students hold now: a grade whose item is not here is flagged. */
+        final Set<Item> held = new HashSet<>();
+        final Map<Item, HandedIn> critiqueByItem = new HashMap<>();
         final Map<Long, Set<Long>> assigned = new HashMap<>();
         final Map<Long, Integer> blockOf;
 
@@ -123,11 +120,11 @@ class GradeReport {
                     .map(RegradeRequest::gradeId).collect(Collectors.toSet());
             for (Team t : teams) {
                 for (long member : t.memberIds()) {
-                    teamByKey.put(new Key(t.sessionId(), t.paperId(), member), t);
+                    held.add(new Item(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), member));
                 }
             }
-            holdings.forEach(h -> holdingKeys.add(new Key(h.sessionId(), h.roleId(), h.userId())));
-            handedIn.forEach(c -> critiqueByKey.put(new Key(c.sessionId(), c.paperId(), c.studentId()), c));
+            holdings.forEach(h -> held.add(new Item(GradeKind.ROLE, h.sessionId(), h.roleId(), h.userId())));
+            handedIn.forEach(c -> critiqueByItem.put(new Item(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId()), c));
             sessions.values().forEach(s -> assigned.put(s.id(), s.readings().stream()
                     .filter(r -> r.kind() == ReadingKind.ASSIGNED).map(r -> r.paperId()).collect(Collectors.toSet())));
         }
@@ -150,7 +147,7 @@ class GradeReport {
             if (g.kind() != GradeKind.CRITIQUE) {
                 return 100;
             }
-            HandedIn c = critiqueByKey.get(new Key(g.sessionId(), g.subjectId(), g.studentId()));
+            HandedIn c = critiqueByItem.get(Item.of(g));
             return c == null ? 100 : c.keepPercent();
         }
 
@@ -162,12 +159,11 @@ class GradeReport {
             if (s.kind() == org.paperclub.course.SessionKind.NO_CLASS) {
                 return "Session " + s.number() + " was cancelled after this was graded; the grade still counts until staff remove it.";
             }
-            Key key = new Key(g.sessionId(), g.subjectId(), g.studentId());
             return switch (g.kind()) {
-                case PRESENTATION -> teamByKey.containsKey(key) ? null
+                case PRESENTATION -> held.contains(Item.of(g)) ? null
                         : who + " no longer presents “" + what + "” in session " + s.number()
                         + " (withdrawn or moved); the grade still counts until staff remove it.";
-                case ROLE -> holdingKeys.contains(key) ? null
+                case ROLE -> held.contains(Item.of(g)) ? null
                         : who + " no longer holds the role " + what + " in session " + s.number()
                         + " (withdrawn or moved); the grade still counts until staff remove it.";
                 case CRITIQUE -> !assigned.getOrDefault(g.sessionId(), Set.of()).contains(g.subjectId())
@@ -179,7 +175,7 @@ class GradeReport {
 
         /** A critique handed in again after it was graded: the grade now stands for a file nobody has read. */
         private String reuploaded(Grade g) {
-            HandedIn c = critiqueByKey.get(new Key(g.sessionId(), g.subjectId(), g.studentId()));
+            HandedIn c = critiqueByItem.get(Item.of(g));
             return c != null && c.uploadedAt().isAfter(g.gradedAt())
                     ? name(g.studentId()) + " handed in a new version (" + c.versions() + ") after this grade was given; look at it and save the grade again."
                     : null;
@@ -244,21 +240,14 @@ class GradeReport {
 
     /** Every grade of the course, mapped by hand: the summary of a 2,000-student course reads some 50,000. */
     private List<Grade> allGrades(long courseId) {
-        return jdbc.prepareStatement("""
+        return Rows.list(jdbc, """
                 select id, session_id, student_id, kind, subject_id, points, max_points, mark, comment, graded_by, graded_at,
                        published_at
-                from grade where course_id = ?""", ps -> {
-            ps.setLong(1, courseId);
-            List<Grade> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    OffsetDateTime published = rs.getObject(12, OffsetDateTime.class);
-                    out.add(new Grade(rs.getLong(1), courseId, rs.getLong(2), rs.getLong(3), GradeKind.valueOf(rs.getString(4)),
-                            rs.getLong(5), rs.getDouble(6), rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getLong(10),
-                            rs.getObject(11, OffsetDateTime.class).toInstant(), published == null ? null : published.toInstant()));
-                }
-            }
-            return out;
+                from grade where course_id = ?""", courseId, rs -> {
+            OffsetDateTime published = rs.getObject(12, OffsetDateTime.class);
+            return new Grade(rs.getLong(1), courseId, rs.getLong(2), rs.getLong(3), GradeKind.valueOf(rs.getString(4)),
+                    rs.getLong(5), rs.getDouble(6), rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getLong(10),
+                    rs.getObject(11, OffsetDateTime.class).toInstant(), published == null ? null : published.toInstant());
         });
     }
 
@@ -268,10 +257,10 @@ class GradeReport {
         return new State(courseId, these, sessionId);
     }
 
-    /** The course's graded items without grades (names and titles for the audit). */
+    /** Everyone's name in the course, for the audit. */
     @Transactional(readOnly = true)
-    State names(long courseId) {
-        return new State(courseId, List.of(), -1L);
+    Map<Long, String> names(long courseId) {
+        return people.roster(courseId).stream().collect(Collectors.toMap(RosterEntry::userId, RosterEntry::name, (a, b) -> a));
     }
 
     @Transactional(readOnly = true)

@@ -220,8 +220,9 @@ class GradeSheets {
     }
 
     private List<HistoryLine> lines(long courseId, List<GradeEvent> list) {
-        State st = report.names(courseId);
-        return list.stream().map(e -> new HistoryLine(e.at(), st.name(e.actorId()), e.action(), e.oldValue(), e.newValue(),
-                e.detail(), e.gradeId(), e.studentId(), st.name(e.studentId()))).toList();
+        Map<Long, String> names = report.names(courseId);
+        java.util.function.LongFunction<String> name = id -> names.getOrDefault(id, "user " + id);
+        return list.stream().map(e -> new HistoryLine(e.at(), name.apply(e.actorId()), e.action(), e.oldValue(), e.newValue(),
+                e.detail(), e.gradeId(), e.studentId(), name.apply(e.studentId()))).toList();
     }
 }

@@ -18,20 +18,16 @@ class GradingGuard implements ScheduleGuard {
 
     @Override
     public List<String> heldOnSession(long sessionId) {
-        return held(grades.countBySessionId(sessionId));
+        return ScheduleGuard.count(grades.countBySessionId(sessionId), "grade");
     }
 
     @Override
     public List<String> heldOnPaper(long paperId) {
-        return held(grades.countByPaper(paperId));
+        return ScheduleGuard.count(grades.countByPaper(paperId), "grade");
     }
 
     @Override
     public List<String> heldOnRole(long roleId) {
-        return held(grades.countByRole(roleId));
-    }
-
-    private static List<String> held(long n) {
-        return n == 0 ? List.of() : List.of(n + (n == 1 ? " grade" : " grades"));
+        return ScheduleGuard.count(grades.countByRole(roleId), "grade");
     }
 }

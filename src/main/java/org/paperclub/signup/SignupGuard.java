@@ -20,29 +20,18 @@ class SignupGuard implements ScheduleGuard {
 
     @Override
     public List<String> heldOnSession(long sessionId) {
-        List<String> held = new ArrayList<>();
-        count(held, presentations.countBySessionId(sessionId), "presentation sign-up");
-        count(held, roleSignups.countBySessionId(sessionId), "role sign-up");
+        List<String> held = new ArrayList<>(ScheduleGuard.count(presentations.countBySessionId(sessionId), "presentation sign-up"));
+        held.addAll(ScheduleGuard.count(roleSignups.countBySessionId(sessionId), "role sign-up"));
         return held;
     }
 
     @Override
     public List<String> heldOnPaper(long paperId) {
-        List<String> held = new ArrayList<>();
-        count(held, presentations.countByPaperId(paperId), "presentation sign-up");
-        return held;
+        return ScheduleGuard.count(presentations.countByPaperId(paperId), "presentation sign-up");
     }
 
     @Override
     public List<String> heldOnRole(long roleId) {
-        List<String> held = new ArrayList<>();
-        count(held, roleSignups.countByRoleId(roleId), "sign-up");
-        return held;
-    }
-
-    private static void count(List<String> held, long n, String what) {
-        if (n > 0) {
-            held.add(n + " " + what + (n == 1 ? "" : "s"));
-        }
+        return ScheduleGuard.count(roleSignups.countByRoleId(roleId), "sign-up");
     }
 }

@@ -1,6 +1,7 @@
 package org.paperclub.signup;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import org.paperclub.system.Rows;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.paperclub.course.CourseService;
@@ -81,16 +82,8 @@ public class SignupLedger {
     }
 
     private List<Holding> holdings(String column, long id) {
-        return jdbc.prepareStatement("select session_id, role_id, user_id from role_signup where " + column + " = ? order by seat, id", ps -> {
-            ps.setLong(1, id);
-            List<Holding> out = new java.util.ArrayList<>();
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Holding(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
-                }
-            }
-            return out;
-        });
+        return Rows.list(jdbc, "select session_id, role_id, user_id from role_signup where " + column + " = ? order by seat, id", id,
+                rs -> new Holding(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     }
 
     /** The holders of a role in a session, in seat order. */
