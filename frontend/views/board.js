@@ -412,6 +412,9 @@ export default {
       return `You present ${told}` + (list.length < mine.presentationsRequired ? ` (this course asks for ${required}).` : '.');
     });
     const gapsSummary = computed(() => {
+      if (!board.value.roles.length) {
+        return 'This course has no supporting roles: there is no role to sign up for.';
+      }
       if (!board.value.blocks.length) {
         return 'This course has no sessions with supporting roles.';
       }
@@ -456,7 +459,7 @@ export default {
         <section v-if="board.mine" id="my-signups" class="card" aria-labelledby="mine-heading">
           <h2 id="mine-heading" class="h3">Your sign-ups</h2>
           <p id="my-presentation">{{ presentationSummary }}</p>
-          <p id="my-roles">{{ myRoles.length ? 'Your supporting roles: ' + myRoles.join('; ') + '.' : 'You hold no supporting role yet.' }}</p>
+          <p v-if="board.roles.length" id="my-roles">{{ myRoles.length ? 'Your supporting roles: ' + myRoles.join('; ') + '.' : 'You hold no supporting role yet.' }}</p>
           <p id="my-gaps" :class="{ 'has-gaps': board.mine.blocksMissingRole.length }">{{ gapsSummary }}</p>
         </section>
 
@@ -478,7 +481,7 @@ export default {
           </ul>
         </nav>
 
-        <details id="role-descriptions" class="about">
+        <details v-if="board.roles.length" id="role-descriptions" class="about">
           <summary>What the supporting roles do</summary>
           <dl class="roles">
             <template v-for="r in board.roles" :key="r.id">
