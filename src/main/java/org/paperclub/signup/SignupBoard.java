@@ -148,12 +148,15 @@ class SignupBoard {
     private PresentationView presentationView(State st, Session s, Presentation p, List<PresentationMember> team) {
         PaperView paper = st.papers().get(p.paperId());
         List<String> notes = new ArrayList<>();
-        // A paper that staff moved to another session after the sign-up: the team keeps its slot here, told so.
-        if (!st.readings().getOrDefault(s.id(), List.of()).contains(p.paperId())) {
-            st.sessions().stream().filter(other -> !other.id().equals(s.id())
+        // Only the reading the team signed up for leaving this session is a move: an official paper may be presented
+        // without being a reading here, and may be a lecture's reading too. The team keeps its slot, told so.
+        if (p.readingAtSignup() && !st.readings().getOrDefault(s.id(), List.of()).contains(p.paperId())) {
+            notes.add(st.sessions().stream().filter(other -> !other.id().equals(s.id()) && other.presentationSlots() > 0
                             && st.readings().getOrDefault(other.id(), List.of()).contains(p.paperId()))
-                    .findFirst().ifPresent(other -> notes.add("“" + paper.title() + "” has moved to session " + other.number()
-                            + "; this team still presents it in session " + s.number() + " until staff move the team."));
+                    .findFirst().map(other -> "“" + paper.title() + "” has moved to session " + other.number()
+                            + "; this team still presents it in session " + s.number() + " until staff move the team.")
+                    .orElse("“" + paper.title() + "” is no longer a reading of session " + s.number()
+                            + "; this team still presents it there until staff move the team."));
         }
         return new PresentationView(p.id(), s.id(), s.number(), paper.id(), paper.title(), paper.official(), p.status(), p.slot(),
                 team.stream().sorted(Comparator.comparing(PresentationMember::place))

@@ -118,7 +118,8 @@ class SignupService {
                         + session.number() + " are taken (" + taken.size() + " of " + session.presentationSlots() + ").");
             }
             PresentationStatus status = paper.official() || actor.staff() ? PresentationStatus.CONFIRMED : PresentationStatus.PROPOSED;
-            presentation = presentations.save(new Presentation(null, courseId, sessionId, paperId, slot, status, actor.userId(), now()));
+            presentation = presentations.save(new Presentation(null, courseId, sessionId, paperId, slot, status, actor.userId(), now(),
+                    schedule.readingKind(sessionId, paperId).isPresent()));
         }
         Set<Integer> places = current.stream().map(PresentationMember::place).collect(Collectors.toCollection(HashSet::new));
         for (long id : team) {
