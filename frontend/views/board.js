@@ -94,8 +94,9 @@ export default {
             return { r, seat, key: `${s.id}-${r.id}`, free: seat ? Math.max(0, seat.capacity - seat.holders.length) : 0,
               mine: !!seat && seat.holders.some(h => isMe(h.userId)) };
           });
+          const held = cells.find(c => c.mine);
           return { s, slots, freeSlots: slots.filter(x => !x.p).length, cells,
-            presenting: s.presentations.some(isMember),
+            presenting: s.presentations.some(isMember), heldRole: held ? held.r : null,
             needsMe: !!board.value.mine && s.block !== null && board.value.mine.blocksMissingRole.includes(s.block) };
         });
     });
@@ -264,6 +265,14 @@ export default {
       return act({ key: `take-${c.key}`, cell: c.key, fallback: `cell-${c.key}`,
         request: () => post(rolePath(s, c.r.id), {}),
         success: `You took ${c.r.name} in session ${s.number}.`,
+        focus: r => `drop-${r.id}` });
+    }
+
+    /** One request: the new seat is taken and the held role given up together, or nothing changes. */
+    function switchRole(s, c, from) {
+      return act({ key: `take-${c.key}`, cell: c.key, fallback: `cell-${c.key}`,
+        request: () => post(rolePath(s, c.r.id), { replace: true }),
+        success: `You switched from ${from.name} to ${c.r.name} in session ${s.number}.`,
         focus: r => `drop-${r.id}` });
     }
 
@@ -438,7 +447,7 @@ export default {
     return {
       course, board, students, loadProblem, staff, refresh, refreshing, rows, isMe, isMember, blockName, mayChange,
       roleOption, presenterOption, paperGroups, moveTargets, open, form, choice, busy, problemFor, doneIn, show, close, isOpen,
-      takeRole, assignRole, dropRole, moveRole, present, join, addMember, leave, removeMember, removeTeam, approve,
+      takeRole, switchRole, assignRole, dropRole, moveRole, present, join, addMember, leave, removeMember, removeTeam, approve,
       decline, myRoles, presentationSummary, gapsSummary, showAllNotices, notices, shownNotices, day, when, teamRoom,
     };
   },
@@ -719,10 +728,16 @@ export default {
                         </template>
                       </li>
                     </ul>
-                    <button v-if="!staff && c.free > 0 && !c.mine && row.s.hasRoles && mayChange(row.s)" type="button"
-                            :id="'take-' + c.key" class="small take-role" :disabled="busy === 'take-' + c.key"
-                            :aria-label="'Take ' + c.r.name + ' in session ' + row.s.number"
-                            @click="takeRole(row.s, c)">{{ busy === 'take-' + c.key ? 'Taking…' : 'Take' }}</button>
+                    <template v-if="!staff && c.free > 0 && !c.mine && row.s.hasRoles && !row.presenting && mayChange(row.s)">
+                      <button v-if="row.heldRole" type="button"
+                              :id="'take-' + c.key" class="small switch-role" :disabled="busy === 'take-' + c.key"
+                              :aria-label="'Switch from ' + row.heldRole.name + ' to ' + c.r.name + ' in session ' + row.s.number"
+                              @click="switchRole(row.s, c, row.heldRole)">{{ busy === 'take-' + c.key ? 'Switching…' : 'Switch to this role' }}</button>
+                      <button v-else type="button"
+                              :id="'take-' + c.key" class="small take-role" :disabled="busy === 'take-' + c.key"
+                              :aria-label="'Take ' + c.r.name + ' in session ' + row.s.number"
+                              @click="takeRole(row.s, c)">{{ busy === 'take-' + c.key ? 'Taking…' : 'Take' }}</button>
+                    </template>
                     <div v-if="staff && c.free > 0 && row.s.hasRoles && row.s.kind !== 'NO_CLASS'" class="assign staff-control">
                       <label class="visually-hidden" :for="'assign-' + c.key">Student to assign to {{ c.r.name }} in session {{ row.s.number }}</label>
                       <select :id="'assign-' + c.key" class="staff-control" v-model="choice[c.key]">

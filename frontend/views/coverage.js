@@ -18,7 +18,7 @@ function focusLater(id) {
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 export const actionNames = {
-  PRESENT: 'Present', WITHDRAW_PRESENTATION: 'Leave a team', TAKE_ROLE: 'Take a role', DROP_ROLE: 'Drop a role',
+  PRESENT: 'Present', WITHDRAW_PRESENTATION: 'Leave a team', TAKE_ROLE: 'Take a role', DROP_ROLE: 'Drop a role', SWITCH_ROLE: 'Switch roles',
   APPROVE: 'Approve', DECLINE: 'Decline',
 };
 
