@@ -413,6 +413,9 @@ export default {
       const mine = board.value.mine;
       const list = myPresentations.value;
       const required = plural(mine.presentationsRequired, 'presentation', 'presentations');
+      if (!list.length && !mine.presentationsRequired) {
+        return 'This course asks for no presentation.';
+      }
       if (!list.length) {
         return `You have not signed up to present yet (this course asks for ${required}).`;
       }
