@@ -94,8 +94,9 @@ export default {
             return { r, seat, key: `${s.id}-${r.id}`, free: seat ? Math.max(0, seat.capacity - seat.holders.length) : 0,
               mine: !!seat && seat.holders.some(h => isMe(h.userId)) };
           });
+          const held = cells.find(c => c.mine);
           return { s, slots, freeSlots: slots.filter(x => !x.p).length, cells,
-            presenting: s.presentations.some(isMember),
+            presenting: s.presentations.some(isMember), heldRole: held ? held.r : null,
             needsMe: !!board.value.mine && s.block !== null && board.value.mine.blocksMissingRole.includes(s.block) };
         });
     });
@@ -267,6 +268,14 @@ export default {
         focus: r => `drop-${r.id}` });
     }
 
+    /** One request: the new seat is taken and the held role given up together, or nothing changes. */
+    function switchRole(s, c, from) {
+      return act({ key: `take-${c.key}`, cell: c.key, fallback: `cell-${c.key}`,
+        request: () => post(rolePath(s, c.r.id), { replace: true }),
+        success: `You switched from ${from.name} to ${c.r.name} in session ${s.number}.`,
+        focus: r => `drop-${r.id}` });
+    }
+
     function assignRole(s, c) {
       const studentId = Number(choice[c.key]);
       if (!requireChoice(c.key, studentId, `the student to assign to ${c.r.name} in session ${s.number}`)) {
@@ -404,6 +413,9 @@ export default {
       const mine = board.value.mine;
       const list = myPresentations.value;
       const required = plural(mine.presentationsRequired, 'presentation', 'presentations');
+      if (!list.length && !mine.presentationsRequired) {
+        return 'This course asks for no presentation.';
+      }
       if (!list.length) {
         return `You have not signed up to present yet (this course asks for ${required}).`;
       }
@@ -412,6 +424,9 @@ export default {
       return `You present ${told}` + (list.length < mine.presentationsRequired ? ` (this course asks for ${required}).` : '.');
     });
     const gapsSummary = computed(() => {
+      if (!board.value.roles.length) {
+        return 'This course has no supporting roles: there is no role to sign up for.';
+      }
       if (!board.value.blocks.length) {
         return 'This course has no sessions with supporting roles.';
       }
@@ -435,7 +450,7 @@ export default {
     return {
       course, board, students, loadProblem, staff, refresh, refreshing, rows, isMe, isMember, blockName, mayChange,
       roleOption, presenterOption, paperGroups, moveTargets, open, form, choice, busy, problemFor, doneIn, show, close, isOpen,
-      takeRole, assignRole, dropRole, moveRole, present, join, addMember, leave, removeMember, removeTeam, approve,
+      takeRole, switchRole, assignRole, dropRole, moveRole, present, join, addMember, leave, removeMember, removeTeam, approve,
       decline, myRoles, presentationSummary, gapsSummary, showAllNotices, notices, shownNotices, day, when, teamRoom,
     };
   },
@@ -456,7 +471,7 @@ export default {
         <section v-if="board.mine" id="my-signups" class="card" aria-labelledby="mine-heading">
           <h2 id="mine-heading" class="h3">Your sign-ups</h2>
           <p id="my-presentation">{{ presentationSummary }}</p>
-          <p id="my-roles">{{ myRoles.length ? 'Your supporting roles: ' + myRoles.join('; ') + '.' : 'You hold no supporting role yet.' }}</p>
+          <p v-if="board.roles.length" id="my-roles">{{ myRoles.length ? 'Your supporting roles: ' + myRoles.join('; ') + '.' : 'You hold no supporting role yet.' }}</p>
           <p id="my-gaps" :class="{ 'has-gaps': board.mine.blocksMissingRole.length }">{{ gapsSummary }}</p>
         </section>
 
@@ -478,7 +493,7 @@ export default {
           </ul>
         </nav>
 
-        <details id="role-descriptions" class="about">
+        <details v-if="board.roles.length" id="role-descriptions" class="about">
           <summary>What the supporting roles do</summary>
           <dl class="roles">
             <template v-for="r in board.roles" :key="r.id">
@@ -716,10 +731,16 @@ export default {
                         </template>
                       </li>
                     </ul>
-                    <button v-if="!staff && c.free > 0 && !c.mine && row.s.hasRoles && mayChange(row.s)" type="button"
-                            :id="'take-' + c.key" class="small take-role" :disabled="busy === 'take-' + c.key"
-                            :aria-label="'Take ' + c.r.name + ' in session ' + row.s.number"
-                            @click="takeRole(row.s, c)">{{ busy === 'take-' + c.key ? 'Taking…' : 'Take' }}</button>
+                    <template v-if="!staff && c.free > 0 && !c.mine && row.s.hasRoles && !row.presenting && mayChange(row.s)">
+                      <button v-if="row.heldRole" type="button"
+                              :id="'take-' + c.key" class="small switch-role" :disabled="busy === 'take-' + c.key"
+                              :aria-label="'Switch from ' + row.heldRole.name + ' to ' + c.r.name + ' in session ' + row.s.number"
+                              @click="switchRole(row.s, c, row.heldRole)">{{ busy === 'take-' + c.key ? 'Switching…' : 'Switch to this role' }}</button>
+                      <button v-else type="button"
+                              :id="'take-' + c.key" class="small take-role" :disabled="busy === 'take-' + c.key"
+                              :aria-label="'Take ' + c.r.name + ' in session ' + row.s.number"
+                              @click="takeRole(row.s, c)">{{ busy === 'take-' + c.key ? 'Taking…' : 'Take' }}</button>
+                    </template>
                     <div v-if="staff && c.free > 0 && row.s.hasRoles && row.s.kind !== 'NO_CLASS'" class="assign staff-control">
                       <label class="visually-hidden" :for="'assign-' + c.key">Student to assign to {{ c.r.name }} in session {{ row.s.number }}</label>
                       <select :id="'assign-' + c.key" class="staff-control" v-model="choice[c.key]">

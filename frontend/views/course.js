@@ -231,6 +231,14 @@ export default {
             </template>
           </ul>
         </nav>
+        <section v-if="staff && course.warnings && course.warnings.length" id="policy-warnings"
+                 class="card notice staff-control" aria-labelledby="policy-warnings-heading">
+          <h2 id="policy-warnings-heading" class="h3">The policies ask for more than the schedule allows</h2>
+          <ul>
+            <li v-for="w in course.warnings" :key="w.field" :data-field="w.field">{{ w.message }}</li>
+          </ul>
+          <p class="hint">Nothing is refused: change the policies or the schedule (or the course file) until this list is gone.</p>
+        </section>
         <details v-if="course.description || roles.length" class="about">
           <summary>About this course</summary>
           <p v-if="course.description">{{ course.description }}</p>

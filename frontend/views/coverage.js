@@ -18,7 +18,7 @@ function focusLater(id) {
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 export const actionNames = {
-  PRESENT: 'Present', WITHDRAW_PRESENTATION: 'Leave a team', TAKE_ROLE: 'Take a role', DROP_ROLE: 'Drop a role',
+  PRESENT: 'Present', WITHDRAW_PRESENTATION: 'Leave a team', TAKE_ROLE: 'Take a role', DROP_ROLE: 'Drop a role', SWITCH_ROLE: 'Switch roles',
   APPROVE: 'Approve', DECLINE: 'Decline',
 };
 
@@ -82,7 +82,7 @@ export default {
     const summary = computed(() => {
       const c = coverage.value;
       const lacking = c.students.filter(s => s.blocksMissingRole.length).length;
-      return (c.gaps
+      return (!c.blocks.length ? 'No gaps: this course has no sessions with supporting roles to cover.' : c.gaps
         ? `${plural(c.gaps, 'gap', 'gaps')}: ${plural(lacking, 'student lacks', 'students lack')} a supporting role in at least one block.`
         : 'No gaps: every student holds a supporting role in every block.')
         + ' ' + (c.studentsWithoutPresentation

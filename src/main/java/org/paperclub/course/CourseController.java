@@ -38,10 +38,13 @@ class CourseController {
     private final CourseFileService files;
     private final CourseAccess access;
 
-    CourseController(CourseService courses, CourseFileService files, CourseAccess access) {
+    private final PolicyWarnings warnings;
+
+    CourseController(CourseService courses, CourseFileService files, CourseAccess access, PolicyWarnings warnings) {
         this.courses = courses;
         this.files = files;
         this.access = access;
+        this.warnings = warnings;
     }
 
     @Get
@@ -58,17 +61,18 @@ class CourseController {
     }
 
     @Get("/{courseId}")
-    @Operation(summary = "A course with its policies")
+    @Operation(summary = "A course with its policies; for staff, warnings about policies its schedule cannot meet")
     CourseView get(long courseId, Authentication auth) {
         CourseRole role = access.member(auth, courseId);
-        return CourseView.of(courses.get(courseId), role);
+        CourseView view = CourseView.of(courses.get(courseId), role);
+        return role.isStaff() ? view.withWarnings(warnings.of(courseId)) : view;
     }
 
     @Put("/{courseId}")
-    @Operation(summary = "Change a course's details and policies (instructors)")
+    @Operation(summary = "Change a course's details and policies (instructors); the answer warns of policies the schedule cannot meet")
     CourseView update(long courseId, @Body @Valid CourseCommand command, Authentication auth) {
         CourseRole role = access.instructor(auth, courseId, "change the course and its policies");
-        return CourseView.of(courses.update(courseId, command), role);
+        return CourseView.of(courses.update(courseId, command), role).withWarnings(warnings.of(courseId));
     }
 
     @Post("/import")
@@ -76,7 +80,7 @@ class CourseController {
     @Operation(summary = "Create a whole course from a course file (YAML or JSON); every error is reported with its line or field")
     HttpResponse<CourseView> importCourse(@Body String file, Authentication auth) {
         Course course = files.importCourse(file, Viewer.id(auth));
-        return HttpResponse.created(CourseView.of(course, CourseRole.INSTRUCTOR), URI.create("/api/courses/" + course.id()));
+        return HttpResponse.created(CourseView.of(course, CourseRole.INSTRUCTOR).withWarnings(warnings.of(course.id())), URI.create("/api/courses/" + course.id()));
     }
 
     @Get(value = "/{courseId}/export", produces = {YAML, MediaType.APPLICATION_JSON})

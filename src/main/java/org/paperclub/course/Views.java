@@ -16,13 +16,26 @@ public final class Views {
     private Views() {
     }
 
-    /** A course as one of its members sees it; {@code role} is the caller's role in it. */
+    /**
+     * A course as one of its members sees it; {@code role} is the caller's role in it. {@code warnings}: for staff
+     * reading or saving the course, what its policies ask that its schedule cannot give (empty otherwise).
+     */
     @Serdeable
     public record CourseView(Long id, String code, String title, String term, String timeZone,
-                             @Nullable String description, CoursePolicies policies, @Nullable CourseRole role) {
+                             @Nullable String description, CoursePolicies policies, @Nullable CourseRole role,
+                             List<PolicyWarning> warnings) {
         static CourseView of(Course c, @Nullable CourseRole role) {
-            return new CourseView(c.id(), c.code(), c.title(), c.term(), c.timeZone(), c.description(), c.policies(), role);
+            return new CourseView(c.id(), c.code(), c.title(), c.term(), c.timeZone(), c.description(), c.policies(), role, List.of());
         }
+
+        CourseView withWarnings(List<PolicyWarning> list) {
+            return new CourseView(id, code, title, term, timeZone, description, policies, role, list);
+        }
+    }
+
+    /** A policy the schedule cannot meet: the policy's field and a sentence for staff. */
+    @Serdeable
+    public record PolicyWarning(String field, String message) {
     }
 
     @Serdeable

@@ -69,12 +69,13 @@ final class ParticipationRules {
     static Participation compute(GradingPolicy policy, Required required, Graded graded, boolean explain) {
         MissingWork missing = policy.missing();
         List<String> lines = explain ? new ArrayList<>() : null;
-        Component presentation = average("Main presentation", graded.presentations(), required.presentations(), -1, missing, false, lines);
-        Component roles = average("Supporting roles", graded.roles(), required.roles(),
-                Math.max(0, required.roles() - graded.roleBlocksGraded()), missing, false, lines);
-        Component critiques = average("Critiques", graded.critiques(), required.critiques(), -1, missing, true, lines);
-
         GradingPolicy.Weights w = policy.weights();
+        Component presentation = average("Main presentation", graded.presentations(), required.presentations(), -1, missing, false,
+                w.presentation(), lines);
+        Component roles = average("Supporting roles", graded.roles(), required.roles(),
+                Math.max(0, required.roles() - graded.roleBlocksGraded()), missing, false, w.roles(), lines);
+        Component critiques = average("Critiques", graded.critiques(), required.critiques(), -1, missing, true, w.critiques(), lines);
+
         double sum = 0;
         double weights = 0;
         List<String> terms = new ArrayList<>();
@@ -107,13 +108,17 @@ final class ParticipationRules {
      * roles, the blocks without a graded role, since extra roles in one block do not make up for another.
      */
     private static Component average(String name, List<Double> percents, int required, int missingItems, MissingWork missing,
-                                     boolean bestOnly, @Nullable List<String> lines) {
+                                     boolean bestOnly, double weight, @Nullable List<String> lines) {
         List<Double> sorted = percents.stream().sorted(Comparator.reverseOrder()).toList();
         List<Double> taken = bestOnly && required > 0 && sorted.size() > required ? sorted.subList(0, required) : sorted;
         int notGraded = missingItems >= 0 ? missingItems : Math.max(0, required - taken.size());
         int denominator = missing == MissingWork.ZERO ? taken.size() + notGraded : taken.size();
         if (denominator == 0) {
-            if (lines != null) {
+            if (lines != null && required == 0 && percents.isEmpty()) {
+                // A course without roles (or presentations, or critiques) asks for none: its weight goes to the others.
+                lines.add(name + ": none required in this course" + (weight > 0 ? "; its weight of " + GradingPolicy.number(weight)
+                        + " is left out, so the other components make up the grade." : "."));
+            } else if (lines != null) {
                 lines.add(name + ": nothing to count yet" + (required > 0 ? " (" + required + " required)." : "."));
             }
             return new Component(null, percents.size(), required, 0);

@@ -90,7 +90,8 @@ class SignupBoard {
     State state(long courseId) {
         Course course = courses.get(courseId);
         List<Session> sessions = schedule.sessions(courseId);
-        return new State(course, sessions, SignupRules.blocks(course, sessions), courses.roles(courseId), signups.namesOf(courseId),
+        List<RoleView> roles = courses.roles(courseId);
+        return new State(course, sessions, SignupRules.blocks(course, sessions, !roles.isEmpty()), roles, signups.namesOf(courseId),
                 presentations.findByCourseId(courseId), members.findByCourseId(courseId), roleSignups.findByCourseId(courseId),
                 schedule.papers(courseId).stream().collect(Collectors.toMap(PaperView::id, Function.identity())),
                 schedule.readingPaperIds(courseId));
@@ -117,13 +118,14 @@ class SignupBoard {
             if (!s.held() && (!pres.isEmpty() || !held.isEmpty())) {
                 sessionNotes.add("This session is cancelled; its sign-ups are kept until staff move them.");
             }
-            List<Seats> seats = SignupRules.hasRoles(s) || !held.isEmpty() ? st.roles().stream().map(r -> new Seats(r.id(), r.name(), r.capacity(),
+            boolean hasRoles = SignupRules.hasRoles(s) && !st.roles().isEmpty();
+            List<Seats> seats = hasRoles || !held.isEmpty() ? st.roles().stream().map(r -> new Seats(r.id(), r.name(), r.capacity(),
                     held.stream().filter(h -> h.roleId().equals(r.id())).sorted(Comparator.comparing(RoleSignup::seat))
                             .map(h -> new Holder(h.id(), h.userId(), st.names().get(h.userId()))).toList())).toList() : List.of();
             List<BoardPaper> papers = st.readings().getOrDefault(s.id(), List.of()).stream().map(st.papers()::get)
                     .map(p -> new BoardPaper(p.id(), p.title(), p.official())).toList();
             sessions.add(new BoardSession(s.id(), s.number(), s.date(), s.startsAt(course.zone()).toOffsetDateTime(), s.topic(), s.kind(),
-                    SignupRules.hasRoles(s), SignupRules.frozen(course, s, now),
+                    hasRoles, SignupRules.frozen(course, s, now),
                     SignupRules.freezesAt(course, s).atZone(course.zone()).toOffsetDateTime(), blockOf.get(s.id()),
                     s.presentationSlots(), papers, pres, seats, sessionNotes));
         }
@@ -146,12 +148,15 @@ class SignupBoard {
     private PresentationView presentationView(State st, Session s, Presentation p, List<PresentationMember> team) {
         PaperView paper = st.papers().get(p.paperId());
         List<String> notes = new ArrayList<>();
-        // A paper that staff moved to another session after the sign-up: the team keeps its slot here, told so.
-        if (!st.readings().getOrDefault(s.id(), List.of()).contains(p.paperId())) {
-            st.sessions().stream().filter(other -> !other.id().equals(s.id())
+        // Only the reading the team signed up for leaving this session is a move: an official paper may be presented
+        // without being a reading here, and may be a lecture's reading too. The team keeps its slot, told so.
+        if (p.readingAtSignup() && !st.readings().getOrDefault(s.id(), List.of()).contains(p.paperId())) {
+            notes.add(st.sessions().stream().filter(other -> !other.id().equals(s.id()) && other.presentationSlots() > 0
                             && st.readings().getOrDefault(other.id(), List.of()).contains(p.paperId()))
-                    .findFirst().ifPresent(other -> notes.add("“" + paper.title() + "” has moved to session " + other.number()
-                            + "; this team still presents it in session " + s.number() + " until staff move the team."));
+                    .findFirst().map(other -> "“" + paper.title() + "” has moved to session " + other.number()
+                            + "; this team still presents it in session " + s.number() + " until staff move the team.")
+                    .orElse("“" + paper.title() + "” is no longer a reading of session " + s.number()
+                            + "; this team still presents it there until staff move the team."));
         }
         return new PresentationView(p.id(), s.id(), s.number(), paper.id(), paper.title(), paper.official(), p.status(), p.slot(),
                 team.stream().sorted(Comparator.comparing(PresentationMember::place))

@@ -55,8 +55,9 @@ class SignupController {
                           @Nullable Long partnerId, @Nullable Long studentId) {
     }
 
+    /** {@code replace}: switch to this role from the one the student holds in the session, in one step. */
     @Serdeable
-    record RoleCommand(@Nullable Long studentId) {
+    record RoleCommand(@Nullable Long studentId, @Nullable Boolean replace) {
     }
 
     @Serdeable
@@ -87,12 +88,14 @@ class SignupController {
     }
 
     @Post("/roles/{roleId}/signups")
-    @Operation(summary = "Take a seat of a supporting role: a student for themselves; staff name the student")
+    @Operation(summary = "Take a seat of a supporting role: a student for themselves; staff name the student. "
+            + "With replace: true, switch from the role held in this session to this one in one step")
     HttpResponse<RoleSignupView> takeRole(long courseId, long sessionId, long roleId, @Nullable @Body RoleCommand command,
                                           Authentication auth) {
         Actor actor = actor(auth, courseId);
         long student = subject(actor, command == null ? null : command.studentId());
-        RoleSignupView view = signups.takeRole(courseId, sessionId, roleId, actor, student);
+        boolean replace = command != null && Boolean.TRUE.equals(command.replace());
+        RoleSignupView view = signups.takeRole(courseId, sessionId, roleId, actor, student, replace);
         return HttpResponse.created(view, URI.create("/api/courses/" + courseId + "/sessions/" + sessionId + "/roles/" + roleId
                 + "/signups/" + view.id()));
     }

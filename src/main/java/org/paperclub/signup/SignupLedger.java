@@ -96,6 +96,6 @@ public class SignupLedger {
     /** The blocks of sessions in each of which every student holds one supporting role (the coverage rule). */
     @Transactional(readOnly = true)
     public List<List<Session>> blocks(long courseId) {
-        return SignupRules.blocks(courses.get(courseId), schedule.sessions(courseId));
+        return SignupRules.blocks(courses.get(courseId), schedule.sessions(courseId), !courses.roles(courseId).isEmpty());
     }
 }

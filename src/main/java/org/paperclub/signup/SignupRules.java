@@ -58,9 +58,13 @@ final class SignupRules {
 
     /**
      * The blocks of the term: the sessions with roles in date order, cut into groups of {@code roleBlockSize}
-     * (cancelled sessions are not counted). A last, shorter group is a block too.
+     * (cancelled sessions are not counted). A last, shorter group is a block too. A course without supporting
+     * roles has no blocks: its presentation sessions leave nothing to cover.
      */
-    static List<List<Session>> blocks(Course course, List<Session> sessions) {
+    static List<List<Session>> blocks(Course course, List<Session> sessions, boolean courseHasRoles) {
+        if (!courseHasRoles) {
+            return List.of();
+        }
         List<Session> withRoles = sessions.stream().filter(SignupRules::hasRoles)
                 .sorted(Comparator.comparing(Session::date).thenComparing(Session::startTime).thenComparing(Session::number))
                 .toList();

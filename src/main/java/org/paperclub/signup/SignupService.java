@@ -118,7 +118,8 @@ class SignupService {
                         + session.number() + " are taken (" + taken.size() + " of " + session.presentationSlots() + ").");
             }
             PresentationStatus status = paper.official() || actor.staff() ? PresentationStatus.CONFIRMED : PresentationStatus.PROPOSED;
-            presentation = presentations.save(new Presentation(null, courseId, sessionId, paperId, slot, status, actor.userId(), now()));
+            presentation = presentations.save(new Presentation(null, courseId, sessionId, paperId, slot, status, actor.userId(), now(),
+                    schedule.readingKind(sessionId, paperId).isPresent()));
         }
         Set<Integer> places = current.stream().map(PresentationMember::place).collect(Collectors.toCollection(HashSet::new));
         for (long id : team) {
@@ -206,6 +207,15 @@ class SignupService {
 
     @Transactional
     RoleSignupView takeRole(long courseId, long sessionId, long roleId, Actor actor, long studentId) {
+        return takeRole(courseId, sessionId, roleId, actor, studentId, false);
+    }
+
+    /**
+     * Takes a seat of the role; with {@code replace}, a student who holds another role in the session gives it up in
+     * the same transaction (a switch, audited as one line), so a refused switch leaves the old role in place.
+     */
+    @Transactional
+    RoleSignupView takeRole(long courseId, long sessionId, long roleId, Actor actor, long studentId, boolean replace) {
         Course course = courses.get(courseId);
         Session session = schedule.lockSession(courseId, sessionId);
         SignupRules.held(session);
@@ -219,11 +229,18 @@ class SignupService {
         Map<Long, String> names = new Names(people);
         lockStudent(courseId, studentId, names);
         String who = studentId == actor.userId() ? "You" : names.get(studentId);
-        roleSignups.findBySessionIdAndUserId(sessionId, studentId).ifPresent(r -> {
-            String held = courses.role(courseId, r.roleId()).name();
-            throw ProblemException.conflict(who + (who.equals("You") ? " already hold " : " already holds ") + held
-                    + " in session " + session.number() + "; a student takes at most one supporting role per session.");
-        });
+        RoleSignup previous = roleSignups.findBySessionIdAndUserId(sessionId, studentId).orElse(null);
+        if (previous != null) {
+            String held = courses.role(courseId, previous.roleId()).name();
+            String holds = who + (who.equals("You") ? " already hold " : " already holds ") + held + " in session " + session.number();
+            if (previous.roleId() == roleId) {
+                throw ProblemException.conflict(holds + ".");
+            }
+            if (!replace) {
+                throw ProblemException.conflict(holds + "; a student takes at most one supporting role per session. "
+                        + "To change it, switch to " + role.name() + " instead.");
+            }
+        }
         if (!members.findInSession(sessionId, studentId).isEmpty()) {
             throw ProblemException.conflict(who + (who.equals("You") ? " present" : " presents") + " in session "
                     + session.number() + "; a presenter cannot also take a supporting role there.");
@@ -234,9 +251,18 @@ class SignupService {
             throw ProblemException.conflict(role.name() + " for session " + session.number() + " is full ("
                     + holders.size() + " of " + role.capacity() + ").");
         }
+        if (previous != null) {
+            // Freed first: (session, student) is unique, and both rows change under the same locks.
+            roleSignups.delete(previous);
+        }
         RoleSignup saved = roleSignups.save(new RoleSignup(null, courseId, sessionId, roleId, studentId, seat, actor.userId(), now()));
-        record(courseId, actor, "TAKE_ROLE", sessionId, studentId, names.get(studentId) + " took " + role.name()
-                + " in session " + session.number(), names);
+        if (previous == null) {
+            record(courseId, actor, "TAKE_ROLE", sessionId, studentId, names.get(studentId) + " took " + role.name()
+                    + " in session " + session.number(), names);
+        } else {
+            record(courseId, actor, "SWITCH_ROLE", sessionId, studentId, names.get(studentId) + " switched from "
+                    + courses.role(courseId, previous.roleId()).name() + " to " + role.name() + " in session " + session.number(), names);
+        }
         return new RoleSignupView(saved.id(), sessionId, roleId, role.name(), studentId, names.get(studentId), seat);
     }
 

@@ -181,16 +181,16 @@ class ScheduleTest extends ApiTest {
     @Test
     void staff_edit_the_supporting_roles() {
         Api.Session ta = ta();
-        List<Map<String, Object>> roles = student().list("/api/courses/1/roles");
+        List<Map<String, Object>> roles = student().list("/api/courses/2/roles");
         assertEquals(7, roles.size());
         assertEquals("Peer Reviewer", roles.get(0).get("name"));
-        Map<String, Object> scribe = ta.post("/api/courses/1/roles", Map.of("name", "Scribe", "description", "Takes the notes.", "capacity", 1)).body();
-        problem(409, () -> ta.post("/api/courses/1/roles", Map.of("name", "scribe", "description", "Again.", "capacity", 1)));
-        problem(400, () -> ta.post("/api/courses/1/roles", Map.of("name", "Crowd", "description", "Too many.", "capacity", 3)));
-        assertEquals(2, ((Number) ta.put("/api/courses/1/roles/" + scribe.get("id"),
+        Map<String, Object> scribe = ta.post("/api/courses/2/roles", Map.of("name", "Scribe", "description", "Takes the notes.", "capacity", 1)).body();
+        problem(409, () -> ta.post("/api/courses/2/roles", Map.of("name", "scribe", "description", "Again.", "capacity", 1)));
+        problem(400, () -> ta.post("/api/courses/2/roles", Map.of("name", "Crowd", "description", "Too many.", "capacity", 3)));
+        assertEquals(2, ((Number) ta.put("/api/courses/2/roles/" + scribe.get("id"),
                 Map.of("name", "Scribe", "description", "Takes the notes.", "capacity", 2)).body().get("capacity")).intValue());
-        assertEquals(204, ta.delete("/api/courses/1/roles/" + scribe.get("id")).code());
-        assertEquals(7, student().list("/api/courses/1/roles").size());
+        assertEquals(204, ta.delete("/api/courses/2/roles/" + scribe.get("id")).code());
+        assertEquals(7, student().list("/api/courses/2/roles").size());
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,36 @@ class SignupBoardPageTest extends BrowserTest {
         browser.waiting().until(d -> d.findElement(cell).findElements(By.cssSelector("li.holder.mine")).isEmpty());
         mine = (List<?>) ((Map<?, ?>) student(4).get("/api/courses/2/signups/board").get("mine")).get("roleSignupIds");
         assertTrue(mine.isEmpty(), "the withdrawal was saved");
+    }
+
+    @Test
+    void a_student_holding_a_role_is_offered_a_switch_not_a_take_and_switches_in_one_step() {
+        Map<String, Object> board = student(6).get("/api/courses/2/signups/board");
+        Map<?, ?> session = ((List<Map<?, ?>>) board.get("sessions")).stream()
+                .filter(s -> Boolean.TRUE.equals(s.get("hasRoles")) && !Boolean.TRUE.equals(s.get("frozen"))).skip(1).findFirst().orElseThrow();
+        Object sessionId = session.get("id");
+        List<Map<?, ?>> roles = (List<Map<?, ?>>) board.get("roles");
+        Object held = roles.get(0).get("id");
+        Object other = roles.get(1).get("id");
+        student(6).post("/api/courses/2/sessions/" + sessionId + "/roles/" + held + "/signups", Map.of());
+        By row = By.cssSelector("tr[data-session-id='" + sessionId + "']");
+        By target = By.cssSelector("td.role-cell[data-session-id='" + sessionId + "'][data-role-id='" + other + "']");
+
+        browser.signIn(base, "student6@example.edu");
+        browser.open(base, "#/courses/2/signups");
+        browser.await(By.id("board"));
+        assertTrue(browser.await(row).findElements(By.cssSelector("button.take-role")).isEmpty(), "no Take that would end in 409");
+        WebElement switchButton = browser.driver.findElement(target).findElement(By.cssSelector("button.switch-role"));
+        assertEquals("Switch to this role", switchButton.getText());
+        assertEquals("Switch from " + roles.get(0).get("name") + " to " + roles.get(1).get("name") + " in session " + session.get("number"),
+                switchButton.getAttribute("aria-label"), "the label names both roles");
+        switchButton.click();
+        browser.waiting().until(ExpectedConditions.presenceOfNestedElementLocatedBy(target, By.cssSelector("li.holder.mine")));
+        browser.waiting().until(d -> d.findElement(By.id("status")).getText().startsWith("You switched from"));
+        List<?> mine = (List<?>) ((Map<?, ?>) student(6).get("/api/courses/2/signups/board").get("mine")).get("roleSignupIds");
+        assertEquals(1, mine.size(), "one role in the session, the new one");
+        assertTrue(browser.driver.findElement(row).findElements(By.cssSelector("button.switch-role")).size() > 0,
+                "the other free roles now offer a switch from the new one");
     }
 
     @Test

@@ -1,0 +1,117 @@
+package org.paperclub.signup;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.paperclub.support.Api;
+import org.paperclub.support.ApiTest;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A common format: one student presentation in every class and no supporting roles at all. With no roles there is
+ * nothing to cover: no blocks, no gaps, nothing to auto-fill, and no role counted in the grade.
+ */
+@MicronautTest
+class CourseWithoutRolesTest extends ApiTest {
+
+    private Api.Session instructor;
+    private String base;
+    private long firstSession;
+
+    /** Four presentation sessions of one slot, no roles; the default weights (presentation 50, roles 50); missing work counts 0. */
+    static String presentationsOnly() {
+        LocalDate start = LocalDate.now(ZoneId.of("UTC")).plusDays(10);
+        StringBuilder yaml = new StringBuilder("""
+                format: paperclub-course/1
+                course: {code: TALKS 1, title: One talk per class, term: Spring 2027, timeZone: UTC}
+                policies:
+                  grading:
+                    presentationScale: {type: POINTS, max: 10}
+                    roleScale: {type: POINTS, max: 10}
+                    critiqueScale: {type: POINTS, max: 10}
+                    weights: {presentation: 50, roles: 50, critiques: 0}
+                    missing: ZERO
+                    regradeWindowDays: 7
+                papers:
+                """);
+        for (int i = 1; i <= 4; i++) {
+            yaml.append("  - {key: p").append(i).append(", title: Paper ").append(i).append("}\n");
+        }
+        yaml.append("sessions:\n");
+        for (int i = 1; i <= 4; i++) {
+            yaml.append("  - {number: ").append(i).append(", date: ").append(start.plusDays(i)).append(", start: \"10:00\", end: \"11:00\", ")
+                    .append("kind: PRESENTATION, topic: Talk ").append(i).append(", presentationSlots: 1, assigned: [p").append(i).append("]}\n");
+        }
+        return yaml.toString();
+    }
+
+    @BeforeAll
+    void aCourseWithPresentationsAndNoRoles() {
+        instructor = instructor();
+        long course = ((Number) instructor.post("/api/courses/import", presentationsOnly(), "application/yaml").body().get("id")).longValue();
+        base = "/api/courses/" + course;
+        for (int i = 1; i <= 3; i++) {
+            instructor.post(base + "/roster", Map.of("email", "student" + i + "@example.edu"));
+        }
+        firstSession = ((Number) instructor.list(base + "/sessions").get(0).get("id")).longValue();
+    }
+
+    @Test
+    void coverage_has_no_blocks_and_no_gaps() {
+        Map<String, Object> coverage = instructor.get(base + "/signups/coverage");
+        assertEquals(List.of(), coverage.get("blocks"));
+        assertEquals(0, ((Number) coverage.get("gaps")).intValue());
+        for (Map<?, ?> student : (List<Map<?, ?>>) coverage.get("students")) {
+            assertEquals(List.of(), student.get("blocksMissingRole"), student.toString());
+        }
+    }
+
+    @Test
+    void auto_fill_has_nothing_to_plan_and_reports_no_full_seats() {
+        Map<String, Object> plan = instructor.post(base + "/signups/autofill/preview", Map.of()).body();
+        assertEquals(List.of(), plan.get("assignments"));
+        assertEquals(List.of(), plan.get("unfilled"));
+    }
+
+    @Test
+    void the_board_tells_no_student_they_miss_a_role() {
+        Map<String, Object> board = student(2).get(base + "/signups/board");
+        assertEquals(List.of(), ((Map<?, ?>) board.get("mine")).get("blocksMissingRole"));
+        assertEquals(List.of(), board.get("blocks"));
+        for (Map<?, ?> s : (List<Map<?, ?>>) board.get("sessions")) {
+            assertFalse((Boolean) s.get("hasRoles"), "a session without roles to take: " + s.get("number"));
+            assertEquals(1, ((Number) s.get("presentationSlots")).intValue(), "the presentation slots are still offered");
+        }
+    }
+
+    @Test
+    void the_grade_requires_no_role_and_the_roles_weight_does_not_drag_it_down() {
+        long studentId = ((Number) student(3).get("/api/me").get("id")).longValue();
+        long paper = ((Number) ((List<Map<String, Object>>) instructor.list(base + "/sessions").get(0).get("readings")).get(0).get("paperId")).longValue();
+        long presentation = ((Number) instructor.post(base + "/sessions/" + firstSession + "/presentations",
+                Map.of("paperId", paper, "studentId", studentId)).body().get("id")).longValue();
+        instructor.http().retrieve(instructor.authorize(HttpRequest.PUT(base + "/grades/presentations/" + presentation,
+                Map.of("points", 9))), String.class);
+        instructor.post(base + "/sessions/" + firstSession + "/grades/publish", Map.of());
+
+        Map<String, Object> mine = student(3).get(base + "/grades/me");
+        Map<String, Object> participation = (Map<String, Object>) mine.get("participation");
+        Map<String, Object> roles = (Map<String, Object>) participation.get("roles");
+        assertEquals(0, ((Number) roles.get("required")).intValue(), "no roles, none required");
+        assertEquals(null, roles.get("percent"), "nothing to count: the component drops out with its weight");
+        assertEquals(90.0, ((Number) participation.get("percent")).doubleValue(), 0.001, "9 of 10 is the whole grade here");
+        assertEquals(List.of(), ((Map<?, ?>) mine.get("progress")).get("blocks"));
+        assertTrue(((List<String>) participation.get("explanation")).stream()
+                        .anyMatch(l -> l.startsWith("Supporting roles: none required in this course; its weight of 50 is left out")),
+                participation.get("explanation").toString());
+    }
+}
