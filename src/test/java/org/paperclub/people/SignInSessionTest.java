@@ -17,6 +17,11 @@ import org.paperclub.support.Api;
 import org.paperclub.support.ApiTest;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.paperclub.support.Api.problem;
 
-@MicronautTest
+// Not in a test transaction: the housekeeping called directly must commit, as jdbc() reads on its own connection.
+@MicronautTest(transactional = false)
 class SignInSessionTest extends ApiTest {
 
     private static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);
@@ -33,6 +39,12 @@ class SignInSessionTest extends ApiTest {
 
     @Inject
     SessionSecret signingSecret;
+
+    @Inject
+    SignInSessions sessions;
+
+    @Inject
+    LoginThrottle throttle;
 
     @Test
     void a_session_lasts_the_twelve_hours_readme_promises_in_the_token_and_in_the_cookie() throws Exception {
@@ -103,6 +115,36 @@ class SignInSessionTest extends ApiTest {
         String forged = sign(new JWTClaimsSet.Builder(claims).subject(String.valueOf(instructorId)).build());
         problem(401, () -> client.toBlocking().retrieve(HttpRequest.GET("/api/me")
                 .cookie(Cookie.of("PAPERCLUB_SESSION", forged)).accept(MediaType.APPLICATION_JSON_TYPE), MAP));
+    }
+
+    @Test
+    void an_expired_session_is_refused_and_then_forgotten_with_old_throttle_counts() throws Exception {
+        Api.Session session = student(11);
+        long id = ((Number) session.get("/api/me").get("id")).longValue();
+        problem(401, () -> api().login("student11@example.edu", "a-wrong-guess"));
+        Timestamp past = Timestamp.from(Instant.now().minusSeconds(1));
+        assertEquals(1, update("update sign_in_session set expires_at = ? where user_id = " + id, past));
+        problem(401, () -> session.get("/api/me"));
+        assertTrue(update("update sign_in_throttle set expires_at = ? where throttle_key like '%student11@%'", past) > 0);
+
+        sessions.forgetExpired();
+        throttle.forgetOld();
+        assertEquals(0, count("select count(*) from sign_in_session where user_id = " + id));
+        assertEquals(0, count("select count(*) from sign_in_throttle where throttle_key like '%student11@%'"));
+    }
+
+    private int update(String sql, Timestamp time) throws Exception {
+        try (Connection c = jdbc(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setTimestamp(1, time);
+            return s.executeUpdate();
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = jdbc(); ResultSet r = c.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     private String sign(JWTClaimsSet claims) throws Exception {

@@ -77,6 +77,16 @@ class SignInThrottleTest extends ApiTest {
     }
 
     @Test
+    void addresses_a_client_writes_left_of_what_the_trusted_proxy_saw_do_not_make_it_a_new_client() {
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(401, signIn("student13@example.edu", "guess", "198.18.0." + i + ", 203.0.113.60"));
+        }
+        assertEquals(429, signIn("student13@example.edu", Api.PASSWORD, "198.18.0.99, 203.0.113.60"));
+        // A trusted proxy in the chain is looked through: the client is the address before it.
+        assertEquals(429, signIn("student13@example.edu", Api.PASSWORD, "203.0.113.60, 127.0.0.1"));
+    }
+
+    @Test
     void guessing_the_current_password_of_a_password_change_is_slowed_down_too() {
         Api.Session session = student(9);
         Map<String, Object> wrong = Map.of("currentPassword", "not-it", "newPassword", "a-long-new-password");
