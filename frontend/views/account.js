@@ -27,7 +27,7 @@ export default {
         await put('/api/me/password', { currentPassword: current.value, newPassword: fresh.value });
         current.value = fresh.value = again.value = '';
         done.value = true;
-        announce('Your password is changed.');
+        announce('Your password is changed. Your other sessions are signed out.');
       } catch (e) {
         problem.value = problemOf(e);
       } finally {
@@ -64,7 +64,7 @@ export default {
           <input id="new-password-again" type="password" v-model="again" autocomplete="new-password" required>
         </div>
         <button type="submit" id="change-password" :disabled="busy">{{ busy ? 'Saving…' : 'Change password' }}</button>
-        <p v-if="done" class="success">Your password is changed.</p>
+        <p v-if="done" class="success">Your password is changed. Your other sessions are signed out.</p>
       </form>
       <calendar-link />
     </section>`,

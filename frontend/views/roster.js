@@ -99,8 +99,25 @@ export default {
       }
     }
 
+    // Ends all of someone's sessions at once, on every device (a lost laptop, a shared computer).
+    const signingOut = ref(null);
+    const signOutProblem = ref(null);
+    async function signOutEverywhere(p) {
+      signingOut.value = p.userId;
+      signOutProblem.value = null;
+      try {
+        await post(`${base}/roster/${p.userId}/sign-out`);
+        announce(`${p.name} is signed out everywhere.`);
+      } catch (e) {
+        signOutProblem.value = problemOf(e);
+      } finally {
+        signingOut.value = null;
+      }
+    }
+
     return { course, roster, loadProblem, canAddStaff, newAccounts, dismissPasswords, person, adding, addProblem,
-      addPerson, csv, importing, importProblem, importResult, readFile, importCsv, roleNames };
+      addPerson, csv, importing, importProblem, importResult, readFile, importCsv, roleNames,
+      signingOut, signOutProblem, signOutEverywhere };
   },
   template: /*html*/`
     <div class="roster-page">
@@ -127,14 +144,18 @@ export default {
 
       <section aria-labelledby="roster-heading">
         <h2 id="roster-heading" tabindex="-1">People<span v-if="roster"> ({{ roster.length }})</span></h2>
+        <problem-box id="sign-out-error" :problem="signOutProblem" />
         <p v-if="!roster && !loadProblem" class="loading">Loading the roster…</p>
         <div v-else-if="roster" class="table-wrap">
           <table id="roster">
-            <thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Section</th></tr></thead>
+            <thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Section</th><th scope="col">Sessions</th></tr></thead>
             <tbody>
               <tr v-for="p in roster" :key="p.enrollmentId" :data-user-id="p.userId">
                 <th scope="row">{{ p.name }}<span class="email">{{ p.email }}</span></th>
                 <td>{{ roleNames[p.role] || p.role }}</td><td>{{ p.section || '—' }}</td>
+                <td><button type="button" class="small secondary sign-out-everywhere" @click="signOutEverywhere(p)"
+                            :disabled="signingOut === p.userId || (p.role !== 'STUDENT' && !canAddStaff)"
+                            :aria-label="'Sign ' + p.name + ' out everywhere'">Sign out everywhere</button></td>
               </tr>
             </tbody>
           </table>

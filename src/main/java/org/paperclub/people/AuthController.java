@@ -1,5 +1,6 @@
 package org.paperclub.people;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -42,15 +43,20 @@ class AuthController {
     private final TokenCookieLoginHandler loginHandler;
     private final SessionCookies cookies;
     private final CsrfTokens csrf;
+    private final SignInSessions sessions;
+    private final ClientAddress clientAddress;
 
     AuthController(PeopleService people, CourseService courses, LoginThrottle throttle,
-                   TokenCookieLoginHandler loginHandler, SessionCookies cookies, CsrfTokens csrf) {
+                   TokenCookieLoginHandler loginHandler, SessionCookies cookies, CsrfTokens csrf,
+                   SignInSessions sessions, ClientAddress clientAddress) {
         this.people = people;
         this.courses = courses;
         this.throttle = throttle;
         this.loginHandler = loginHandler;
         this.cookies = cookies;
         this.csrf = csrf;
+        this.sessions = sessions;
+        this.clientAddress = clientAddress;
     }
 
     @Serdeable
@@ -70,20 +76,16 @@ class AuthController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Sign in: sets the HttpOnly session cookie and the XSRF-TOKEN cookie, and returns the user")
     HttpResponse<Me> login(@Body @Valid LoginCommand command, HttpRequest<?> request) {
-        String address = request.getRemoteAddress().getAddress().getHostAddress();
-        Duration wait = throttle.waitBefore(command.email(), address);
+        String client = clientAddress.of(request);
+        Duration wait = throttle.attempt(command.email(), client);
         if (!wait.isZero()) {
-            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins. Try again in "
-                    + minutes + (minutes == 1 ? " minute." : " minutes."));
+            throw new TooManyAttempts(wait);
         }
-        User user = people.authenticate(command.email(), command.password()).orElse(null);
-        if (user == null) {
-            throw failed(command.email(), address);
-        }
-        throttle.succeeded(command.email());
+        User user = people.authenticate(command.email(), command.password()).orElseThrow(
+                () -> new ProblemException(HttpStatus.UNAUTHORIZED, "The email or password is not right."));
+        throttle.succeeded(command.email(), client);
         Authentication authentication = Authentication.build(String.valueOf(user.id()), List.of(),
-                Map.of("email", user.email(), "name", user.name()));
+                Map.of("email", user.email(), "name", user.name(), SignInSessions.CLAIM, sessions.start(user.id())));
         List<Cookie> sessionCookies = loginHandler.getCookies(authentication, request);
         String token = sessionCookies.stream().filter(c -> c.getName().equals(cookies.sessionCookieName()))
                 .findFirst().map(Cookie::getValue).orElseThrow();
@@ -92,15 +94,13 @@ class AuthController {
         return response.cookie(cookies.csrfCookie(token));
     }
 
-    private ProblemException failed(String email, String address) {
-        throttle.failed(email, address);
-        return new ProblemException(HttpStatus.UNAUTHORIZED, "The email or password is not right.");
-    }
-
     @Post("/auth/logout")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Sign out: clears the session cookies")
-    HttpResponse<?> logout() {
+    @Operation(summary = "Sign out: ends the session (on every instance) and clears the session cookies")
+    HttpResponse<?> logout(@Nullable Authentication auth) {
+        if (auth != null) {
+            sessions.end(sid(auth));
+        }
         MutableHttpResponse<?> response = HttpResponse.noContent();
         cookies.cleared().forEach(response::cookie);
         return response;
@@ -119,9 +119,24 @@ class AuthController {
     @Put("/me/password")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Change my password (at least 10 characters)")
-    void changePassword(@Body @Valid PasswordCommand command, Authentication auth) {
-        people.changePassword(Viewer.id(auth), command.currentPassword(), command.newPassword());
+    @Operation(summary = "Change my password (at least 10 characters); ends my other sessions, keeps this one")
+    void changePassword(@Body @Valid PasswordCommand command, Authentication auth, HttpRequest<?> request) {
+        long userId = Viewer.id(auth);
+        User user = people.user(userId)
+                .orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "Your account no longer exists."));
+        // A stolen session must not become a way to guess the password: the same throttle as sign-in.
+        String client = clientAddress.of(request);
+        Duration wait = throttle.attempt(user.email(), client);
+        if (!wait.isZero()) {
+            throw new TooManyAttempts(wait);
+        }
+        people.changePassword(userId, command.currentPassword(), command.newPassword(), sid(auth));
+        throttle.succeeded(user.email(), client);
+    }
+
+    @Nullable
+    private static String sid(Authentication auth) {
+        return auth.getAttributes().get(SignInSessions.CLAIM) instanceof String sid ? sid : null;
     }
 
     private Me me(User user, String sessionToken) {

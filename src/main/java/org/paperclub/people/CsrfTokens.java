@@ -1,7 +1,5 @@
 package org.paperclub.people;
 
-import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import javax.crypto.Mac;
@@ -24,10 +22,10 @@ public class CsrfTokens {
 
     private final SecretKeySpec key;
 
-    CsrfTokens(@Named("generator") SecretSignatureConfiguration jwtSecret) {
+    CsrfTokens(SessionSecret secret) {
         try {
             byte[] derived = MessageDigest.getInstance("SHA-256")
-                    .digest(("paperclub-csrf:" + jwtSecret.getSecret()).getBytes(StandardCharsets.UTF_8));
+                    .digest(("paperclub-csrf:" + secret.value()).getBytes(StandardCharsets.UTF_8));
             this.key = new SecretKeySpec(derived, "HmacSHA256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -21,12 +21,15 @@ public class PeopleService {
     private final EnrollmentRepository enrollments;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final SignInSessions sessions;
 
-    PeopleService(UserRepository users, EnrollmentRepository enrollments, PasswordHasher hasher, Clock clock) {
+    PeopleService(UserRepository users, EnrollmentRepository enrollments, PasswordHasher hasher, Clock clock,
+                  SignInSessions sessions) {
         this.users = users;
         this.enrollments = enrollments;
         this.hasher = hasher;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     public static String normalizeEmail(String email) {
@@ -173,13 +176,15 @@ public class PeopleService {
         return ok ? user.filter(u -> u.passwordHash() != null) : Optional.empty();
     }
 
+    /** Changes the password and ends every other session of the user, in one transaction. */
     @Transactional
-    void changePassword(long userId, String currentPassword, String newPassword) {
+    void changePassword(long userId, String currentPassword, String newPassword, @Nullable String keepSession) {
         User user = users.findById(userId).orElseThrow(() -> ProblemException.notFound("Your account no longer exists."));
         if (!hasher.matches(currentPassword, user.passwordHash())) {
             throw ProblemException.invalid("Your current password is not right.",
                     List.of(new Problem.Violation("currentPassword", "is not right")));
         }
         users.update(user.withPasswordHash(hasher.hash(newPassword)));
+        sessions.endAll(userId, keepSession);
     }
 }

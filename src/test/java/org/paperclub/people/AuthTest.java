@@ -56,17 +56,6 @@ class AuthTest extends ApiTest {
     }
 
     @Test
-    void repeated_failures_lock_the_account_for_a_while_even_for_the_right_password() {
-        for (int i = 0; i < 5; i++) {
-            problem(401, () -> api().login("student3@example.edu", "guess"));
-        }
-        Map<String, Object> p = problem(429, () -> api().login("student3@example.edu", "paperclub"));
-        assertTrue(((String) p.get("detail")).startsWith("Too many failed sign-ins"), (String) p.get("detail"));
-        // Another account is not locked by the failures of this one.
-        assertNotNull(student(4).get("/api/me"));
-    }
-
-    @Test
     void anonymous_callers_get_401_on_the_api() {
         problem(401, () -> client.toBlocking().retrieve(HttpRequest.GET("/api/me")));
         problem(401, () -> client.toBlocking().retrieve(HttpRequest.GET("/api/courses/1/sessions")));

@@ -1,0 +1,46 @@
+package org.paperclub.people;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.paperclub.course.CourseAccess;
+import org.paperclub.system.ProblemException;
+
+/** Staff end every session of someone in their course, e.g. after a shared or stolen laptop. */
+@Controller("/api/courses/{courseId}/roster/{userId}/sign-out")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Roster")
+class SignOutController {
+
+    private final PeopleService people;
+    private final CourseAccess access;
+    private final SignInSessions sessions;
+
+    SignOutController(PeopleService people, CourseAccess access, SignInSessions sessions) {
+        this.people = people;
+        this.access = access;
+        this.sessions = sessions;
+    }
+
+    @Post
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Sign this person out everywhere: ends all their sessions at once (staff; only instructors for staff)")
+    void signOut(long courseId, long userId, Authentication auth) {
+        CourseRole actor = access.staff(auth, courseId, "sign people out");
+        CourseRole role = people.roleIn(userId, courseId)
+                .orElseThrow(() -> ProblemException.notFound("That person is not in this course."));
+        if (role.isStaff() && actor != CourseRole.INSTRUCTOR && userId != Viewer.id(auth)) {
+            throw ProblemException.forbidden("Only instructors can sign out TAs and instructors.");
+        }
+        sessions.endAll(userId, null);
+    }
+}

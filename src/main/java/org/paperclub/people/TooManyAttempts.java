@@ -1,0 +1,45 @@
+package org.paperclub.people;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.paperclub.system.Problem;
+import org.paperclub.system.ProblemException;
+import org.paperclub.system.Problems;
+
+import java.time.Duration;
+
+/** 429 for password guesses that come too fast, with {@code Retry-After} so that a script knows when to try. */
+class TooManyAttempts extends ProblemException {
+
+    private final long seconds;
+
+    TooManyAttempts(Duration wait) {
+        this(Math.max(1, (wait.toMillis() + 999) / 1000));
+    }
+
+    private TooManyAttempts(long seconds) {
+        super(HttpStatus.TOO_MANY_REQUESTS, "Too many wrong passwords. Try again in " + inWords(seconds) + ".");
+        this.seconds = seconds;
+    }
+
+    private static String inWords(long seconds) {
+        if (seconds < 60) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class Handler implements ExceptionHandler<TooManyAttempts, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, TooManyAttempts e) {
+            return Problems.response(e.status(), e.getMessage()).header("Retry-After", String.valueOf(e.seconds));
+        }
+    }
+}
