@@ -46,6 +46,13 @@ public final class AppProcess implements AutoCloseable {
      * Starts the app with these settings (on top of a free port, the demo courses without activity and cheap
      * password hashes) and waits until it answers {@code /health}.
      */
+    public static AppProcess start(Map<String, String> settings, List<String> jvmOptions, String logName) {
+        return start(settings, jvmOptions, LOGS.resolve(logName + ".log"));
+    }
+
+    /** Where the apps' output stays after the test, for a look when it fails. */
+    public static final Path LOGS = Path.of("target", "app-process");
+
     public static AppProcess start(Map<String, String> settings, List<String> jvmOptions, Path log) {
         int port = freePort();
         List<String> command = new ArrayList<>();
@@ -60,6 +67,7 @@ public final class AppProcess implements AutoCloseable {
         command.add("org.paperclub.Application");
         try {
             Files.createDirectories(log.getParent());
+            Files.deleteIfExists(log);
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             AppProcess app = new AppProcess(process, port, log);

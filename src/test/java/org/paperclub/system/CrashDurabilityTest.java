@@ -107,7 +107,7 @@ class CrashDurabilityTest {
 
     private static AppProcess start(Map<String, String> database, Path dir, int run) {
         return AppProcess.start(database, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                dir.resolve("app-" + run + ".log"));
+                "crash-durability-" + (TestDatabase.postgres() ? "postgres-" : "h2-") + run);
     }
 
     private static Map<Integer, AppProcess.User> signIn(AppProcess app) {
