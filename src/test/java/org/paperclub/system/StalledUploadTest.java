@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 /**
  * Uploads that stop half-way cost neither heap nor an answer for ever: the real app in its own JVM with a small heap
  * and a short read timeout holds many near-limit uploads that stall after 9.5 of 9.9 MB, still answers everyone else,
- * answers each stalled upload with 408 problem+json, and runs out of no memory.
+ * answers each stalled upload with 408 problem+json, and runs out of no memory. Idle connections are closed.
  */
 class StalledUploadTest {
 
@@ -42,6 +42,7 @@ class StalledUploadTest {
     private static final int DECLARED_BYTES = (int) (9.9 * 1024 * 1024);
     private static final int SENT_BYTES = (int) (9.5 * 1024 * 1024);
     private static final String READ_TIMEOUT = "3s";
+    private static final String IDLE_TIMEOUT = "4s";
     /** Far more than the read timeout above, far less than Netty's default of 5 minutes. */
     private static final int PATIENCE_MS = 40_000;
 
@@ -51,16 +52,22 @@ class StalledUploadTest {
         Path uploads = dir.resolve("uploads");
         Files.createDirectories(uploads);
         try (AppProcess app = AppProcess.start(Map.of("paperclub.data-dir", dir.resolve("data").toString(),
-                        "micronaut.server.read-idle-timeout", READ_TIMEOUT,
+                        "micronaut.server.read-idle-timeout", READ_TIMEOUT, "micronaut.server.idle-timeout", IDLE_TIMEOUT,
                         "micronaut.server.multipart.location", uploads.toString()),
                 List.of("-Xmx160m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), "stalled-upload")) {
             List<AppProcess.User> students = new ArrayList<>();
             for (int n = 1; n <= 20; n++) {
                 students.add(app.login("student" + n + "@example.edu"));
             }
-            ExecutorService pool = Executors.newFixedThreadPool(STALLED);
+            ExecutorService pool = Executors.newFixedThreadPool(STALLED + 2);
             List<Socket> sockets = new ArrayList<>();
+            // Two idle connections: one that never sends a request, one kept alive after its answer.
+            Socket silent = new Socket("127.0.0.1", app.port());
+            Socket keptAlive = new Socket("127.0.0.1", app.port());
             try {
+                keptAlive.getOutputStream().write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                Future<String> silentEnd = pool.submit(() -> answer(silent));
+                Future<String> keptAliveEnd = pool.submit(() -> answer(keptAlive));
                 List<Future<?>> sends = new ArrayList<>();
                 for (int i = 0; i < STALLED; i++) {
                     Socket socket = new Socket("127.0.0.1", app.port());
@@ -101,8 +108,13 @@ class StalledUploadTest {
                     assertTrue(response.toLowerCase().contains("content-type: application/problem+json"), head(response));
                     assertTrue(response.contains("\"detail\""), head(response));
                 }
+                assertEquals("", silentEnd.get(PATIENCE_MS + 5_000L, TimeUnit.MILLISECONDS), "an idle connection is closed");
+                String kept = keptAliveEnd.get(PATIENCE_MS + 5_000L, TimeUnit.MILLISECONDS);
+                assertTrue(kept.startsWith("HTTP/1.1 200"), "an idle kept-alive connection is closed: " + kept);
             } finally {
                 pool.shutdownNow();
+                silent.close();
+                keptAlive.close();
                 for (Socket s : sockets) {
                     s.close();
                 }
