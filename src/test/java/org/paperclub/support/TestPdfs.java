@@ -25,6 +25,11 @@ public final class TestPdfs {
         return pages(PDRectangle.LETTER, 1, 300, true, null);
     }
 
+    /** A good critique whose text carries {@code byline}, so that every such file has its own SHA-256. */
+    public static byte[] goodCritique(String byline) {
+        return pages(PDRectangle.LETTER, 1, 300, true, null, byline);
+    }
+
     public static byte[] twoPages() {
         return pages(PDRectangle.LETTER, 2, 300, true, null);
     }
@@ -61,6 +66,11 @@ public final class TestPdfs {
     }
 
     private static byte[] pages(PDRectangle size, int count, int wordsPerParagraph, boolean twoParagraphs, String password) {
+        return pages(size, count, wordsPerParagraph, twoParagraphs, password, null);
+    }
+
+    private static byte[] pages(PDRectangle size, int count, int wordsPerParagraph, boolean twoParagraphs, String password,
+                                String byline) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
             for (int p = 0; p < count; p++) {
@@ -76,6 +86,10 @@ public final class TestPdfs {
                     cs.setFont(font, 9);
                     cs.setLeading(10.5f);
                     cs.newLineAtOffset(54, size.getHeight() - 54);
+                    if (byline != null) {
+                        cs.showText(byline);
+                        cs.newLine();
+                    }
                     paragraph(cs, "Summary. The paper studies attention as the only mechanism of a sequence model", wordsPerParagraph);
                     if (twoParagraphs) {
                         cs.newLine();
