@@ -9,9 +9,12 @@ import org.paperclub.system.ProblemException;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Users, their enrollments, and who is what in which course. Other features ask here, never the repositories. */
 @Singleton
@@ -111,24 +114,49 @@ public class PeopleService {
     public record ImportResult(int added, int updated, int accountsCreated, List<Added> people) {
     }
 
-    /** Adds one person to the course; only instructors add staff. */
+    /** Adds one person to the course, or changes their role and section; only instructors add staff or change theirs. */
     @Transactional
     public Added addToRoster(long courseId, CourseRole actor, String email, String name, CourseRole role, String section) {
-        requireMayAdd(actor, role);
-        return add(courseId, PeopleService.normalizeEmail(email), name, role, section, null, null);
+        String normalized = PeopleService.normalizeEmail(email);
+        Optional<User> user = users.findByEmail(normalized);
+        CourseRole current = user.flatMap(u -> enrollments.findByCourseIdAndUserId(courseId, u.id())).map(Enrollment::role)
+                .orElse(null);
+        String refusal = refusal(actor, current, role, normalized);
+        if (refusal != null) {
+            throw ProblemException.forbidden(capitalize(refusal) + ".");
+        }
+        if (user.isPresent() && role != CourseRole.INSTRUCTOR) {
+            keepAnInstructor(courseId, Map.of(user.get().id(), normalized), false);
+        }
+        return add(courseId, normalized, name, role, section, null, null);
     }
 
     /** Imports a roster CSV: all rows or none (see {@link RosterImport}). */
     @Transactional
     public ImportResult importRoster(long courseId, CourseRole actor, String csv) {
         List<RosterImport.Row> rows = RosterImport.parse(csv);
-        List<Problem.Violation> refused = rows.stream()
-                .filter(r -> r.role().isStaff() && actor != CourseRole.INSTRUCTOR)
-                .map(r -> new Problem.Violation("line " + r.line(), "only instructors can add staff"))
-                .toList();
-        if (!refused.isEmpty()) {
-            throw ProblemException.invalid("Only instructors can add TAs and instructors; nobody was added.", refused);
+        Map<String, User> known = usersByEmail(rows.stream().map(RosterImport.Row::email).toList());
+        Map<Long, CourseRole> current = new HashMap<>();
+        enrollments.findByCourseId(courseId).forEach(e -> current.put(e.userId(), e.role()));
+        List<Problem.Violation> refused = new ArrayList<>();
+        Map<Long, String> demoted = new HashMap<>();
+        boolean promoted = false;
+        for (RosterImport.Row r : rows) {
+            User user = known.get(r.email());
+            String refusal = refusal(actor, user == null ? null : current.get(user.id()), r.role(), r.email());
+            if (refusal != null) {
+                refused.add(new Problem.Violation("line " + r.line(), refusal));
+            }
+            if (user != null && r.role() != CourseRole.INSTRUCTOR) {
+                demoted.put(user.id(), r.email());
+            }
+            promoted |= r.role() == CourseRole.INSTRUCTOR;
         }
+        if (!refused.isEmpty()) {
+            throw ProblemException.invalid("Only instructors can add TAs and instructors or change their roles; nobody was added.",
+                    refused);
+        }
+        keepAnInstructor(courseId, demoted, promoted);
         int added = 0;
         int created = 0;
         List<Added> people = new ArrayList<>();
@@ -160,10 +188,52 @@ public class PeopleService {
                 e.sisUserId()), initialPassword);
     }
 
-    private static void requireMayAdd(CourseRole actor, CourseRole role) {
-        if (role.isStaff() && actor != CourseRole.INSTRUCTOR) {
-            throw ProblemException.forbidden("Only instructors can add TAs and instructors.");
+    /**
+     * Why the actor may not give this person ({@code current} role in the course, null when not enrolled) the role,
+     * or null when they may: TAs add and update students only; staff roles are the instructors' to give and change.
+     */
+    private static String refusal(CourseRole actor, @Nullable CourseRole current, CourseRole role, String email) {
+        if (actor == CourseRole.INSTRUCTOR) {
+            return null;
         }
+        if (current != null && current.isStaff()) {
+            return "only instructors can change the role of " + email + ", who is " + (current == CourseRole.TA ? "a TA" : "an instructor")
+                    + " in this course";
+        }
+        if (role.isStaff()) {
+            return "only instructors can add TAs and instructors";
+        }
+        return null;
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * Refuses a change that would leave the course without an instructor. The instructors' rows are locked first and
+     * then read afresh, so that two instructors demoting each other at the same moment are decided one after the other.
+     */
+    private void keepAnInstructor(long courseId, Map<Long, String> demoted, boolean someonePromoted) {
+        if (demoted.isEmpty() || someonePromoted) {
+            return;
+        }
+        enrollments.lockInstructors(courseId);
+        List<Enrollment> instructors = enrollments.findByCourseIdAndRole(courseId, CourseRole.INSTRUCTOR);
+        if (!instructors.isEmpty() && instructors.stream().allMatch(e -> demoted.containsKey(e.userId()))) {
+            String names = instructors.stream().map(e -> demoted.get(e.userId())).sorted().collect(Collectors.joining(" and "));
+            throw ProblemException.conflict("A course must keep at least one instructor: make someone else an instructor first, "
+                    + "then change the role of " + names + ".");
+        }
+    }
+
+    private Map<String, User> usersByEmail(List<String> emails) {
+        Map<String, User> found = new HashMap<>();
+        // Chunks keep the IN list within what every database and driver accepts.
+        for (int i = 0; i < emails.size(); i += 1000) {
+            users.findByEmailIn(emails.subList(i, Math.min(emails.size(), i + 1000))).forEach(u -> found.put(u.email(), u));
+        }
+        return found;
     }
 
     Optional<User> authenticate(String email, String password) {
