@@ -105,18 +105,21 @@ class StaffRolesTest extends ApiTest {
 
     @Test
     void two_instructors_demoting_each_other_at_once_leave_one_instructor() throws Exception {
-        String roster = courseWithTa();
-        instructor().post(roster, Map.of("email", "student5@example.edu", "role", "INSTRUCTOR"));
         Api.Session first = instructor();
         Api.Session second = student(5);
-        List<Callable<Integer>> calls = List.of(
-                () -> first.post(roster, Map.of("email", "student5@example.edu", "role", "STUDENT")).code(),
-                () -> second.post(roster, Map.of("email", "instructor@example.edu", "role", "STUDENT")).code());
-        List<Integer> codes = Race.run(calls, 2);
-        assertTrue(codes.contains(201), codes.toString());
-        // The loser either hits the rule (409) or was already demoted by the winner (403).
-        assertTrue(codes.contains(409) || codes.contains(403), codes.toString());
-        assertEquals(1, countInstructors(roster), codes.toString());
+        // A few rounds: a race lost by chance in one round is won in another.
+        for (int round = 0; round < 5; round++) {
+            String roster = courseWithTa();
+            instructor().post(roster, Map.of("email", "student5@example.edu", "role", "INSTRUCTOR"));
+            List<Callable<Integer>> calls = List.of(
+                    () -> first.post(roster, Map.of("email", "student5@example.edu", "role", "STUDENT")).code(),
+                    () -> second.post(roster, Map.of("email", "instructor@example.edu", "role", "STUDENT")).code());
+            List<Integer> codes = Race.run(calls, 2);
+            assertTrue(codes.contains(201), codes.toString());
+            // The loser either hits the rule (409) or was already demoted by the winner (403).
+            assertTrue(codes.contains(409) || codes.contains(403), codes.toString());
+            assertEquals(1, countInstructors(roster), codes.toString());
+        }
     }
 
     private long countInstructors(String roster) {
