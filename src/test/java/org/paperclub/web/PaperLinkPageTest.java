@@ -114,10 +114,17 @@ class PaperLinkPageTest extends BrowserTest {
             visit(page, problems);
         }
         browser.signIn(base, "instructor@example.edu");
+        Object student = instructor().list("/api/courses/1/roster").stream()
+                .filter(r -> "student1@example.edu".equals(r.get("email"))).findFirst().orElseThrow().get("userId");
         for (String page : List.of("#/", "#/courses/1", "#/courses/1/roster", "#/courses/1/coverage", "#/courses/1/grades",
-                "#/courses/1/sessions/" + sessionId + "/grading", "#/courses/2/signups", "#/courses/2/coverage", "#/account")) {
+                "#/courses/1/grades/students/" + student, "#/courses/1/critiques", "#/courses/1/sessions/" + sessionId + "/grading",
+                "#/courses/2/signups", "#/courses/2/coverage", "#/account")) {
             visit(page, problems);
         }
+        // The set-password page a new account's link opens.
+        String link = (String) ta().post("/api/courses/1/roster", Map.of("email", "csp.check@example.edu")).body().get("invitationLink");
+        visit(link.substring(1), problems);
+        browser.await(By.id("invitation-password"));
         // Staff controls that open forms render templates of their own.
         browser.open(base, "#/courses/1");
         browser.await(By.id("add-session")).click();
