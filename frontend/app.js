@@ -14,9 +14,12 @@ import Critiques from './views/critiques.js';
 import Grading from './views/grading.js';
 import GradeSummary from './views/grade-summary.js';
 import Grades from './views/grades.js';
+import Invitation from './views/invitation.js';
 
 const routes = [
   { pattern: /^\/login$/, view: Login, title: () => 'Sign in', anonymous: true },
+  { pattern: /^\/invitation\/([A-Za-z0-9_-]{20,100})$/, view: Invitation, title: () => 'Choose your password', anonymous: true,
+    props: m => ({ token: m[1] }) },
   { pattern: /^\/$/, view: Courses, title: () => 'Your courses' },
   { pattern: /^\/courses\/(\d+)$/, view: Course, title: p => `${courseCode(p)} schedule`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/courses\/(\d+)\/roster$/, view: Roster, title: p => `${courseCode(p)} roster`, props: m => ({ courseId: Number(m[1]) }) },

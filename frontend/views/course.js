@@ -8,6 +8,7 @@ import SessionForm, { kindNames } from './session-form.js';
 import ReadingForm from './reading-form.js';
 import PaperForm from './paper-form.js';
 import { roleNames } from './courses.js';
+import { webAddress } from '../links.js';
 
 function focusLater(id) {
   nextTick(() => {
@@ -203,7 +204,7 @@ export default {
       open, isOpen, show, close, problems, busy, newSessionDefaults,
       sessionAdded, sessionSaved, deleteSession, cancelSession, readingAdded, removeReading,
       paperAdded, paperProblem, deletePaper, goToNext,
-      readingsOf, paperFacts, day, time, yourTime, kindNames, roleNames,
+      readingsOf, paperFacts, day, time, yourTime, kindNames, roleNames, webAddress,
     };
   },
   template: /*html*/`
@@ -297,7 +298,7 @@ export default {
                   <h4>{{ kind === 'ASSIGNED' ? 'Assigned reading' : 'Additional reading' }}</h4>
                   <ul>
                     <li v-for="r in readingsOf(s, kind)" :key="r.paperId" class="reading" :data-paper-id="r.paperId">
-                      <a v-if="r.paper.link" :href="r.paper.link" class="paper-title">{{ r.paper.title }}</a>
+                      <a v-if="webAddress(r.paper.link)" :href="webAddress(r.paper.link)" class="paper-title">{{ r.paper.title }}</a>
                       <span v-else class="paper-title">{{ r.paper.title }}</span>
                       <span v-if="paperFacts(r.paper)" class="paper-facts"> — {{ paperFacts(r.paper) }}</span>
                       <button v-if="staff" type="button" class="staff-control small secondary remove-reading"
@@ -359,7 +360,7 @@ export default {
           <summary>All {{ papers.length }} papers of the course</summary>
           <ul>
             <li v-for="paper in papers" :key="paper.id" :data-paper-id="paper.id">
-              <a v-if="paper.link" :href="paper.link">{{ paper.title }}</a><span v-else>{{ paper.title }}</span>
+              <a v-if="webAddress(paper.link)" :href="webAddress(paper.link)">{{ paper.title }}</a><span v-else>{{ paper.title }}</span>
               <span v-if="paperFacts(paper)" class="paper-facts"> — {{ paperFacts(paper) }}</span>
               <span v-if="!paper.official" class="label">not official</span>
               <button type="button" class="staff-control small secondary" :disabled="busy === 'paper-' + paper.id"

@@ -56,7 +56,9 @@ export default {
           </div>
           <div class="field wide">
             <label for="paper-link">Link <span class="optional">(optional)</span></label>
-            <input id="paper-link" type="url" maxlength="1000" v-model="form.link" placeholder="https://">
+            <input id="paper-link" type="text" inputmode="url" maxlength="1000" v-model="form.link" placeholder="https://"
+                   aria-describedby="paper-link-hint">
+            <span id="paper-link-hint" class="hint">A web address (http or https), a DOI or an arXiv id.</span>
           </div>
           <div class="field">
             <label for="paper-key">Key <span class="optional">(optional)</span></label>

@@ -1,4 +1,4 @@
-// The course's people (staff): list, add one, import a CSV. New accounts' passwords are shown here once only.
+// The course's people (staff): list, add one, import a CSV. New accounts' set-password links are shown here once only.
 import { ref, reactive, computed, nextTick } from 'vue';
 import { get, post, problemOf } from '../api.js';
 import { courseOf, announce } from '../store.js';
@@ -24,17 +24,40 @@ export default {
     }
     load();
 
-    // Passwords of accounts made here: the server never shows them again, so they stay until dismissed.
+    // Set-password links of accounts made here: the server never shows them again, so they stay until dismissed.
     const newAccounts = ref([]);
+    const SHOWN = 100;
     function remember(people) {
-      const made = people.filter(p => p.initialPassword).map(p => ({ email: p.entry.email, name: p.entry.name,
-        password: p.initialPassword }));
-      newAccounts.value = [...newAccounts.value, ...made];
+      const made = people.filter(p => p.invitationLink).map(p => ({ email: p.entry.email, name: p.entry.name,
+        link: location.origin + p.invitationLink, expiresAt: p.invitationExpiresAt }));
+      const replaced = new Set(made.map(a => a.email));
+      newAccounts.value = [...newAccounts.value.filter(a => !replaced.has(a.email)), ...made];
       return made.length;
     }
     function dismissPasswords() {
       newAccounts.value = [];
       nextTick(() => document.getElementById('roster-heading').focus());
+    }
+    function expiry(a) {
+      return a.expiresAt ? new Date(a.expiresAt).toLocaleDateString(undefined, { dateStyle: 'long' }) : '';
+    }
+    // A spreadsheet runs a cell starting with = + - @ as a formula: such names are written with a leading apostrophe.
+    function cell(text) {
+      const t = String(text ?? '');
+      const safe = /^[=+\-@\t\r]/.test(t) ? "'" + t : t;
+      return '"' + safe.replaceAll('"', '""') + '"';
+    }
+    function downloadLinks() {
+      const lines = ['email,name,link,expires'].concat(newAccounts.value.map(a =>
+        [a.email, a.name, a.link, a.expiresAt].map(cell).join(',')));
+      const url = URL.createObjectURL(new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv' }));
+      const anchor = document.createElement('a');
+      anchor.href = url;
+      anchor.download = `set-password-links-course-${props.courseId}.csv`;
+      document.body.appendChild(anchor);
+      anchor.click();
+      anchor.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
     }
 
     const person = reactive({ email: '', name: '', role: 'STUDENT', section: '' });
@@ -49,7 +72,7 @@ export default {
         const made = remember([added]);
         await load();
         announce(`${added.entry.name} (${added.entry.email}) is on the roster`
-          + (made ? '; a new account was made: its initial password is shown under “New accounts”.' : '.'));
+          + (made ? '; their set-password link is shown under “New accounts”.' : '.'));
         Object.assign(person, { email: '', name: '', section: '' });
         if (made) {
           nextTick(() => document.getElementById('new-accounts-heading').focus());
@@ -70,15 +93,16 @@ export default {
       if (!file) {
         return;
       }
-      const reader = new FileReader();
-      reader.onload = () => {
-        csv.value = reader.result;
+      importProblem.value = null;
+      // Read as UTF-8 and refuse anything else, as the server does: a lenient read would turn "é" into "�" for good.
+      file.arrayBuffer().then(buffer => {
+        csv.value = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
         announce(`Read ${file.name}. Check it below, then choose Import.`);
-      };
-      reader.onerror = () => {
-        importProblem.value = { detail: `The file ${file.name} could not be read.`, errors: [] };
-      };
-      reader.readAsText(file);
+      }).catch(() => {
+        csv.value = '';
+        importProblem.value = { detail: `The file ${file.name} is not UTF-8 text. Save it from your spreadsheet as `
+          + '“CSV UTF-8” and choose it again.', errors: [] };
+      });
     }
     async function importCsv() {
       importing.value = true;
@@ -115,9 +139,9 @@ export default {
       }
     }
 
-    return { course, roster, loadProblem, canAddStaff, newAccounts, dismissPasswords, person, adding, addProblem,
-      addPerson, csv, importing, importProblem, importResult, readFile, importCsv, roleNames,
-      signingOut, signOutProblem, signOutEverywhere };
+    return { course, roster, loadProblem, canAddStaff, newAccounts, SHOWN, dismissPasswords, expiry, downloadLinks,
+      person, adding, addProblem, addPerson, csv, importing, importProblem, importResult, readFile, importCsv,
+      roleNames, signingOut, signOutProblem, signOutEverywhere };
   },
   template: /*html*/`
     <div class="roster-page">
@@ -127,18 +151,23 @@ export default {
 
       <section v-if="newAccounts.length" id="new-accounts" class="card notice" aria-labelledby="new-accounts-heading">
         <h2 id="new-accounts-heading" tabindex="-1">New accounts</h2>
-        <p>These initial passwords are shown only now. Give each person theirs; they can change it under “Account”.</p>
+        <p>These set-password links are shown only now. Give each person theirs: whoever opens it chooses the account's
+          password, once, and the link then stops working. Until then nobody can sign in to the account.</p>
+        <p><button type="button" id="download-links" @click="downloadLinks">Download all {{ newAccounts.length }} links (CSV)</button></p>
         <div class="table-wrap">
-          <table>
-            <thead><tr><th scope="col">Person</th><th scope="col">Initial password</th></tr></thead>
+          <table id="new-account-links">
+            <thead><tr><th scope="col">Person</th><th scope="col">Set-password link</th><th scope="col">Works until</th></tr></thead>
             <tbody>
-              <tr v-for="a in newAccounts" :key="a.email">
+              <tr v-for="a in newAccounts.slice(0, SHOWN)" :key="a.email">
                 <th scope="row">{{ a.name }}<span class="email">{{ a.email }}</span></th>
-                <td><code class="password">{{ a.password }}</code></td>
+                <td><code class="invitation-link">{{ a.link }}</code></td>
+                <td>{{ expiry(a) }}</td>
               </tr>
             </tbody>
           </table>
         </div>
+        <p v-if="newAccounts.length > SHOWN" class="hint">The first {{ SHOWN }} are shown; the CSV has all
+          {{ newAccounts.length }}.</p>
         <button type="button" id="dismiss-passwords" class="secondary" @click="dismissPasswords">I have noted them: hide</button>
       </section>
 
@@ -189,7 +218,7 @@ export default {
               <input id="person-section" type="text" v-model="person.section" maxlength="60" autocomplete="off">
             </div>
           </div>
-          <p class="hint">Someone without an account gets one, with an initial password shown here once.</p>
+          <p class="hint">Someone without an account gets one, with a set-password link shown here once.</p>
           <button type="submit" id="add-person" :disabled="adding">{{ adding ? 'Adding…' : 'Add to roster' }}</button>
         </form>
       </section>
@@ -198,7 +227,7 @@ export default {
         <h2 id="import-heading">Import a roster file</h2>
         <form id="import-form" class="card" @submit.prevent="importCsv" :aria-busy="importing">
           <problem-box id="import-error" :problem="importProblem" />
-          <p class="hint" id="csv-hint">A CSV file whose first line names the columns: <code>email,name,role,section</code>
+          <p class="hint" id="csv-hint">A CSV file in UTF-8 whose first line names the columns: <code>email,name,role,section</code>
             (role is student, TA or instructor; name, role and section may be left out), or a roster or gradebook
             export from Canvas. If any row is wrong, nobody is added: fix the rows named and import again.</p>
           <div class="field">

@@ -231,6 +231,9 @@ public class CourseFileService {
             if (p.year() != null && (p.year() < 1500 || p.year() > 2200)) {
                 errors.add(new Violation(at + ".year", "must be a year such as 2017"));
             }
+            if (!PaperLinks.acceptable(p.link())) {
+                errors.add(new Violation(at + ".link", PaperLinks.RULE));
+            }
         }
         Set<Integer> numbers = new HashSet<>();
         List<SessionEntry> sessionList = nonNull(f.sessions());
@@ -306,7 +309,7 @@ public class CourseFileService {
         roles.saveAll(newRoles);
         List<PaperEntry> paperList = nonNull(f.papers());
         List<Paper> savedPapers = papers.saveAll(paperList.stream().map(p -> new Paper(null, courseId, p.key(), p.title().trim(),
-                trim(p.authors()), trim(p.venue()), p.year(), trim(p.link()), p.official() == null || p.official())).toList());
+                trim(p.authors()), trim(p.venue()), p.year(), PaperLinks.normalize(p.link()), p.official() == null || p.official())).toList());
         Map<String, Long> paperIds = new HashMap<>();
         savedPapers.forEach(p -> paperIds.put(p.key(), p.id()));
         List<SessionEntry> sessionList = nonNull(f.sessions());

@@ -189,8 +189,12 @@ public class ScheduleService {
     }
 
     private static Paper paperOf(Long id, long courseId, String key, PaperCommand c) {
+        if (!PaperLinks.acceptable(c.link())) {
+            throw ProblemException.invalid("The paper's link " + PaperLinks.RULE + ".",
+                    List.of(new Problem.Violation("link", PaperLinks.RULE)));
+        }
         return new Paper(id, courseId, key, c.title().trim(), blankToNull(c.authors()), blankToNull(c.venue()), c.year(),
-                blankToNull(c.link()), c.official() == null || c.official());
+                PaperLinks.normalize(c.link()), c.official() == null || c.official());
     }
 
     /** "vaswani2017", then "vaswani2017b", ... : readable keys for papers added by hand. */

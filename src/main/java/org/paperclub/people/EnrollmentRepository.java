@@ -18,6 +18,17 @@ interface EnrollmentRepository extends CrudRepository<Enrollment, Long> {
     @Query("select * from enrollment where course_id = :courseId and user_id = :userId for update")
     Optional<Enrollment> lock(Long courseId, Long userId);
 
+    /**
+     * Locks the course's instructors' rows, in id order, so that two instructors stepping down at once are decided
+     * one after the other; the count is then read afresh with {@link #countByCourseIdAndRole}.
+     */
+    @Query("select * from enrollment where course_id = :courseId and role = 'INSTRUCTOR' order by id for update")
+    List<Enrollment> lockInstructors(Long courseId);
+
+    List<Enrollment> findByCourseIdAndRole(Long courseId, CourseRole role);
+
+    List<Enrollment> findByCourseId(Long courseId);
+
     @Query("""
             select e.id as enrollment_id, u.id as user_id, u.email, u.name, e.role, e.section, e.canvas_user_id, e.sis_user_id
             from enrollment e join app_user u on u.id = e.user_id

@@ -56,7 +56,8 @@ class RosterController {
     }
 
     @Post
-    @Operation(summary = "Enroll one person (staff; only instructors add staff). A new account's initial password is returned once.")
+    @Operation(summary = "Enroll one person, or change their role or section (staff; only instructors add staff or change "
+            + "theirs). A new account's set-password link is returned once.")
     HttpResponse<PeopleService.Added> add(long courseId, @Body @Valid EnrollCommand command, Authentication auth) {
         CourseRole actor = access.staff(auth, courseId, MANAGE);
         PeopleService.Added added = people.addToRoster(courseId, actor, command.email(), command.name(),
@@ -66,8 +67,9 @@ class RosterController {
 
     @Post("/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import a roster CSV (email,name,role,section or Canvas's columns); one bad row refuses the whole file")
-    PeopleService.ImportResult importCsv(long courseId, @Body String csv, Authentication auth) {
+    @Operation(summary = "Import a roster CSV in UTF-8 (email,name,role,section or Canvas's columns); one bad row refuses the "
+            + "whole file. Each new account's set-password link is returned once.")
+    PeopleService.ImportResult importCsv(long courseId, @Body byte[] csv, Authentication auth) {
         CourseRole actor = access.staff(auth, courseId, MANAGE);
         return people.importRoster(courseId, actor, csv);
     }

@@ -7,9 +7,16 @@ import org.paperclub.system.Problem.Violation;
 import org.paperclub.system.ProblemException;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +47,43 @@ final class RosterImport {
     private RosterImport() {
     }
 
+    /** The file as sent: it must be UTF-8, which every spreadsheet can save ("CSV UTF-8") and Canvas exports. */
+    static List<Row> parse(byte[] csv) {
+        return parse(utf8(csv == null ? new byte[0] : csv));
+    }
+
+    /**
+     * Decodes strictly: a Latin-1 or Windows-1252 file is refused rather than guessed, since the same bytes spell
+     * different names in each, and a wrong guess would be stored for good.
+     */
+    private static String utf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw notUtf8(line);
+        }
+        decoder.flush(out);
+        String text = out.flip().toString();
+        // U+FFFD is what a reader leaves where it could not decode: the file was converted wrongly before it got here.
+        int lost = text.indexOf('\uFFFD');
+        if (lost >= 0) {
+            throw notUtf8(1 + (int) text.substring(0, lost).chars().filter(c -> c == '\n').count());
+        }
+        return text;
+    }
+
+    private static ProblemException notUtf8(long line) {
+        return ProblemException.badRequest("The roster file is not UTF-8 text (see line " + line + "); nobody was added. "
+                + "Save it from your spreadsheet as \"CSV UTF-8\" and send it again.");
+    }
+
     static List<Row> parse(String csv) {
         if (csv == null || csv.isBlank()) {
             throw ProblemException.badRequest("The roster file is empty.");
@@ -49,6 +93,7 @@ final class RosterImport {
                 .setIgnoreHeaderCase(true).setTrim(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).build();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, Integer> header = parser.getHeaderMap();
+            repeatedColumn(parser.getHeaderNames());
             String emailColumn = column(header, "email");
             String nameColumn = column(header, "name");
             if (emailColumn == null) {
@@ -110,6 +155,23 @@ final class RosterImport {
             return rows;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw ProblemException.badRequest("The roster is not a readable CSV file: " + e.getMessage());
+        }
+    }
+
+    /** Two columns of one name: which one holds the email (or role) is a guess, so the file is refused. */
+    private static void repeatedColumn(List<String> names) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) == null ? "" : names.get(i).trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i + 1);
+            if (first != null) {
+                throw ProblemException.invalid("The roster names the column \"" + name + "\" twice (columns " + first + " and "
+                        + (i + 1) + "); nobody was added. Remove or rename one of them and send the file again.",
+                        List.of(new Violation("line 1", "the column \"" + name + "\" is named twice")));
+            }
         }
     }
 

@@ -29,16 +29,17 @@ class RosterTest extends ApiTest {
     }
 
     @Test
-    void a_person_added_by_staff_can_sign_in_with_the_initial_password_shown_once() {
+    void a_person_added_by_staff_sets_their_password_through_the_link_shown_once() {
         Map<String, Object> added = ta().post(ROSTER, Map.of("email", "Grace.Hopper@Example.edu", "name", "Grace Hopper")).body();
-        String password = (String) added.get("initialPassword");
-        assertNotNull(password);
+        assertNotNull(added.get("invitationLink"));
+        assertNotNull(added.get("invitationExpiresAt"));
+        assertNull(added.get("initialPassword"), "no password is made for anyone");
         assertEquals("STUDENT", ((Map<?, ?>) added.get("entry")).get("role"));
-        Map<String, Object> me = api().login("grace.hopper@example.edu", password).get("/api/me");
+        Map<String, Object> me = api().acceptInvitation(added, "cobol-forever-1959").get("/api/me");
         assertEquals("Grace Hopper", me.get("name"));
-        // Enrolling an existing account shows no password.
+        // Enrolling an account that has its password shows no link.
         Map<String, Object> again = ta().post(ROSTER, Map.of("email", "grace.hopper@example.edu", "section", "0102")).body();
-        assertNull(again.get("initialPassword"));
+        assertNull(again.get("invitationLink"));
     }
 
     @Test

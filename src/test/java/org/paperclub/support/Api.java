@@ -41,6 +41,17 @@ public final class Api {
         return new Session(http, session.getValue(), csrf);
     }
 
+    /**
+     * Someone just added to a roster (an {@code Added} of the answer) sets their password through the invitation link
+     * shown to staff, then signs in with it.
+     */
+    public Session acceptInvitation(Map<?, ?> added, String password) {
+        String link = (String) added.get("invitationLink");
+        http.exchange(HttpRequest.POST("/api/auth/invitations/" + link.substring(link.lastIndexOf('/') + 1),
+                Map.of("password", password)));
+        return login((String) ((Map<?, ?>) added.get("entry")).get("email"), password);
+    }
+
     /** A signed-in user. */
     public record Session(BlockingHttpClient http, String cookie, String csrf) {
 
