@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Min;
 import java.time.OffsetDateTime;
 
 /**
- * The rules a course configures. Defaults come from the two reference syllabi (DESIGN.md's policy table):
+ * The rules a course configures. Defaults come from the two demo courses' syllabi (UMD and Cornell CS 6785):
  * ten one-page critiques of at most 5 MB, one per session, due at class start; teams of 1-2 presenting once;
  * one supporting role per block of 2 sessions; sign-ups freezing 48 hours before class, open from the start
  * unless {@code signupOpensAt} says when. Grading: {@link GradingPolicy#defaults()}.

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How a course grades participation (DESIGN.md, the Cornell syllabus): a scale per kind of item, the weights of
+ * How a course grades participation (after the Cornell CS 6785 syllabus): a scale per kind of item, the weights of
  * the three components (default: main presentation 50 %, the average of the supporting-role grades 50 %,
  * critiques shown as their own component with weight 0), what missing work counts as, and how many days after a
  * grade is published a student may ask for a regrade.

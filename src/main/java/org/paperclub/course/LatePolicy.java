@@ -7,7 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * A course's late policy (DESIGN.md): none accepted by default; otherwise up to three parts applied in order —
+ * A course's late policy (README, "Critiques"): none accepted by default; otherwise up to three parts applied in order —
  * a grace budget for the term (days or hours, counted per started unit, at most {@code maxPerItem} per critique,
  * spent automatically), then a penalty on what is still late (a schedule of points kept per started period, e.g.
  * 80, 60, 40, 20 % on days 1-4, or a rate such as 1 % per hour), then a cut-off after which nothing is accepted,

@@ -31,7 +31,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Critique uploads: every check of DESIGN.md in order, all failures reported together, and an accepted file
+ * Critique uploads: every check of README's "Critiques" in order, all failures reported together, and an accepted file
  * stored with its record in one transaction. The student's enrollment row is locked for the upload, so their
  * parallel uploads are judged one after another; the unique keys of V3 are the last guard.
  */
