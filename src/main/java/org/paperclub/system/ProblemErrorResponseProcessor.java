@@ -44,6 +44,8 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
                 violations.add(new Problem.Violation(fieldOf(v.getPropertyPath().toString()), v.getMessage()));
             }
             violations.sort(java.util.Comparator.comparing(v -> String.valueOf(v.field())));
+        } else if (badField(context) instanceof StrictJsonMapper.BadField bad) {
+            violations.add(new Problem.Violation(bad.field(), bad.problem()));
         } else for (Error error : context.getErrors()) {
             if (error.getPath().isPresent()) {
                 violations.add(new Problem.Violation(fieldOf(error.getPath().get()), error.getMessage()));
@@ -83,6 +85,16 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
                 yield messages.isBlank() ? status.getReason() + "." : "The request could not be read: " + readable(messages);
             }
         };
+    }
+
+    /** The strict JSON reader's refusal, however deep the codec wrapped it. */
+    private static Throwable badField(ErrorContext context) {
+        for (Throwable t = context.getRootCause().orElse(null); t != null; t = t.getCause()) {
+            if (t instanceof StrictJsonMapper.BadField) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** "create.command.title" names the field "title" to the user. */
