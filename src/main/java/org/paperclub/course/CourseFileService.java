@@ -18,7 +18,9 @@ import jakarta.validation.Validator;
 import org.paperclub.course.CourseFile.PaperEntry;
 import org.paperclub.course.CourseFile.SessionEntry;
 import org.paperclub.system.Problem.Violation;
+import org.paperclub.system.Dates;
 import org.paperclub.system.ProblemException;
+import org.paperclub.system.Text;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -204,6 +206,8 @@ public class CourseFileService {
             if (blank(r.description())) {
                 errors.add(new Violation(at + ".description", "must not be blank"));
             }
+            text(errors, at + ".name", Text.singleLine(r.name()));
+            text(errors, at + ".description", Text.freeText(r.description()));
             if (r.capacity() != null && (r.capacity() < 1 || r.capacity() > 2)) {
                 errors.add(new Violation(at + ".capacity", "must be 1 or 2"));
             }
@@ -231,6 +235,9 @@ public class CourseFileService {
             if (p.year() != null && (p.year() < 1500 || p.year() > 2200)) {
                 errors.add(new Violation(at + ".year", "must be a year such as 2017"));
             }
+            text(errors, at + ".title", Text.singleLine(p.title()));
+            text(errors, at + ".authors", Text.singleLine(p.authors()));
+            text(errors, at + ".venue", Text.singleLine(p.venue()));
         }
         Set<Integer> numbers = new HashSet<>();
         List<SessionEntry> sessionList = nonNull(f.sessions());
@@ -249,6 +256,7 @@ public class CourseFileService {
             if (s.date() == null) {
                 errors.add(new Violation(at + ".date", "is missing"));
             }
+            text(errors, at + ".date", Dates.problem(s.date()));
             if (s.start() == null || s.end() == null) {
                 errors.add(new Violation(at + (s.start() == null ? ".start" : ".end"), "is missing"));
             } else if (!s.end().isAfter(s.start())) {
@@ -260,6 +268,8 @@ public class CourseFileService {
             if (blank(s.topic())) {
                 errors.add(new Violation(at + ".topic", "must not be blank"));
             }
+            text(errors, at + ".topic", Text.singleLine(s.topic()));
+            text(errors, at + ".location", Text.singleLine(s.location()));
             Set<String> placed = new HashSet<>();
             checkKeys(errors, at + ".assigned", nonNull(s.assigned()), keys, placed);
             checkKeys(errors, at + ".additional", nonNull(s.additional()), keys, placed);
@@ -267,6 +277,12 @@ public class CourseFileService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The course file has " + errors.size() + (errors.size() == 1 ? " error" : " errors")
                     + "; nothing was imported.", errors);
+        }
+    }
+
+    private static void text(List<Violation> errors, String field, String problem) {
+        if (problem != null) {
+            errors.add(new Violation(field, problem));
         }
     }
 

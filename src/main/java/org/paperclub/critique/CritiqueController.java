@@ -1,5 +1,6 @@
 package org.paperclub.critique;
 
+import org.paperclub.system.FreeText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -59,7 +60,7 @@ class CritiqueController {
 
     @Serdeable
     record ExtensionCommand(@NotNull Long studentId, @Nullable Long sessionId, @Min(1) @Max(2000) int hours,
-                            @Nullable @Size(max = 500) String reason) {
+                            @Nullable @Size(max = 500) @FreeText String reason) {
     }
 
     @Post(value = "/courses/{courseId}/critiques", consumes = MediaType.MULTIPART_FORM_DATA)
