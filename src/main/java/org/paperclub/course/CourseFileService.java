@@ -2,6 +2,7 @@ package org.paperclub.course;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,13 +45,19 @@ public class CourseFileService {
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                     .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    // A key given twice would otherwise keep its last value without a word.
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // A second YAML document (after "---") would otherwise be dropped without a word.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private final ObjectMapper json = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -142,9 +149,18 @@ public class CourseFileService {
             return "\"" + f.getValue() + "\" is not a valid " + typeName(f.getTargetType()) + ".";
         }
         String m = e.getOriginalMessage();
+        java.util.regex.Matcher duplicate = DUPLICATE.matcher(m);
+        if (duplicate.find()) {
+            return "\"" + duplicate.group(1) + "\" is given twice; give each field once.";
+        }
+        if (m.startsWith("Trailing token")) {
+            return "a course file is one document, and another one starts here.";
+        }
         int cut = m.indexOf("\n");
         return cut > 0 ? m.substring(0, cut) : m;
     }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
 
     private static String typeName(Class<?> type) {
         if (type == java.time.LocalDate.class) {
