@@ -63,12 +63,20 @@ class CritiqueController {
                             @Nullable @Size(max = 500) @FreeText String reason) {
     }
 
+    /** What file systems allow; the form's buffer (micronaut.server.netty.form-max-buffered-bytes) holds longer ones. */
+    static final int MAX_FILE_NAME = 255;
+
     @Post(value = "/courses/{courseId}/critiques", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a critique PDF (multipart: sessionId, paperId, file; staff also studentId): 201 with a receipt, or 422 listing every failed check")
     HttpResponse<CritiqueViews.Receipt> upload(long courseId, @Part("sessionId") Long sessionId, @Part("paperId") Long paperId,
                                                 @Nullable @Part("studentId") Long studentId, @Part("file") CompletedFileUpload file,
                                                 Authentication auth) throws IOException {
         CourseRole role = access.member(auth, courseId);
+        if (file.getFilename() != null && file.getFilename().length() > MAX_FILE_NAME) {
+            throw ProblemException.invalid("The file name is too long (at most " + MAX_FILE_NAME + " characters). Rename the file "
+                    + "and upload it again.", List.of(new Problem.Violation("file", "the file name has " + file.getFilename().length()
+                    + " characters; at most " + MAX_FILE_NAME + " are allowed")));
+        }
         long me = Viewer.id(auth);
         long student;
         if (role.isStaff()) {
