@@ -84,6 +84,19 @@ class StrictJsonTest extends ApiTest {
     }
 
     @Test
+    void a_field_deep_in_the_course_policies_is_named_by_its_path() {
+        Api.Session instructor = instructor();
+        String course = "{\"code\":\"ML\",\"title\":\"ML at Scale\",\"term\":\"Fall 2026\",\"timeZone\":\"America/New_York\","
+                + "\"policies\":{\"critiquesRequired\":10,\"critiquesPerSession\":1,\"pagesPerCritique\":1,\"maxFileBytes\":5242880,"
+                + "\"deadlineOffsetMinutes\":0,\"minTeamSize\":1,\"maxTeamSize\":2,\"presentationsPerStudent\":1,\"roleBlockSize\":2,"
+                + "\"signupFreezeHours\":48,";
+        names(refused(instructor, "PUT", "/api/courses/1", course + "\"critiquesRequird\":8}}"), "policies.critiquesRequird");
+        names(refused(instructor, "PUT", "/api/courses/1", course
+                + "\"grading\":{\"weights\":{\"presentation\":50,\"roles\":\"50\",\"critiques\":0}}}}"), "policies.grading.weights.roles");
+        assertEquals(10, ((Number) ((Map<?, ?>) instructor.get("/api/courses/1").get("policies")).get("critiquesRequired")).intValue());
+    }
+
+    @Test
     void well_formed_bodies_still_pass_with_null_for_optional_fields() {
         Api.Session ta = ta();
         assertEquals(201, ta.post(PAPERS, "{\"title\":\"Attention\",\"year\":2017,\"official\":false,\"venue\":null}",
