@@ -105,6 +105,18 @@ class InputRulesTest extends ApiTest {
         Map<String, Object> file = problem(422, () -> instructor().post("/api/courses/import",
                 courseFile("IR 2", "2026-09-01", "Title with \\0 NUL"), "application/yaml"));
         names(file, "papers[0].title", "control characters");
+        Map<String, Object> marks = problem(422, () -> instructor().post("/api/courses/import", courseFile("IR 3", "2026-09-01", "Fine")
+                + """
+                policies:
+                  grading:
+                    presentationScale: {type: POINTS, max: 10}
+                    roleScale: {type: MARKS, marks: [{label: "ok\\bad", points: 1}]}
+                    critiqueScale: {type: POINTS, max: 4}
+                    weights: {presentation: 50, roles: 50, critiques: 0}
+                    missing: ZERO
+                    regradeWindowDays: 7
+                """, "application/yaml"));
+        names(marks, "policies.grading", "control characters");
     }
 
     @Test
