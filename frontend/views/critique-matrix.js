@@ -111,7 +111,9 @@ export default {
         return null;
       }
       const extra = extraHours(props.extensions, c.studentId, c.sessionId);
-      const due = new Date(Date.parse(col.due) + extra * HOUR).toISOString();
+      const dueAt = new Date(Date.parse(col.due) + extra * HOUR);
+      // A stored date the browser cannot place is shown as the server wrote it; toISOString would throw.
+      const due = Number.isNaN(dueAt.getTime()) ? col.due : dueAt.toISOString();
       return formatInstant(due, zone.value) + (extra ? ` (with ${plural(extra, 'hour', 'hours')} of extensions)` : '');
     });
     function openCritique(c) {

@@ -2,6 +2,7 @@ package org.paperclub.course;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,9 @@ import jakarta.validation.Validator;
 import org.paperclub.course.CourseFile.PaperEntry;
 import org.paperclub.course.CourseFile.SessionEntry;
 import org.paperclub.system.Problem.Violation;
+import org.paperclub.system.Dates;
 import org.paperclub.system.ProblemException;
+import org.paperclub.system.Text;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -42,13 +45,19 @@ public class CourseFileService {
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                     .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    // A key given twice would otherwise keep its last value without a word.
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // A second YAML document (after "---") would otherwise be dropped without a word.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private final ObjectMapper json = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -140,9 +149,18 @@ public class CourseFileService {
             return "\"" + f.getValue() + "\" is not a valid " + typeName(f.getTargetType()) + ".";
         }
         String m = e.getOriginalMessage();
+        java.util.regex.Matcher duplicate = DUPLICATE.matcher(m);
+        if (duplicate.find()) {
+            return "\"" + duplicate.group(1) + "\" is given twice; give each field once.";
+        }
+        if (m.startsWith("Trailing token")) {
+            return "a course file is one document, and another one starts here.";
+        }
         int cut = m.indexOf("\n");
         return cut > 0 ? m.substring(0, cut) : m;
     }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
 
     private static String typeName(Class<?> type) {
         if (type == java.time.LocalDate.class) {
@@ -204,6 +222,8 @@ public class CourseFileService {
             if (blank(r.description())) {
                 errors.add(new Violation(at + ".description", "must not be blank"));
             }
+            text(errors, at + ".name", Text.singleLine(r.name()));
+            text(errors, at + ".description", Text.freeText(r.description()));
             if (r.capacity() != null && (r.capacity() < 1 || r.capacity() > 2)) {
                 errors.add(new Violation(at + ".capacity", "must be 1 or 2"));
             }
@@ -234,6 +254,9 @@ public class CourseFileService {
             if (!PaperLinks.acceptable(p.link())) {
                 errors.add(new Violation(at + ".link", PaperLinks.RULE));
             }
+            text(errors, at + ".title", Text.singleLine(p.title()));
+            text(errors, at + ".authors", Text.singleLine(p.authors()));
+            text(errors, at + ".venue", Text.singleLine(p.venue()));
         }
         Set<Integer> numbers = new HashSet<>();
         List<SessionEntry> sessionList = nonNull(f.sessions());
@@ -252,6 +275,7 @@ public class CourseFileService {
             if (s.date() == null) {
                 errors.add(new Violation(at + ".date", "is missing"));
             }
+            text(errors, at + ".date", Dates.problem(s.date()));
             if (s.start() == null || s.end() == null) {
                 errors.add(new Violation(at + (s.start() == null ? ".start" : ".end"), "is missing"));
             } else if (!s.end().isAfter(s.start())) {
@@ -263,6 +287,8 @@ public class CourseFileService {
             if (blank(s.topic())) {
                 errors.add(new Violation(at + ".topic", "must not be blank"));
             }
+            text(errors, at + ".topic", Text.singleLine(s.topic()));
+            text(errors, at + ".location", Text.singleLine(s.location()));
             Set<String> placed = new HashSet<>();
             checkKeys(errors, at + ".assigned", nonNull(s.assigned()), keys, placed);
             checkKeys(errors, at + ".additional", nonNull(s.additional()), keys, placed);
@@ -270,6 +296,12 @@ public class CourseFileService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The course file has " + errors.size() + (errors.size() == 1 ? " error" : " errors")
                     + "; nothing was imported.", errors);
+        }
+    }
+
+    private static void text(List<Violation> errors, String field, String problem) {
+        if (problem != null) {
+            errors.add(new Violation(field, problem));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.paperclub.course;
 
+import org.paperclub.system.PlausibleDate;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
@@ -24,7 +25,7 @@ public record CoursePolicies(@Min(0) @Max(200) int critiquesRequired,
                              @Min(0) @Max(20) int presentationsPerStudent,
                              @Min(1) @Max(50) int roleBlockSize,
                              @Min(0) @Max(30 * 24) int signupFreezeHours,
-                             @Nullable OffsetDateTime signupOpensAt,
+                             @Nullable @PlausibleDate OffsetDateTime signupOpensAt,
                              @Nullable LatePolicy latePolicy,
                              @Nullable GradingPolicy grading) {
 

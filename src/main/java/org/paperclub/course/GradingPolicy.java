@@ -85,6 +85,8 @@ public record GradingPolicy(Scale presentationScale, Scale roleScale, Scale crit
                     for (Mark m : marks) {
                         if (m == null || m.label() == null || m.label().isBlank() || m.label().strip().length() > 20) {
                             out.add(name + ": every mark needs a label of 1 to 20 characters");
+                        } else if (org.paperclub.system.Text.singleLine(m.label()) != null) {
+                            out.add(name + ": a mark's label " + org.paperclub.system.Text.singleLine(m.label()));
                         } else if (!seen.add(m.label().strip())) {
                             out.add(name + ": the mark " + m.label() + " is listed twice");
                         } else if (m.points() < 0 || m.points() > 1000) {

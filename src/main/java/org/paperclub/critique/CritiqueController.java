@@ -1,5 +1,6 @@
 package org.paperclub.critique;
 
+import org.paperclub.system.FreeText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -59,8 +60,11 @@ class CritiqueController {
 
     @Serdeable
     record ExtensionCommand(@NotNull Long studentId, @Nullable Long sessionId, @Min(1) @Max(2000) int hours,
-                            @Nullable @Size(max = 500) String reason) {
+                            @Nullable @Size(max = 500) @FreeText String reason) {
     }
+
+    /** What file systems allow; the form's buffer (micronaut.server.netty.form-max-buffered-bytes) holds longer ones. */
+    static final int MAX_FILE_NAME = 255;
 
     @Post(value = "/courses/{courseId}/critiques", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a critique PDF (multipart: sessionId, paperId, file; staff also studentId): 201 with a receipt, or 422 listing every failed check")
@@ -68,6 +72,11 @@ class CritiqueController {
                                                 @Nullable @Part("studentId") Long studentId, @Part("file") CompletedFileUpload file,
                                                 Authentication auth) throws IOException {
         CourseRole role = access.member(auth, courseId);
+        if (file.getFilename() != null && file.getFilename().length() > MAX_FILE_NAME) {
+            throw ProblemException.invalid("The file name is too long (at most " + MAX_FILE_NAME + " characters). Rename the file "
+                    + "and upload it again.", List.of(new Problem.Violation("file", "the file name has " + file.getFilename().length()
+                    + " characters; at most " + MAX_FILE_NAME + " are allowed")));
+        }
         long me = Viewer.id(auth);
         long student;
         if (role.isStaff()) {

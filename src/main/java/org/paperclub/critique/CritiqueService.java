@@ -272,6 +272,6 @@ class CritiqueService {
             return null;
         }
         String base = name.replaceAll("[\\\\/]", "_").replaceAll("[\\p{Cntrl}\"]", "");
-        return base.length() > 200 ? base.substring(0, 200) : base;
+        return base.length() > CritiqueController.MAX_FILE_NAME ? base.substring(0, CritiqueController.MAX_FILE_NAME) : base;
     }
 }

@@ -40,6 +40,8 @@ import java.util.concurrent.TimeoutException;
 @Singleton
 class PdfInspector {
 
+    /** A page narrower than an inch (a 0 × 0 media box, a sliver) holds no readable critique; NaN fails too. */
+    static final float MIN_SIDE = 72;
     /** US Letter is 612 × 792 points, A4 595.3 × 841.9: the larger of each side, plus 3 % for rounding. */
     static final float MAX_SHORT_SIDE = 612f * 1.03f;
     static final float MAX_LONG_SIDE = 841.9f * 1.03f;
@@ -124,7 +126,10 @@ class PdfInspector {
                 float h = Math.abs(box.getHeight());
                 float shortSide = Math.min(w, h);
                 float longSide = Math.max(w, h);
-                if (shortSide > MAX_SHORT_SIDE || longSide > MAX_LONG_SIDE) {
+                if (!(shortSide >= MIN_SIDE)) {
+                    failures.add(String.format(Locale.ROOT, "Page %d is %.1f × %.1f cm: that is not a real page. Export the "
+                            + "critique again on US Letter or A4 paper.", index, w / 72 * 2.54, h / 72 * 2.54));
+                } else if (shortSide > MAX_SHORT_SIDE || longSide > MAX_LONG_SIDE) {
                     failures.add(String.format(Locale.ROOT, "Page %d is %.1f × %.1f cm, larger than US Letter or A4: "
                             + "one tall page is not one page.", index, w / 72 * 2.54, h / 72 * 2.54));
                 }

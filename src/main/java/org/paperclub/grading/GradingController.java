@@ -1,5 +1,7 @@
 package org.paperclub.grading;
 
+import org.paperclub.system.FreeText;
+import org.paperclub.system.SingleLine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -53,7 +55,7 @@ class GradingController {
 
     /** Points on a points scale, or a mark on a mark scale; without studentId a team's grade goes to every member. */
     @Serdeable
-    record GradeCommand(@Nullable Double points, @Nullable @Size(max = 20) String mark, @Nullable @Size(max = 2000) String comment,
+    record GradeCommand(@Nullable Double points, @Nullable @Size(max = 20) @SingleLine String mark, @Nullable @Size(max = 2000) @FreeText String comment,
                         @Nullable Long studentId) {
         Entry entry() {
             return new Entry(points, mark, comment, studentId);

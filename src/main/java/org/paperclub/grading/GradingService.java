@@ -66,13 +66,14 @@ class GradingService {
     List<GradeView> gradeTeam(long courseId, long actorId, long presentationId, Entry entry) {
         SignupLedger.Team team = signups.team(courseId, presentationId)
                 .orElseThrow(() -> ProblemException.notFound("There is no presentation " + presentationId + " in this course."));
+        requireHeld(courseId, team.sessionId(), "presentation");
         List<Long> who = whom(courseId, GradeKind.PRESENTATION, team.sessionId(), team.paperId(), team.memberIds(), entry, "on this team");
         return save(courseId, actorId, GradeKind.PRESENTATION, team.sessionId(), team.paperId(), who, entry, "Presentations", null);
     }
 
     @Transactional
     List<GradeView> gradeRole(long courseId, long actorId, long sessionId, long roleId, Entry entry) {
-        schedule.requireSession(courseId, sessionId);
+        requireHeld(courseId, sessionId, "supporting role");
         courses.role(courseId, roleId);
         List<Long> holders = signups.holders(sessionId, roleId);
         List<Long> who = whom(courseId, GradeKind.ROLE, sessionId, roleId, holders, entry, "holding this role in this session");
@@ -89,6 +90,20 @@ class GradingService {
         }
         return save(courseId, actorId, GradeKind.CRITIQUE, c.sessionId(), c.paperId(), List.of(c.studentId()), entry, "Critiques",
                 c.uploadedAt());
+    }
+
+    /**
+     * A presentation or a role is work done in class: until the session has started there is nothing to grade. (A
+     * critique is handed in before class, so it is graded once it exists, whenever that is.)
+     */
+    private void requireHeld(long courseId, long sessionId, String what) {
+        Session session = schedule.requireSession(courseId, sessionId);
+        java.time.ZonedDateTime starts = session.startsAt(courses.get(courseId).zone());
+        if (clock.instant().isBefore(starts.toInstant())) {
+            throw ProblemException.invalid("Session " + session.number() + " has not happened yet, so its " + what + " cannot be "
+                    + "graded; it can be graded from " + GradeSheets.WHEN.format(starts) + ", when the session starts.",
+                    List.of(new Violation("sessionId", "session " + session.number() + " starts " + GradeSheets.WHEN.format(starts))));
+        }
     }
 
     /**

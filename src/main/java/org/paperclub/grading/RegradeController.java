@@ -1,5 +1,7 @@
 package org.paperclub.grading;
 
+import org.paperclub.system.FreeText;
+import org.paperclub.system.SingleLine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -42,12 +44,12 @@ class RegradeController {
     }
 
     @Serdeable
-    record RegradeCommand(@NotBlank(message = "Say why the grade should be looked at again.") @Size(max = 2000) String reason) {
+    record RegradeCommand(@NotBlank(message = "Say why the grade should be looked at again.") @Size(max = 2000) @FreeText String reason) {
     }
 
     @Serdeable
-    record AnswerCommand(@NotBlank(message = "Write an answer to the student.") @Size(max = 2000) String answer,
-                         @Nullable Double points, @Nullable @Size(max = 20) String mark) {
+    record AnswerCommand(@NotBlank(message = "Write an answer to the student.") @Size(max = 2000) @FreeText String answer,
+                         @Nullable Double points, @Nullable @Size(max = 20) @SingleLine String mark) {
     }
 
     @Post("/grades/{gradeId}/regrades")

@@ -1,5 +1,6 @@
 package org.paperclub.people;
 
+import org.paperclub.system.SingleLine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -42,10 +43,10 @@ class RosterController {
     }
 
     @Serdeable
-    record EnrollCommand(@NotBlank @Email @Size(max = 320) String email,
-                         @Nullable @Size(max = 200) String name,
+    record EnrollCommand(@NotBlank @Email @Size(max = 320) @SingleLine String email,
+                         @Nullable @Size(max = 200) @SingleLine String name,
                          @Nullable CourseRole role,
-                         @Nullable @Size(max = 60) String section) {
+                         @Nullable @Size(max = 60) @SingleLine String section) {
     }
 
     @Get

@@ -140,6 +140,10 @@ final class RosterImport {
                     errors.add(new Violation("line " + line, "the name is longer than 200 characters"));
                     continue;
                 }
+                if (org.paperclub.system.Text.singleLine(name) != null) {
+                    errors.add(new Violation("line " + line, "the name " + org.paperclub.system.Text.singleLine(name)));
+                    continue;
+                }
                 String section = value(record, sectionColumn);
                 rows.add(new Row(line, normalized, name.isEmpty() ? normalized : displayName(name), role,
                         section.isEmpty() ? null : section.length() > 60 ? section.substring(0, 60) : section,

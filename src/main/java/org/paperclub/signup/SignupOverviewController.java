@@ -1,5 +1,6 @@
 package org.paperclub.signup;
 
+import org.paperclub.system.FreeText;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -50,7 +51,7 @@ class SignupOverviewController {
     }
 
     @Serdeable
-    record Decision(@Size(max = 500) String reason) {
+    record Decision(@Size(max = 500) @FreeText String reason) {
     }
 
     @Serdeable

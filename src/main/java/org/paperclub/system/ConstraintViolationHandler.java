@@ -15,17 +15,28 @@ import java.sql.SQLException;
 /**
  * The database is the last guard of the rules (unique keys, foreign keys, checks): when two requests race past
  * the service's own checks, the loser lands here. SQL state class 23 (integrity constraint violation) is the
- * same on H2 and PostgreSQL; it means "someone else changed this meanwhile", a 409, never a 500.
+ * same on H2 and PostgreSQL; it means "someone else changed this meanwhile", a 409, never a 500 — except a failed
+ * check constraint, which a race cannot cause: that is a value out of its range, a 422.
  */
 @Singleton
 @Produces(Problem.MEDIA_TYPE)
 class ConstraintViolationHandler implements ExceptionHandler<DataAccessException, HttpResponse<Problem>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConstraintViolationHandler.class);
+    /** Check constraint violated: 23514 on PostgreSQL, 23513 on H2. */
+    private static final java.util.Set<String> CHECK_FAILED = java.util.Set.of("23514", "23513");
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, DataAccessException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && CHECK_FAILED.contains(sql.getSQLState())) {
+                // A check constraint holds a value's own range, whoever else writes: no race, the value itself is bad.
+                LOG.warn("A value passed the app's checks but not the database's on {} {}: {}", request.getMethod(),
+                        request.getPath(), sql.getMessage());
+                return Problems.response(HttpStatus.UNPROCESSABLE_ENTITY,
+                        "A value in this request is outside what Paperclub accepts, so nothing was saved. Check the numbers "
+                                + "and dates and try again.");
+            }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 LOG.info("Refused by a database constraint on {} {}: {}", request.getMethod(), request.getPath(), sql.getMessage());
                 return Problems.response(HttpStatus.CONFLICT,

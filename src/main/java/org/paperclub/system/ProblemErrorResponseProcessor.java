@@ -44,6 +44,8 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
                 violations.add(new Problem.Violation(fieldOf(v.getPropertyPath().toString()), v.getMessage()));
             }
             violations.sort(java.util.Comparator.comparing(v -> String.valueOf(v.field())));
+        } else if (badField(context) instanceof StrictJsonMapper.BadField bad) {
+            violations.add(new Problem.Violation(bad.field(), bad.problem()));
         } else for (Error error : context.getErrors()) {
             if (error.getPath().isPresent()) {
                 violations.add(new Problem.Violation(fieldOf(error.getPath().get()), error.getMessage()));
@@ -70,7 +72,9 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
             case FORBIDDEN -> "You are not allowed to do this.";
             case NOT_FOUND -> "There is nothing at this address.";
             case METHOD_NOT_ALLOWED -> "This address does not accept a " + context.getRequest().getMethodName() + " request.";
-            case REQUEST_ENTITY_TOO_LARGE -> "The upload is too large.";
+            case REQUEST_ENTITY_TOO_LARGE -> formFieldTooLong(context)
+                    ? "The file name, or another field of the upload form, is too long (a file name has at most 255 characters)."
+                    : "The upload is too large.";
             case UNSUPPORTED_MEDIA_TYPE -> "The request body is not in a format this address accepts (send JSON).";
             case INTERNAL_SERVER_ERROR -> "Something went wrong on our side and nothing was saved. Please try again.";
             default -> {
@@ -83,6 +87,21 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
                 yield messages.isBlank() ? status.getReason() + "." : "The request could not be read: " + readable(messages);
             }
         };
+    }
+
+    /** Netty's form decoder refuses a part header or field over its buffer the way it refuses a too-large body. */
+    private static boolean formFieldTooLong(ErrorContext context) {
+        return context.getRootCause().map(Throwable::getMessage).filter(m -> m.contains("form field")).isPresent();
+    }
+
+    /** The strict JSON reader's refusal, however deep the codec wrapped it. */
+    private static Throwable badField(ErrorContext context) {
+        for (Throwable t = context.getRootCause().orElse(null); t != null; t = t.getCause()) {
+            if (t instanceof StrictJsonMapper.BadField) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** "create.command.title" names the field "title" to the user. */

@@ -35,6 +35,15 @@ class PdfInspectorTest {
     }
 
     @Test
+    void a_page_without_width_or_height_is_not_a_page() {
+        for (byte[] pdf : new byte[][] {TestPdfs.zeroSizePage(), TestPdfs.sliverPage()}) {
+            PdfInspector.Inspection i = inspector.inspect(pdf, 1);
+            assertFalse(i.accepted(), "a page of no size is not one page");
+            assertTrue(i.failures().get(0).contains("not a real page"), i.failures().toString());
+        }
+    }
+
+    @Test
     void a_password_protected_pdf_is_refused() {
         assertEquals("The PDF is protected by a password. Upload it without protection.",
                 inspector.inspect(TestPdfs.encrypted(), 1).failures().get(0));

@@ -38,6 +38,7 @@ class GradebookExportTest extends ApiTest {
         GradingCourse c = new GradingCourse(instructor(), "CSV 1", List.of("student1@example.edu", "student2@example.edu", "student3@example.edu"));
         long ann = c.userId("student1@example.edu");
         long team = c.present(2, 0, ann, null);
+        c.held(3);
         GradingTest.put(c.instructor, c.grades("presentations/" + team), Map.of("points", 8));
         long ben = c.userId("student2@example.edu");
         GradingTest.put(c.instructor, c.grades("presentations/" + c.present(3, 0, ben, null)), Map.of("points", 10));

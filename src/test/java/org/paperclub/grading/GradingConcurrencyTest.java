@@ -20,6 +20,7 @@ class GradingConcurrencyTest extends ApiTest {
     @Test
     void two_graders_saving_one_team_at_once_leave_one_grade_per_member_and_every_change_audited() throws Exception {
         GradingCourse c = new GradingCourse(instructor(), "RACE 1", List.of("student1@example.edu", "student2@example.edu"));
+        c.held(2);
         long team = c.present(2, 0, c.userId("student1@example.edu"), c.userId("student2@example.edu"));
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -42,6 +43,7 @@ class GradingConcurrencyTest extends ApiTest {
     @Test
     void thirty_parallel_regrade_requests_for_one_grade_open_exactly_one() throws Exception {
         GradingCourse c = new GradingCourse(instructor(), "RACE 2", List.of("student1@example.edu"));
+        c.held(2);
         long team = c.present(2, 0, c.userId("student1@example.edu"), null);
         Object gradeId = GradingTest.put(c.instructor, c.grades("presentations/" + team), Map.of("points", 5)).get(0).get("id");
         c.instructor.post(c.base + "/sessions/" + c.sessionId(2) + "/grades/publish", Map.of());
@@ -59,6 +61,7 @@ class GradingConcurrencyTest extends ApiTest {
     @Test
     void grades_saved_while_the_session_is_published_end_as_the_audit_says() throws Exception {
         GradingCourse c = new GradingCourse(instructor(), "RACE 3", List.of("student1@example.edu"));
+        c.held(2);
         long team = c.present(2, 0, c.userId("student1@example.edu"), null);
         GradingTest.put(c.instructor, c.grades("presentations/" + team), Map.of("points", 1));
         String publish = c.base + "/sessions/" + c.sessionId(2) + "/grades/publish";
@@ -92,6 +95,7 @@ class GradingConcurrencyTest extends ApiTest {
     @Test
     void a_grade_removed_while_its_student_asks_for_a_regrade_leaves_no_request_without_a_grade() throws Exception {
         GradingCourse c = new GradingCourse(instructor(), "RACE 4", List.of("student1@example.edu"));
+        c.held(2);
         var student = student(1);
         for (int round = 0; round < 5; round++) {
             long team = c.present(2, 0, c.userId("student1@example.edu"), null);

@@ -25,7 +25,7 @@ final class GradingCourse {
     final Api.Session instructor;
     final long id;
     final String base;
-    final List<Map<String, Object>> sessions;
+    List<Map<String, Object>> sessions;
 
     GradingCourse(Api.Session instructor, String code, List<String> studentEmails) {
         this.instructor = instructor;
@@ -85,6 +85,29 @@ final class GradingCourse {
                   - {number: 3, date: %s, start: "10:00", end: "11:15", kind: PRESENTATION, topic: Three, presentationSlots: 1, assigned: [p3a, p3b]}
                   - {number: 4, date: %s, start: "10:00", end: "11:15", kind: PRESENTATION, topic: Four, presentationSlots: 1, location: Room 4, assigned: [p4a, p4b]}
                 """.formatted(code, today.minusDays(1), today.plusDays(7), today.plusDays(9), today.plusDays(14));
+    }
+
+    /**
+     * Sessions 2 to {@code last} take place now: they move to yesterday afternoon (after session 1, in their order),
+     * because presentations and roles are graded only once their session has started. Critiques keep the timing
+     * they were handed in with.
+     */
+    void held(int last) {
+        LocalDate yesterday = LocalDate.now(ZONE).minusDays(1);
+        for (int n = 2; n <= last; n++) {
+            Map<String, Object> s = session(n);
+            Map<String, Object> moved = new java.util.HashMap<>();
+            moved.put("number", n);
+            moved.put("date", yesterday.toString());
+            moved.put("startTime", (10 + 2 * n) + ":00");
+            moved.put("endTime", (10 + 2 * n) + ":30");
+            moved.put("topic", s.get("topic"));
+            moved.put("location", s.get("location"));
+            moved.put("kind", s.get("kind"));
+            moved.put("presentationSlots", s.get("presentationSlots"));
+            instructor.put(base + "/sessions/" + s.get("id"), moved);
+        }
+        sessions = instructor.list(base + "/sessions");
     }
 
     String grades(String path) {

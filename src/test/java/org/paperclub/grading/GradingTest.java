@@ -80,6 +80,7 @@ class GradingTest extends ApiTest {
         c.critique(2, 0, cal);
 
         // Presentation: the team gets 8 of 10; Ben alone is then lowered to 6.
+        c.held(4);
         List<Map<String, Object>> both = put(c.instructor, c.grades("presentations/" + team), Map.of("points", 8, "comment", "Clear slides"));
         assertEquals(2, both.size(), "a team grade goes to every member");
         assertEquals("Clear slides", both.get(1).get("comment"));
@@ -107,7 +108,7 @@ class GradingTest extends ApiTest {
         Map<String, Object> k = line(summary, cal);
         assertEquals(0.0, number(k.get("participation")), "nothing graded counts as zero under ZERO");
         assertEquals(1, count(k.get("critiquesAccepted")));
-        assertEquals(1, count(k.get("ungraded")), "Cal's critique waits for a grade (the role's session is still ahead)");
+        assertEquals(2, count(k.get("ungraded")), "Cal's critique and Cal's role in session 4, now held, wait for a grade");
         assertEquals(1, count(k.get("rolesHeld")));
         assertEquals(5, count(a.get("unpublished")), "nothing is published yet: 1 presentation, 2 roles, 2 critiques");
     }
@@ -118,8 +119,10 @@ class GradingTest extends ApiTest {
         changeGrading(c, "missing", "EXCLUDED");
         long ann = c.userId(ANN);
         long team = c.present(2, 0, ann, c.userId(BEN));
+        long critique = c.critique(2, 1, ann);   // handed in on time, before the session
+        c.held(2);
         put(c.instructor, c.grades("presentations/" + team), Map.of("points", 9));
-        put(c.instructor, c.grades("critiques/" + c.critique(2, 1, ann)), Map.of("points", 2));
+        put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 2));
 
         Map<String, Object> a = line(c.instructor.get(c.grades("summary")), ann);
         assertEquals(90.0, number(a.get("presentation")));
@@ -134,6 +137,7 @@ class GradingTest extends ApiTest {
         long ann = c.userId(ANN);
         long team = c.present(2, 0, ann, null);
         c.takeRole(3, "Hacker", ann);
+        c.held(4);
         Map<String, Object> p = problem(422, () -> put(c.instructor, c.grades("presentations/" + team), Map.of("points", 11)));
         assertTrue(((String) p.get("detail")).contains("0 to 10 points"), (String) p.get("detail"));
         p = problem(422, () -> put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + c.roleId("Hacker")), Map.of("mark", "A+")));
@@ -149,10 +153,35 @@ class GradingTest extends ApiTest {
     }
 
     @Test
+    void a_presentation_or_role_is_graded_only_once_its_session_has_started_and_only_work_that_exists() {
+        GradingCourse c = seminar();
+        long ann = c.userId(ANN);
+        long team = c.present(2, 0, ann, null);
+        c.takeRole(3, "Hacker", ann);
+        Map<String, Object> p = problem(422, () -> put(c.instructor, c.grades("presentations/" + team), Map.of("points", 8)));
+        assertTrue(((String) p.get("detail")).contains("Session 2 has not happened yet"), (String) p.get("detail"));
+        assertTrue(((String) p.get("detail")).contains("it can be graded from"), (String) p.get("detail"));
+        problem(422, () -> put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + c.roleId("Hacker")), Map.of("mark", "✓")));
+        // A critique is handed in before class: once it exists it can be graded.
+        assertEquals(1, put(c.instructor, c.grades("critiques/" + c.critique(2, 0, ann)), Map.of("points", 3)).size());
+        assertEquals(1, c.instructor.list(c.grades("audit")).size(), "only the critique's grade was written");
+
+        c.held(3);
+        assertEquals(8.0, number(put(c.instructor, c.grades("presentations/" + team), Map.of("points", 8)).get(0).get("points")));
+        assertEquals("✓", put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + c.roleId("Hacker")), Map.of("mark", "✓"))
+                .get(0).get("mark"));
+        // Work that does not exist stays ungradable, session held or not.
+        problem(404, () -> put(c.instructor, c.grades("critiques/999999"), Map.of("points", 1)));
+        problem(404, () -> put(c.instructor, c.grades("presentations/999999"), Map.of("points", 1)));
+        problem(409, () -> put(c.instructor, c.grades("roles/" + c.sessionId(2) + "/" + c.roleId("Hacker")), Map.of("mark", "✓")));
+    }
+
+    @Test
     void only_staff_of_the_course_grade_and_read_others_grades() {
         GradingCourse c = seminar();
         long ann = c.userId(ANN);
         long team = c.present(2, 0, ann, null);
+        c.held(2);
         long gradeId = ((Number) put(c.instructor, c.grades("presentations/" + team), Map.of("points", 7)).get(0).get("id")).longValue();
         Api.Session annSession = student(1);
         Api.Session benSession = student(2);
@@ -179,6 +208,7 @@ class GradingTest extends ApiTest {
         long ann = c.userId(ANN);
         long team = c.present(2, 0, ann, null);
         c.takeRole(3, "Hacker", ann);
+        c.held(3);
         put(c.instructor, c.grades("presentations/" + team), Map.of("points", 9, "comment", "Well argued"));
         put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + c.roleId("Hacker")), Map.of("mark", "✓"));
         Api.Session annSession = student(1);
@@ -212,6 +242,7 @@ class GradingTest extends ApiTest {
         long ann = c.userId(ANN);
         long signup = c.takeRole(3, "Hacker", ann);
         long hacker = c.roleId("Hacker");
+        c.held(3);
         long gradeId = ((Number) put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + hacker), Map.of("mark", "✓+"))
                 .get(0).get("id")).longValue();
         c.instructor.delete(c.base + "/sessions/" + c.sessionId(3) + "/roles/" + hacker + "/signups/" + signup);
@@ -238,9 +269,11 @@ class GradingTest extends ApiTest {
         long team = c.present(2, 0, ann, null);
         long critique = c.critique(3, 1, ann);
         c.takeRole(2, "Hacker", c.userId(BEN));
+        c.held(2);
         put(c.instructor, c.grades("presentations/" + team), Map.of("points", 7));
         put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 4));
         Map<String, Object> session2 = new HashMap<>(c.session(2));
+        session2.keySet().retainAll(List.of("number", "date", "startTime", "endTime", "topic", "location", "presentationSlots"));
         session2.put("kind", "NO_CLASS");
         c.instructor.put(c.base + "/sessions/" + c.sessionId(2), session2);
         c.instructor.delete(c.base + "/sessions/" + c.sessionId(3) + "/readings/" + c.paper(3, 1));
@@ -291,6 +324,7 @@ class GradingTest extends ApiTest {
         GradingCourse c = seminar();
         long ann = c.userId(ANN);
         long team = c.present(2, 0, ann, null);
+        c.held(2);
         long gradeId = ((Number) put(c.instructor, c.grades("presentations/" + team), Map.of("points", 6)).get(0).get("id")).longValue();
         Api.Session annSession = student(1);
         problem(404, () -> annSession.post(c.grades(gradeId + "/regrades"), Map.of("reason", "Draft?")));   // not published yet
@@ -332,6 +366,7 @@ class GradingTest extends ApiTest {
         long ann = c.userId(ANN);
         long early = c.present(2, 0, ann, null);
         c.takeRole(3, "Hacker", ann);
+        c.held(3);
         long earlyGrade = id(put(c.instructor, c.grades("presentations/" + early), Map.of("points", 6)).get(0));
         long lateGrade = id(put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + c.roleId("Hacker")), Map.of("mark", "✓")).get(0));
         c.instructor.post(c.base + "/sessions/" + c.sessionId(2) + "/grades/publish", Map.of());
@@ -364,6 +399,7 @@ class GradingTest extends ApiTest {
         long ben = c.userId(BEN);
         long annTeam = c.present(2, 0, ann, null);
         long benTeam = c.present(3, 0, ben, null);
+        c.held(3);
         put(c.instructor, c.grades("presentations/" + annTeam), Map.of("points", 9));
         changeGrading(c, "presentationScale", Map.of("type", "POINTS", "max", 5));
         problem(422, () -> put(c.instructor, c.grades("presentations/" + benTeam), Map.of("points", 6)));
@@ -379,6 +415,7 @@ class GradingTest extends ApiTest {
         long ann = c.userId(ANN);
         c.takeRole(3, "Hacker", ann);          // sessions 3 and 4 are the second block
         c.takeRole(4, "Peer Reviewer", ann);
+        c.held(4);
         put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + c.roleId("Hacker")), Map.of("mark", "✓+"));
         put(c.instructor, c.grades("roles/" + c.sessionId(4) + "/" + c.roleId("Peer Reviewer")), Map.of("mark", "✓+"));
         Map<String, Object> a = line(c.instructor.get(c.grades("summary")), ann);

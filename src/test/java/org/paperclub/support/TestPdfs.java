@@ -34,6 +34,16 @@ public final class TestPdfs {
         return pages(PDRectangle.LETTER, 2, 300, true, null);
     }
 
+    /** One page of 0 × 0 points (a media box of nothing) holding a whole critique's text. */
+    public static byte[] zeroSizePage() {
+        return pages(new PDRectangle(0, 0), 1, 300, true, null);
+    }
+
+    /** One page 1 point wide. */
+    public static byte[] sliverPage() {
+        return pages(new PDRectangle(1, 792), 1, 300, true, null);
+    }
+
     /** One page 70 cm tall: a whole essay on "one page". */
     public static byte[] tallPage() {
         return pages(new PDRectangle(612, 2000), 1, 300, true, null);

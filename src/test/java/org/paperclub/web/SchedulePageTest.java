@@ -36,6 +36,36 @@ class SchedulePageTest extends BrowserTest {
     }
 
     @Test
+    void the_schedule_still_renders_when_the_database_holds_impossible_dates() throws Exception {
+        // Rows the API refuses today but an older version or a hand-made SQL fix could have stored.
+        try (var db = jdbc(); var insert = db.prepareStatement("insert into class_session (course_id, number, session_date,"
+                + " start_time, end_time, topic, kind) values (1, ?, ?, time '14:00:00', time '15:15:00', ?, 'LECTURE')")) {
+            Object[][] rows = {{97, java.time.LocalDate.of(57443, 12, 30), "Year 57443"},
+                    {98, java.time.LocalDate.of(-1, 1, 1), "Year minus one"}, {99, java.time.LocalDate.of(1, 1, 1), "Year one"}};
+            for (Object[] row : rows) {
+                insert.setInt(1, (Integer) row[0]);
+                insert.setObject(2, row[1]);
+                insert.setString(3, (String) row[2]);
+                insert.executeUpdate();
+            }
+        }
+        try {
+            browser.signIn(base, "student1@example.edu");
+            browser.open(base, "#/courses/1");
+            WebElement schedule = browser.await(By.id("schedule"));
+            assertEquals(32, schedule.findElements(By.cssSelector("[data-session-number]")).size());
+            WebElement far = schedule.findElement(By.cssSelector("[data-session-number='97']"));
+            assertTrue(far.getText().contains("Year 57443"), far.getText());
+            WebElement four = schedule.findElement(By.cssSelector("[data-session-number='4']"));
+            assertTrue(four.getText().contains("Attention is all you need"), four.getText());
+        } finally {
+            try (var db = jdbc(); var delete = db.createStatement()) {
+                delete.executeUpdate("delete from class_session where course_id = 1 and number in (97, 98, 99)");
+            }
+        }
+    }
+
+    @Test
     void the_instructor_sees_edit_controls_and_cancels_a_class_from_the_page() {
         browser.signIn(base, "instructor@example.edu");
         browser.open(base, "#/courses/1");
