@@ -27,9 +27,12 @@ class CourseWithoutRolesTest extends ApiTest {
     private String base;
     private long firstSession;
 
-    /** Four presentation sessions of one slot, no roles; the default weights (presentation 50, roles 50); missing work counts 0. */
+    /**
+     * Four presentation sessions of one slot, no roles; the default weights (presentation 50, roles 50); missing work
+     * counts 0. Session 1 was yesterday, so its presentation can be graded; the others are to come.
+     */
     static String presentationsOnly() {
-        LocalDate start = LocalDate.now(ZoneId.of("UTC")).plusDays(10);
+        LocalDate start = LocalDate.now(ZoneId.of("UTC")).minusDays(2);
         StringBuilder yaml = new StringBuilder("""
                 format: paperclub-course/1
                 course: {code: TALKS 1, title: One talk per class, term: Spring 2027, timeZone: UTC}
