@@ -58,6 +58,27 @@ public class PeopleService {
         return enrollments.findByUserId(userId);
     }
 
+    /**
+     * Whether the actor has authority over every course role the account holds: an instructor of each of its courses,
+     * or a TA of each where it is a student. A set-password link is the key to the account, so a TA who enrols an
+     * unactivated instructor of another course as a student must not be handed one (it would take over that
+     * instructor's account and course).
+     */
+    public boolean answersFor(long actorId, long userId) {
+        for (Enrollment e : enrollments.findByUserId(userId)) {
+            CourseRole mine = enrollments.findByCourseIdAndUserId(e.courseId(), actorId).map(Enrollment::role).orElse(null);
+            if (mine != CourseRole.INSTRUCTOR && !(mine == CourseRole.TA && e.role() == CourseRole.STUDENT)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the person is a TA or instructor of any course. */
+    public boolean staffAnywhere(long userId) {
+        return enrollments.findByUserId(userId).stream().anyMatch(e -> e.role().isStaff());
+    }
+
     public Optional<User> userByEmail(String email) {
         return users.findByEmail(normalizeEmail(email));
     }
@@ -125,10 +146,12 @@ public class PeopleService {
 
     /**
      * Adds one person to the course, or changes their role and section; only instructors add staff or change theirs.
-     * A new account, or one whose owner never set a password, gets a new set-password link (older ones stop working).
+     * A new account gets a set-password link. One whose owner never set a password gets a new link (older ones stop
+     * working) only when the actor answers for every course role it holds (see {@link #answersFor}).
      */
     @Transactional
-    public Added addToRoster(long courseId, CourseRole actor, String email, String name, CourseRole role, String section) {
+    public Added addToRoster(long courseId, long actorId, CourseRole actor, String email, String name, CourseRole role,
+                             String section) {
         String normalized = PeopleService.normalizeEmail(email);
         Optional<User> existing = users.findByEmail(normalized);
         CourseRole current = existing.flatMap(u -> enrollments.findByCourseIdAndUserId(courseId, u.id())).map(Enrollment::role)
@@ -141,7 +164,7 @@ public class PeopleService {
             keepAnInstructor(courseId, Map.of(existing.get().id(), normalized), false);
         }
         User user = existing.orElseGet(() -> users.save(newUser(normalized, name)));
-        Invitations.Issued link = user.passwordHash() == null ? invitations.reissue(user.id()) : null;
+        Invitations.Issued link = user.passwordHash() == null && answersFor(actorId, user.id()) ? invitations.reissue(user.id()) : null;
         Enrollment e = enroll(courseId, user.id(), role, section, null, null);
         return new Added(entry(e, user), link == null ? null : link.link(), link == null ? null : link.expiresAt());
     }

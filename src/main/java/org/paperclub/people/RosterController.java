@@ -61,7 +61,7 @@ class RosterController {
             + "theirs). A new account's set-password link is returned once.")
     HttpResponse<PeopleService.Added> add(long courseId, @Body @Valid EnrollCommand command, Authentication auth) {
         CourseRole actor = access.staff(auth, courseId, MANAGE);
-        PeopleService.Added added = people.addToRoster(courseId, actor, command.email(), command.name(),
+        PeopleService.Added added = people.addToRoster(courseId, Viewer.id(auth), actor, command.email(), command.name(),
                 command.role() == null ? CourseRole.STUDENT : command.role(), command.section());
         return HttpResponse.created(added, URI.create("/api/courses/" + courseId + "/roster"));
     }

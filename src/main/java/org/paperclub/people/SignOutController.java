@@ -38,7 +38,9 @@ class SignOutController {
         CourseRole actor = access.staff(auth, courseId, "sign people out");
         CourseRole role = people.roleIn(userId, courseId)
                 .orElseThrow(() -> ProblemException.notFound("That person is not in this course."));
-        if (role.isStaff() && actor != CourseRole.INSTRUCTOR && userId != Viewer.id(auth)) {
+        // Staff of any course, not only of this one: a TA must not reach another course's instructor through the
+        // course where that instructor happens to be a student.
+        if ((role.isStaff() || people.staffAnywhere(userId)) && actor != CourseRole.INSTRUCTOR && userId != Viewer.id(auth)) {
             throw ProblemException.forbidden("Only instructors can sign out TAs and instructors.");
         }
         sessions.endAll(userId, null);
