@@ -7,8 +7,7 @@ import { store, courseOf, isStaff, announce } from '../store.js';
 import { formatDay, formatInstant, browserZone } from '../time.js';
 import ProblemBox from './problem-box.js';
 import { focusLater, restoreFocus } from '../focus.js';
-
-const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '../format.js';
 
 export default {
   components: { ProblemBox },

@@ -6,16 +6,9 @@ import { post, problemOf } from '../api.js';
 import { announce } from '../store.js';
 import { formatInstant, formatDay, dateIn } from '../time.js';
 import ProblemBox from './problem-box.js';
-import VersionList, { formatPercent, plural } from './critique-versions.js';
-
-function focusLater(id) {
-  nextTick(() => {
-    const element = document.getElementById(id);
-    if (element) {
-      element.focus();
-    }
-  });
-}
+import VersionList from './critique-versions.js';
+import { formatPercent, plural } from '../format.js';
+import { focusLater } from '../focus.js';
 
 const HOUR = 3600_000;
 

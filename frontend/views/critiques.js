@@ -6,7 +6,8 @@ import { get, upload, problemOf } from '../api.js';
 import { store, courseOf, isStaff, announce } from '../store.js';
 import { formatInstant, formatMoment, countdown, browserZone } from '../time.js';
 import ProblemBox from './problem-box.js';
-import VersionList, { formatSize, formatPercent, lateFacts, plural } from './critique-versions.js';
+import VersionList, { lateFacts } from './critique-versions.js';
+import { formatSize, formatPercent, plural } from '../format.js';
 import CritiqueMatrix, { Extensions } from './critique-matrix.js';
 import { focusLater, restoreFocus } from '../focus.js';
 

@@ -6,7 +6,8 @@ import { courseOf } from '../store.js';
 import { browserZone, formatMoment } from '../time.js';
 import ProblemBox from './problem-box.js';
 import RegradeAnswers from './regrades.js';
-import { percentText, missingText, formatPoints, plural, actionName } from './grade-format.js';
+import { missingText, actionName } from './grade-format.js';
+import { percentText, formatPoints, plural } from '../format.js';
 
 const columns = [
   { key: 'name', label: 'Student', numeric: false },

@@ -9,7 +9,8 @@ import { browserZone, formatInstant, formatMoment, countdown } from '../time.js'
 import { focusLater } from '../focus.js';
 import ProblemBox from './problem-box.js';
 import { RegradeHistory } from './regrades.js';
-import { gradeValue, percentText, missingText, formatPoints, kindNames, plural } from './grade-format.js';
+import { gradeValue, missingText, kindNames } from './grade-format.js';
+import { percentText, formatPoints, plural } from '../format.js';
 
 const componentNames = { presentation: 'Main presentation', roles: 'Supporting roles', critiques: 'Critiques' };
 

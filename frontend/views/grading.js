@@ -8,7 +8,8 @@ import { formatDay, browserZone } from '../time.js';
 import { focusLater, restoreFocus } from '../focus.js';
 import ProblemBox from './problem-box.js';
 import GradeHistory from './grade-history.js';
-import { gradeValue, gradeState, shortValue, scaleText, formatPoints, kindNames, plural } from './grade-format.js';
+import { gradeValue, gradeState, shortValue, scaleText, kindNames } from './grade-format.js';
+import { formatPoints, plural } from '../format.js';
 
 /** What an input shows for a grade on a scale: the mark's label, or the points. */
 function inputValue(grade, scale) {

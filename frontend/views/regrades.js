@@ -6,7 +6,8 @@ import { announce } from '../store.js';
 import { formatMoment } from '../time.js';
 import { focusLater } from '../focus.js';
 import ProblemBox from './problem-box.js';
-import { gradeValue, itemText, formatPoints } from './grade-format.js';
+import { gradeValue, itemText } from './grade-format.js';
+import { formatPoints } from '../format.js';
 
 /** A student's requests, newest first, with what staff answered and how the grade changed. */
 export const RegradeHistory = {
