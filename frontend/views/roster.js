@@ -14,9 +14,10 @@ export default {
     const roster = ref(null);
     const canAddStaff = computed(() => course.value && course.value.role === 'INSTRUCTOR');
 
-    loading(async () => {
+    const load = () => loading(async () => {
       roster.value = await get(`${base}/roster`);
     });
+    load();
 
     // Set-password links of accounts made here: the server never shows them again, so they stay until dismissed.
     const newAccounts = ref([]);
