@@ -8,7 +8,7 @@ import { isStaff, announce } from '../store.js';
 import { formatInstant, formatMoment, countdown } from '../time.js';
 import { focusLater } from '../focus.js';
 import ProblemBox from './problem-box.js';
-import { RegradeHistory } from './regrades.js';
+import RegradeHistory from './regrade-history.js';
 import { useCourseView } from './use-course-view.js';
 import { gradeValue, missingText, kindNames } from './grade-format.js';
 import { percentText, formatPoints, plural } from '../format.js';
