@@ -26,24 +26,32 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The problem document of a refused request, whichever way it was read: a missing or non-JSON body (a proxy's HTML
+ * page, say) leaves the status alone to speak.
+ */
+function problemFrom(status, statusText, body) {
+  const problem = body && typeof body === 'object' ? body : {};
+  return {
+    type: problem.type,
+    title: problem.title || statusText,
+    status,
+    // Micronaut's own errors (e.g. an unknown path) say "message" instead of "detail".
+    detail: problem.detail || problem.message || problem.title
+      || `The server answered ${status} ${statusText}.`.replace(' .', '.'),
+    // "errors" is what this API sends; "violations" is the other common name, taken too so that no check is lost.
+    errors: Array.isArray(problem.errors) ? problem.errors : Array.isArray(problem.violations) ? problem.violations : [],
+  };
+}
+
 async function readProblem(response) {
   let body = null;
   try {
     body = await response.json();
   } catch {
-    // Not JSON (a proxy's HTML page, say): the status alone must do.
+    // Not JSON: problemFrom makes do with the status.
   }
-  const problem = body && typeof body === 'object' ? body : {};
-  return {
-    type: problem.type,
-    title: problem.title || response.statusText,
-    status: response.status,
-    // Micronaut's own errors (e.g. an unknown path) say "message" instead of "detail".
-    detail: problem.detail || problem.message || problem.title
-      || `The server answered ${response.status} ${response.statusText}.`.replace(' .', '.'),
-    // "errors" is what this API sends; "violations" is the other common name, taken too so that no check is lost.
-    errors: Array.isArray(problem.errors) ? problem.errors : Array.isArray(problem.violations) ? problem.violations : [],
-  };
+  return problemFrom(response.status, response.statusText, body);
 }
 
 /**
@@ -137,16 +145,11 @@ export function upload(path, formData, { onProgress = () => {}, onSent = () => {
         resolve(body);
         return;
       }
-      const problem = body && typeof body === 'object' ? body : {};
-      const error = new ApiError({
-        type: problem.type,
-        title: problem.title || xhr.statusText,
-        status: xhr.status,
-        detail: xhr.status === 413 ? 'The upload is too large.'
-          : problem.detail || problem.message || problem.title
-            || `The server answered ${xhr.status} ${xhr.statusText}.`.replace(' .', '.'),
-        errors: Array.isArray(problem.errors) ? problem.errors : [],
-      });
+      const problem = problemFrom(xhr.status, xhr.statusText, body);
+      if (xhr.status === 413) {
+        problem.detail = 'The upload is too large.';
+      }
+      const error = new ApiError(problem);
       if (xhr.status === 401) {
         unauthorized(error.problem);
       }

@@ -1,5 +1,5 @@
 // A course's schedule; staff also edit it here (every such control has class "staff-control").
-import { ref, reactive, computed, nextTick, onUnmounted } from 'vue';
+import { ref, reactive, computed, onUnmounted } from 'vue';
 import { get, put, del, problemOf } from '../api.js';
 import { courseOf, isStaff, announce } from '../store.js';
 import { formatDay, formatTimeRange, localTime, browserZone } from '../time.js';
@@ -9,15 +9,7 @@ import ReadingForm from './reading-form.js';
 import PaperForm from './paper-form.js';
 import { roleNames } from './courses.js';
 import { webAddress } from '../links.js';
-
-function focusLater(id) {
-  nextTick(() => {
-    const element = document.getElementById(id);
-    if (element) {
-      element.focus();
-    }
-  });
-}
+import { focusLater } from '../focus.js';
 
 export default {
   components: { ProblemBox, SessionForm, ReadingForm, PaperForm },

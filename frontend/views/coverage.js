@@ -2,20 +2,12 @@
 // of those gaps (a preview first, applied or discarded), and the audit trail of every sign-up change.
 import { ref, computed, nextTick } from 'vue';
 import { get, post, problemOf } from '../api.js';
-import { courseOf, announce } from '../store.js';
-import { formatInstant, browserZone } from '../time.js';
+import { announce } from '../store.js';
+import { formatInstant } from '../time.js';
 import ProblemBox from './problem-box.js';
-
-function focusLater(id) {
-  nextTick(() => {
-    const element = document.getElementById(id);
-    if (element) {
-      element.focus();
-    }
-  });
-}
-
-const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '../format.js';
+import { useCourseView } from './use-course-view.js';
+import { focusLater } from '../focus.js';
 
 export const actionNames = {
   PRESENT: 'Present', WITHDRAW_PRESENTATION: 'Leave a team', TAKE_ROLE: 'Take a role', DROP_ROLE: 'Drop a role', SWITCH_ROLE: 'Switch roles',
@@ -28,26 +20,18 @@ export default {
   components: { ProblemBox },
   props: { courseId: { type: Number, required: true } },
   setup(props) {
-    const base = `/api/courses/${props.courseId}`;
-    const course = ref(courseOf(props.courseId) || null);
+    const { base, course, loadProblem, zone, loading } = useCourseView(props);
     const coverage = ref(null);
     const board = ref(null);
     const audit = ref(null);
-    const loadProblem = ref(null);
-    const zone = computed(() => (course.value && course.value.timeZone) || browserZone);
 
-    async function load() {
-      try {
-        const [c, b, a] = await Promise.all([get(`${base}/signups/coverage`), get(`${base}/signups/board`),
-          get(`${base}/signups/audit`)]);
-        coverage.value = c;
-        board.value = b;
-        audit.value = a;
-        loadProblem.value = null;
-      } catch (e) {
-        loadProblem.value = problemOf(e);
-      }
-    }
+    const load = () => loading(async () => {
+      const [c, b, a] = await Promise.all([get(`${base}/signups/coverage`), get(`${base}/signups/board`),
+        get(`${base}/signups/audit`)]);
+      coverage.value = c;
+      board.value = b;
+      audit.value = a;
+    });
     load();
 
     // Per student and block: how many supporting roles they hold there, and the sessions where they present.

@@ -1,19 +1,7 @@
 // The versions of one critique, newest first: when each came in, how it was judged, its fingerprint and a download
 // link. Used in the student's own table and in the staff's view of any critique.
 import { formatMoment, durationWords } from '../time.js';
-
-/** "123 KB" / "1.2 MB" for a size in bytes. */
-export function formatSize(bytes) {
-  if (bytes < 1024) {
-    return `${bytes} bytes`;
-  }
-  if (bytes < 1024 * 1024) {
-    return `${Math.round(bytes / 1024)} KB`;
-  }
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-export const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+import { plural, formatSize, formatPercent } from '../format.js';
 
 /** What the page says about the timing of a version when it is late: minutes, grace spent, points kept. */
 export function lateFacts(v, graceUnit) {
@@ -27,10 +15,6 @@ export function lateFacts(v, graceUnit) {
   }
   parts.push(`${formatPercent(v.keepPercent)} % of the points kept`);
   return parts.join('; ');
-}
-
-export function formatPercent(p) {
-  return Number.isInteger(p) ? String(p) : p.toFixed(1);
 }
 
 export default {

@@ -1,23 +1,8 @@
 // Words and numbers shared by the grading views: a grade's value, a percentage, the kind of item, its state.
 import { formatMoment } from '../time.js';
+import { formatPoints } from '../format.js';
 
 export const kindNames = { PRESENTATION: 'Presentation', ROLE: 'Supporting role', CRITIQUE: 'Critique' };
-
-export const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-
-/** "7.5" for 7.5, "8" for 8.0: points as people write them. */
-export function formatPoints(points) {
-  if (points === null || points === undefined || Number.isNaN(Number(points))) {
-    return '—';
-  }
-  const n = Number(points);
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
-}
-
-/** "86.5 %", or the words for "nothing to count yet" when the server sends null. */
-export function percentText(p, none = 'not yet') {
-  return p === null || p === undefined ? none : `${formatPoints(Math.round(p * 10) / 10)} %`;
-}
 
 /** "✓+ (3 of 3 points)" or "8 of 10 points"; with the late penalty when a critique kept less than all of it. */
 export function gradeValue(g) {

@@ -2,11 +2,12 @@
 // (ungraded, flagged, drafts), the gradebook downloads, the open regrade requests to answer, and the grade audit.
 import { ref, reactive, computed } from 'vue';
 import { get, problemOf } from '../api.js';
-import { courseOf } from '../store.js';
-import { browserZone, formatMoment } from '../time.js';
+import { formatMoment } from '../time.js';
 import ProblemBox from './problem-box.js';
 import RegradeAnswers from './regrades.js';
-import { percentText, missingText, formatPoints, plural, actionName } from './grade-format.js';
+import { useCourseView } from './use-course-view.js';
+import { missingText, actionName } from './grade-format.js';
+import { percentText, formatPoints, plural } from '../format.js';
 
 const columns = [
   { key: 'name', label: 'Student', numeric: false },
@@ -23,22 +24,14 @@ export default {
   components: { ProblemBox, RegradeAnswers },
   props: { courseId: { type: Number, required: true } },
   setup(props) {
-    const base = `/api/courses/${props.courseId}`;
-    const course = ref(courseOf(props.courseId) || null);
+    const { base, course, loadProblem, zone, loading } = useCourseView(props);
     const summary = ref(null);
-    const loadProblem = ref(null);
-    const zone = computed(() => (course.value && course.value.timeZone) || browserZone);
 
-    async function load() {
-      try {
-        const [c, s] = await Promise.all([get(base), get(`${base}/grades/summary`)]);
-        course.value = c;
-        summary.value = s;
-        loadProblem.value = null;
-      } catch (e) {
-        loadProblem.value = problemOf(e);
-      }
-    }
+    const load = () => loading(async () => {
+      const [c, s] = await Promise.all([get(base), get(`${base}/grades/summary`)]);
+      course.value = c;
+      summary.value = s;
+    });
     load();
 
     // Sorting: one column at a time; a click on the same column turns the order round. Empty values go last.

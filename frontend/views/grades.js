@@ -4,12 +4,14 @@
 // for any student (with the drafts, marked as such, and without the request forms).
 import { ref, reactive, computed, onUnmounted } from 'vue';
 import { get, post, problemOf } from '../api.js';
-import { courseOf, isStaff, announce } from '../store.js';
-import { browserZone, formatInstant, formatMoment, countdown } from '../time.js';
+import { isStaff, announce } from '../store.js';
+import { formatInstant, formatMoment, countdown } from '../time.js';
 import { focusLater } from '../focus.js';
 import ProblemBox from './problem-box.js';
-import { RegradeHistory } from './regrades.js';
-import { gradeValue, percentText, missingText, formatPoints, kindNames, plural } from './grade-format.js';
+import RegradeHistory from './regrade-history.js';
+import { useCourseView } from './use-course-view.js';
+import { gradeValue, missingText, kindNames } from './grade-format.js';
+import { percentText, formatPoints, plural } from '../format.js';
 
 const componentNames = { presentation: 'Main presentation', roles: 'Supporting roles', critiques: 'Critiques' };
 
@@ -20,11 +22,8 @@ export default {
     studentId: { type: Number, default: null },   // staff looking at one student; else the viewer's own grades
   },
   setup(props) {
-    const base = `/api/courses/${props.courseId}`;
-    const course = ref(courseOf(props.courseId) || null);
+    const { base, course, loadProblem, zone, loading } = useCourseView(props);
     const grades = ref(null);
-    const loadProblem = ref(null);
-    const zone = computed(() => (course.value && course.value.timeZone) || browserZone);
     const staffView = computed(() => props.studentId !== null);
     const path = props.studentId !== null ? `${base}/grades/students/${props.studentId}` : `${base}/grades/me`;
 
@@ -32,16 +31,11 @@ export default {
     const tick = setInterval(() => { now.value = Date.now(); }, 60_000);
     onUnmounted(() => clearInterval(tick));
 
-    async function load() {
-      try {
-        const [c, g] = await Promise.all([get(base), get(path)]);
-        course.value = c;
-        grades.value = g;
-        loadProblem.value = null;
-      } catch (e) {
-        loadProblem.value = problemOf(e);
-      }
-    }
+    const load = () => loading(async () => {
+      const [c, g] = await Promise.all([get(base), get(path)]);
+      course.value = c;
+      grades.value = g;
+    });
     load();
 
     // The picture of progress

@@ -2,209 +2,42 @@
 // the course's scale with an optional comment. Made for the keyboard: Tab reaches each row's grade, Enter saves the
 // row and moves on to the next one. Drafts stay hidden from students until "Publish".
 import { ref, reactive, computed, watch, nextTick } from 'vue';
-import { get, put, post, del, problemOf } from '../api.js';
-import { courseOf, announce } from '../store.js';
-import { formatDay, browserZone } from '../time.js';
+import { get, put, problemOf } from '../api.js';
+import { announce } from '../store.js';
+import { formatDay } from '../time.js';
 import { focusLater, restoreFocus } from '../focus.js';
 import ProblemBox from './problem-box.js';
-import GradeHistory from './grade-history.js';
-import { gradeValue, gradeState, shortValue, scaleText, formatPoints, kindNames, plural } from './grade-format.js';
-
-/** What an input shows for a grade on a scale: the mark's label, or the points. */
-function inputValue(grade, scale) {
-  if (!grade) {
-    return '';
-  }
-  if (scale.type === 'MARKS') {
-    return grade.mark || '';
-  }
-  return grade.points === null || grade.points === undefined ? '' : grade.points;
-}
-
-/** The grade every person of a row shares (value and comment), or mixed when they differ. */
-function common(people, scale) {
-  const grades = people.map(p => p.grade);
-  if (grades.every(g => !g)) {
-    return { value: '', comment: '', mixed: false };
-  }
-  const first = grades[0];
-  const same = grades.every(g => g && first && g.points === first.points && (g.mark || null) === (first.mark || null)
-    && (g.comment || '') === (first.comment || ''));
-  return same ? { value: inputValue(first, scale), comment: first.comment || '', mixed: false }
-    : { value: '', comment: '', mixed: true };
-}
-
-const names = people => {
-  const list = people.map(p => p.name);
-  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
-};
-
-/** One row of the sheet: who, the value on the scale, a comment, Save, and what is saved now. */
-const GradeRow = {
-  components: { ProblemBox, GradeHistory },
-  props: {
-    row: { type: Object, required: true },
-    edit: { type: Object, required: true },
-    zone: { type: String, required: true },
-    courseId: { type: Number, required: true },
-  },
-  emits: ['save'],
-  setup(props, { emit }) {
-    const id = computed(() => 'grade-' + props.row.key);
-    function changed() {
-      props.edit.dirty = true;
-      props.edit.state = '';
-      props.edit.problem = null;
-    }
-    function enter(event) {
-      if (event.isComposing) {
-        return;
-      }
-      event.preventDefault();
-      emit('save', props.row, true);
-    }
-    // Digits choose a mark (1 = the first), so that a grader does not need to count arrow presses.
-    function markKey(event) {
-      if (!/^[1-9]$/.test(event.key) || event.ctrlKey || event.metaKey || event.altKey) {
-        return;
-      }
-      const index = Number(event.key) - 1;
-      const marks = props.row.scale.marks || [];
-      if (index >= marks.length) {
-        return;
-      }
-      event.preventDefault();
-      props.edit.value = marks[index].label;
-      changed();
-      const radios = event.currentTarget.querySelectorAll('input[type="radio"]');
-      if (radios[index]) {
-        radios[index].focus();
-      }
-    }
-    const statusText = computed(() => {
-      if (props.edit.state === 'saving') {
-        return 'Saving…';
-      }
-      return props.edit.state === 'saved' ? props.edit.savedText : '';
-    });
-    const graded = computed(() => props.row.people.filter(p => p.grade));
-    return { id, changed, enter, markKey, statusText, graded, gradeValue, gradeState, formatPoints };
-  },
-  template: /*html*/`
-    <li :class="['grade-row', { saved: edit.state === 'saved', failed: !!edit.problem, dirty: edit.dirty }]"
-        :data-row-key="row.key" :data-student-ids="row.people.map(p => p.studentId).join(' ')"
-        :aria-busy="edit.state === 'saving' ? 'true' : 'false'">
-      <form class="grade-form" novalidate @submit.prevent="$emit('save', row, false)">
-        <div class="grade-who">
-          <p class="who" :id="id + '-who'"><strong>{{ row.who }}</strong></p>
-          <p v-for="(n, i) in row.notes" :key="i" class="hint row-note">{{ n }}</p>
-          <p v-if="edit.mixed && !edit.dirty" class="hint">Members have different grades now; a grade saved here replaces
-            them all. </p>
-        </div>
-        <fieldset v-if="row.scale.type === 'MARKS'" class="grade-value marks" @keydown="markKey">
-          <legend>Mark<span class="visually-hidden"> for {{ row.who }}</span></legend>
-          <div class="mark-choices">
-            <label v-for="(m, i) in row.scale.marks" :key="m.label" class="mark-choice">
-              <input type="radio" :name="id" :value="m.label" v-model="edit.value" @change="changed"
-                     @keydown.enter="enter" :aria-keyshortcuts="i < 9 ? String(i + 1) : null">
-              <span class="mark-label">{{ m.label }}</span><span class="mark-points"> ({{ formatPoints(m.points) }})</span>
-            </label>
-          </div>
-        </fieldset>
-        <div v-else class="field grade-value points">
-          <label :for="id + '-points'">Points<span class="visually-hidden"> for {{ row.who }}</span>
-            <span class="optional"> (0–{{ formatPoints(row.scale.max) }})</span></label>
-          <input :id="id + '-points'" type="number" min="0" :max="row.scale.max" step="any" inputmode="decimal"
-                 v-model="edit.value" @input="changed" @keydown.enter="enter" autocomplete="off">
-        </div>
-        <div class="field grade-comment">
-          <label :for="id + '-comment'">Comment<span class="visually-hidden"> for {{ row.who }}</span>
-            <span class="optional"> (optional)</span></label>
-          <input :id="id + '-comment'" type="text" maxlength="2000" v-model="edit.comment" @input="changed"
-                 @keydown.enter="enter" autocomplete="off">
-        </div>
-        <div class="grade-save">
-          <button type="submit" class="small secondary save-grade" :disabled="edit.state === 'saving'">Save<span
-            class="visually-hidden"> the grade of {{ row.who }}</span></button>
-          <p class="row-status" role="status" aria-live="polite">{{ statusText }}</p>
-        </div>
-      </form>
-      <problem-box :problem="edit.problem" class="row-problem" />
-      <ul v-if="graded.length" class="grade-now">
-        <li v-for="p in graded" :key="p.studentId" :data-grade-id="p.grade.id">
-          <span v-if="row.people.length > 1">{{ p.name }}: </span>
-          <span class="saved-value">{{ gradeValue(p.grade) }}</span>
-          <span v-if="p.grade.comment" class="saved-comment"> — “{{ p.grade.comment }}”</span>
-          <span :class="['label', p.grade.publishedAt ? 'done-label' : 'draft-label']">{{ p.grade.publishedAt ? 'Published' : 'Draft' }}</span>
-          <span v-if="p.grade.regradeOpen" class="label need-label">Regrade requested</span>
-          <span class="hint"> by {{ p.grade.gradedBy }}</span>
-          <p v-if="p.grade.flag" class="note">{{ p.grade.flag }}</p>
-          <grade-history :course-id="courseId" :grade-id="p.grade.id" :zone="zone" :label="p.name + '’s grade'" />
-        </li>
-      </ul>
-    </li>`,
-};
-
-// A presenting team, or the holders of one role: one grade for all of them, or one each.
-const GradeGroup = {
-  components: { GradeRow },
-  props: {
-    group: { type: Object, required: true },
-    title: { type: String, required: true },
-    eachLabel: { type: String, required: true },
-    togetherLabel: { type: String, required: true },
-    edits: { type: Object, required: true },
-    zone: { type: String, required: true },
-    courseId: { type: Number, required: true },
-  },
-  emits: ['save', 'mode'],
-  template: /*html*/`
-    <div class="group-head">
-      <h3>{{ title }}</h3>
-      <button v-if="group.split" type="button" class="small secondary mode-toggle" :id="'mode-' + group.key"
-              @click="$emit('mode', group, group.together ? 'each' : 'team')">{{ group.together ? eachLabel : togetherLabel }}</button>
-    </div>
-    <ul class="grade-rows">
-      <grade-row v-for="row in group.rows" :key="row.key" :row="row" :edit="edits[row.key]" :zone="zone"
-                 :course-id="courseId" @save="(...args) => $emit('save', ...args)" />
-    </ul>`,
-};
+import GradeRow from './grade-row.js';
+import GradeGroup from './grade-group.js';
+import GradingFlagged from './grading-flagged.js';
+import GradingPublish from './grading-publish.js';
+import { shortValue, scaleText } from './grade-format.js';
+import { formatPoints, plural } from '../format.js';
+import { common, names } from './grade-sheet.js';
+import { useCourseView } from './use-course-view.js';
 
 export default {
-  components: { ProblemBox, GradeHistory, GradeRow, GradeGroup },
+  components: { ProblemBox, GradeRow, GradeGroup, GradingFlagged, GradingPublish },
   props: {
     courseId: { type: Number, required: true },
     sessionId: { type: Number, required: true },
   },
   setup(props) {
-    const base = `/api/courses/${props.courseId}`;
-    const course = ref(courseOf(props.courseId) || null);
+    const { base, course, loadProblem, zone, loading } = useCourseView(props);
     const data = ref(null);
-    const loadProblem = ref(null);
-    const zone = computed(() => (course.value && course.value.timeZone) || browserZone);
     const modes = reactive({});   // per team or role: 'team' (one grade for all) or 'each'
     const edits = reactive({});   // per row key: what is typed, and how its save went
 
     const gradingPath = `${base}/sessions/${props.sessionId}/grading`;
-    async function load() {
-      try {
-        const [c, d] = await Promise.all([get(base), get(gradingPath)]);
-        course.value = c;
-        data.value = initModes(d);
-        loadProblem.value = null;
-      } catch (e) {
-        loadProblem.value = problemOf(e);
-      }
-    }
-    load();
+    loading(async () => {
+      const [c, d] = await Promise.all([get(base), get(gradingPath)]);
+      course.value = c;
+      data.value = initModes(d);
+    });
 
-    async function reload() {
-      try {
-        data.value = initModes(await get(gradingPath));
-      } catch (e) {
-        loadProblem.value = problemOf(e);
-      }
-    }
+    const reload = () => loading(async () => {
+      data.value = initModes(await get(gradingPath));
+    });
 
     // The rows, section by section
 
@@ -361,60 +194,6 @@ export default {
       focusValue(mode === 'team' ? `${g.key}-team` : `${g.key}-s${g.people[0].studentId}`);
     }
 
-    // Publishing the drafts
-
-    const confirming = ref(false);
-    const publishing = ref(false);
-    const published = ref(null);
-    const publishProblem = ref(null);
-    function askPublish() {
-      confirming.value = true;
-      published.value = null;
-      publishProblem.value = null;
-      focusLater('publish-confirm');
-    }
-    function cancelPublish() {
-      confirming.value = false;
-      focusLater('publish');
-    }
-    async function publish() {
-      publishing.value = true;
-      publishProblem.value = null;
-      try {
-        const result = await post(`${base}/sessions/${props.sessionId}/grades/publish`);
-        published.value = result ? result.published : 0;
-        confirming.value = false;
-        announce(`Published ${plural(published.value, 'grade', 'grades')} of session ${data.value.session.number}; `
-          + 'the students see them now.');
-        await reload();
-        focusLater('publish-heading');
-      } catch (e) {
-        publishProblem.value = problemOf(e);
-        focusLater('publish-heading');
-      } finally {
-        publishing.value = false;
-      }
-    }
-
-    // Grades whose item is gone
-
-    const removing = ref(null);
-    const removeProblems = reactive({});
-    async function removeGrade(g) {
-      removing.value = g.id;
-      removeProblems[g.id] = null;
-      try {
-        await del(`${base}/grades/${g.id}`);
-        announce(`Removed the grade of ${g.studentName} for “${g.subjectTitle}”.`);
-        await reload();
-        focusLater('flagged-heading', 'publish-heading');
-      } catch (e) {
-        removeProblems[g.id] = problemOf(e);
-      } finally {
-        removing.value = null;
-      }
-    }
-
     const windowDays = computed(() => {
       const policy = course.value && course.value.policies && course.value.policies.grading;
       return policy ? policy.regradeWindowDays : null;
@@ -425,10 +204,8 @@ export default {
     });
 
     return {
-      base, course, data, loadProblem, zone, edits, presentations, roles, critiqueRows, allRows, dirtyCount,
-      save, setMode, confirming, publishing, published, publishProblem, askPublish, cancelPublish, publish,
-      removing, removeProblems, removeGrade, windowDays, sessionTitle, gradeValue, gradeState, scaleText, kindNames,
-      plural, names,
+      course, data, loadProblem, zone, edits, presentations, roles, critiqueRows, dirtyCount, save, setMode, reload,
+      windowDays, sessionTitle, scaleText, plural,
     };
   },
   template: /*html*/`
@@ -481,49 +258,11 @@ export default {
           </ul>
         </section>
 
-        <section v-if="data.flagged.length" id="flagged-section" aria-labelledby="flagged-heading">
-          <h2 id="flagged-heading" tabindex="-1">Grades whose item is gone ({{ data.flagged.length }})</h2>
-          <p class="hint">The sign-up or critique was withdrawn, moved or cancelled after it was graded. The grade is kept
-            and still counts until you remove it.</p>
-          <ul class="flagged-list">
-            <li v-for="g in data.flagged" :key="g.id" class="flagged card" :data-grade-id="g.id">
-              <p><strong>{{ g.studentName }}</strong> — {{ kindNames[g.kind] || g.kind }} “{{ g.subjectTitle }}”:
-                {{ gradeValue(g) }}
-                <span :class="['label', g.publishedAt ? 'done-label' : 'draft-label']">{{ g.publishedAt ? 'Published' : 'Draft' }}</span></p>
-              <p class="note flag-text"><span aria-hidden="true">⚑ </span>{{ g.flag }}</p>
-              <p v-if="g.comment" class="hint">Comment: “{{ g.comment }}”</p>
-              <div class="actions">
-                <button type="button" class="danger small remove-grade" :disabled="removing === g.id" @click="removeGrade(g)">
-                  {{ removing === g.id ? 'Removing…' : 'Remove grade' }}<span class="visually-hidden"> of {{ g.studentName }}
-                  for “{{ g.subjectTitle }}”</span></button>
-              </div>
-              <problem-box :problem="removeProblems[g.id]" />
-              <grade-history :course-id="courseId" :grade-id="g.id" :zone="zone" :label="g.studentName + '’s grade'" />
-            </li>
-          </ul>
-        </section>
+        <grading-flagged v-if="data.flagged.length" :course-id="courseId" :flagged="data.flagged" :zone="zone"
+                         :reload="reload" />
 
-        <section id="publish-section" class="card" aria-labelledby="publish-heading">
-          <h2 id="publish-heading" tabindex="-1">Publish</h2>
-          <problem-box :problem="publishProblem" />
-          <p v-if="published !== null" id="publish-result" class="success">Published {{ plural(published, 'grade', 'grades') }};
-            the students see them now.</p>
-          <p v-if="!data.unpublished">Every grade of this session is published.</p>
-          <p v-else>Students see a grade once it is published<span v-if="windowDays !== null">, and may then ask for a regrade
-            within {{ plural(windowDays, 'day', 'days') }}</span>.</p>
-          <p v-if="dirtyCount && data.unpublished" class="file-warning">{{ plural(dirtyCount, 'row has', 'rows have') }} changes
-            that are not saved: they are not published.</p>
-          <div v-if="confirming" class="confirm" role="group" aria-labelledby="publish-confirm-text">
-            <p id="publish-confirm-text">Publish {{ plural(data.unpublished, 'draft grade', 'draft grades') }} of {{ sessionTitle }}?</p>
-            <div class="actions">
-              <button type="button" id="publish-confirm" :disabled="publishing" @click="publish">
-                {{ publishing ? 'Publishing…' : 'Publish ' + plural(data.unpublished, 'grade', 'grades') }}</button>
-              <button type="button" class="secondary" id="publish-cancel" @click="cancelPublish">Not yet</button>
-            </div>
-          </div>
-          <button v-else type="button" id="publish" :disabled="!data.unpublished" @click="askPublish">
-            Publish {{ plural(data.unpublished, 'draft grade', 'draft grades') }}</button>
-        </section>
+        <grading-publish :course-id="courseId" :session-id="sessionId" :data="data" :session-title="sessionTitle"
+                         :dirty-count="dirtyCount" :window-days="windowDays" :reload="reload" />
       </template>
     </div>`,
 };

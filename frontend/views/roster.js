@@ -1,27 +1,22 @@
 // The course's people (staff): list, add one, import a CSV. New accounts' set-password links are shown here once only.
 import { ref, reactive, computed, nextTick } from 'vue';
 import { get, post, problemOf } from '../api.js';
-import { courseOf, announce } from '../store.js';
+import { announce } from '../store.js';
 import ProblemBox from './problem-box.js';
 import { roleNames } from './courses.js';
+import { useCourseView } from './use-course-view.js';
 
 export default {
   components: { ProblemBox },
   props: { courseId: { type: Number, required: true } },
   setup(props) {
-    const base = `/api/courses/${props.courseId}`;
-    const course = ref(courseOf(props.courseId) || null);
+    const { base, course, loadProblem, loading } = useCourseView(props);
     const roster = ref(null);
-    const loadProblem = ref(null);
     const canAddStaff = computed(() => course.value && course.value.role === 'INSTRUCTOR');
 
-    async function load() {
-      try {
-        roster.value = await get(`${base}/roster`);
-      } catch (e) {
-        loadProblem.value = problemOf(e);
-      }
-    }
+    const load = () => loading(async () => {
+      roster.value = await get(`${base}/roster`);
+    });
     load();
 
     // Set-password links of accounts made here: the server never shows them again, so they stay until dismissed.

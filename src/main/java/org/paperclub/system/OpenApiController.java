@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 
 /** Serves the OpenAPI document that the build generates from the controllers, and Swagger UI to browse it. */
 @Controller
@@ -21,9 +22,12 @@ import java.nio.charset.StandardCharsets;
 class OpenApiController {
 
     private static final String SPEC = "classpath:META-INF/swagger/paperclub-1.yml";
-    private static final String SWAGGER = "/webjars/swagger-ui/5.34.1";
+    // Every WebJar carries its Maven coordinates: the version on the classpath is the one the pom chose, so the
+    // pom's swagger-ui.version is the only place it is written.
+    private static final String SWAGGER_POM = "classpath:META-INF/maven/org.webjars/swagger-ui/pom.properties";
 
     private final String spec;
+    private final String swagger;
 
     OpenApiController(ResourceResolver resources) {
         try (InputStream in = resources.getResourceAsStream(SPEC).orElse(null)) {
@@ -31,6 +35,14 @@ class OpenApiController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Properties pom = new Properties();
+        try (InputStream in = resources.getResourceAsStream(SWAGGER_POM)
+                .orElseThrow(() -> new IllegalStateException("Swagger UI's WebJar is not on the classpath"))) {
+            pom.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.swagger = "/webjars/swagger-ui/" + pom.getProperty("version");
     }
 
     @Get(value = "/openapi.yml", produces = "application/yaml")
@@ -51,7 +63,7 @@ class OpenApiController {
                 <body><div id="swagger-ui"></div>
                 <script src="%1$s/swagger-ui-bundle.js"></script>
                 <script src="/openapi-ui.js"></script>
-                </body></html>""".formatted(SWAGGER);
+                </body></html>""".formatted(swagger);
     }
 
     // A file rather than an inline script, which the Content-Security-Policy refuses.

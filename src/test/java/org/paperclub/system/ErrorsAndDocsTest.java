@@ -8,6 +8,8 @@ import org.paperclub.support.Api;
 import org.paperclub.support.ApiTest;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.paperclub.support.Api.problem;
@@ -34,6 +36,23 @@ class ErrorsAndDocsTest extends ApiTest {
         assertTrue(spec.contains("/api/courses/{courseId}/sessions"));
         assertTrue(spec.contains("/api/auth/login"));
         assertTrue(client.toBlocking().retrieve("/openapi").contains("swagger-ui-bundle.js"));
+    }
+
+    // The versions are written in pom.xml only: the page's import map is filtered at build time and the API browser
+    // reads the WebJar's own coordinates, so a version bump that misses either would break here, not in a browser.
+    @Test
+    void the_page_and_the_api_browser_name_the_webjars_the_build_put_on_the_classpath() {
+        String page = client.toBlocking().retrieve("/");
+        Matcher vue = Pattern.compile("\"vue\": \"(/webjars/vue/[0-9][^/\"]*/dist/vue\\.esm-browser\\.prod\\.js)\"").matcher(page);
+        assertTrue(vue.find(), page);
+        assertTrue(client.toBlocking().retrieve(vue.group(1)).contains("createApp"), vue.group(1));
+
+        String ui = client.toBlocking().retrieve("/openapi");
+        Matcher swagger = Pattern.compile("\"(/webjars/swagger-ui/[0-9][^/\"]*)/swagger-ui\\.css\"").matcher(ui);
+        assertTrue(swagger.find(), ui);
+        assertTrue(ui.contains(swagger.group(1) + "/swagger-ui-bundle.js"), ui);
+        assertTrue(client.toBlocking().retrieve(swagger.group(1) + "/swagger-ui.css").contains(".swagger-ui"));
+        assertTrue(client.toBlocking().retrieve(swagger.group(1) + "/swagger-ui-bundle.js").contains("SwaggerUIBundle"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 /** Staff import a roster on the page and hand out the set-password links; the person sets a password through one. */
 @MicronautTest
@@ -60,5 +61,24 @@ class RosterPageTest extends BrowserTest {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    // The list is reloaded after each change: a page that made the change and then failed to reload would show a
+    // problem under the form while the server had the person already.
+    @Test
+    void people_added_one_by_one_or_by_file_appear_in_the_list_with_no_problem() {
+        browser.signIn(base, "ta@example.edu");
+        browser.open(base, "#/courses/1/roster");
+        browser.await(By.id("person-email")).sendKeys("lin.list@example.edu");
+        browser.driver.findElement(By.id("person-name")).sendKeys("Lin List");
+        browser.driver.findElement(By.id("add-person")).click();
+        browser.waiting().until(textToBePresentInElementLocated(By.id("roster"), "lin.list@example.edu"));
+
+        browser.driver.findElement(By.id("csv-text")).sendKeys("email,name\nfile.list@example.edu,File List\n");
+        browser.driver.findElement(By.id("import-roster")).click();
+        browser.await(By.id("import-result"));
+        browser.waiting().until(textToBePresentInElementLocated(By.id("roster"), "file.list@example.edu"));
+        assertEquals(0, browser.driver.findElements(By.cssSelector("#main .problem")).size(),
+                () -> browser.driver.findElement(By.id("main")).getText());
     }
 }
