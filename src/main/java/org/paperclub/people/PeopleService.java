@@ -287,6 +287,11 @@ public class PeopleService {
         return ok ? user.filter(u -> u.passwordHash() != null) : Optional.empty();
     }
 
+    /** Ends every session of the user, on every instance (staff do it after a shared or stolen laptop). */
+    public void signOutEverywhere(long userId) {
+        sessions.endAll(userId, null);
+    }
+
     /** Changes the password and ends every other session of the user, in one transaction. */
     @Transactional
     void changePassword(long userId, String currentPassword, String newPassword, @Nullable String keepSession) {
