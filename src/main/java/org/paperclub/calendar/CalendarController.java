@@ -17,9 +17,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.paperclub.course.CourseService;
+import org.paperclub.course.CourseAccess;
 import org.paperclub.people.CourseRole;
-import org.paperclub.people.PeopleService;
 import org.paperclub.people.Viewer;
 import org.paperclub.system.ProblemException;
 
@@ -33,14 +32,12 @@ class CalendarController {
 
     private final CalendarFeed feed;
     private final CalendarLinks links;
-    private final CourseService courses;
-    private final PeopleService people;
+    private final CourseAccess access;
 
-    CalendarController(CalendarFeed feed, CalendarLinks links, CourseService courses, PeopleService people) {
+    CalendarController(CalendarFeed feed, CalendarLinks links, CourseAccess access) {
         this.feed = feed;
         this.links = links;
-        this.courses = courses;
-        this.people = people;
+        this.access = access;
     }
 
     @Serdeable
@@ -68,9 +65,7 @@ class CalendarController {
         } else {
             throw new ProblemException(HttpStatus.UNAUTHORIZED, "Sign in, or use your secret calendar link.");
         }
-        courses.get(courseId);
-        CourseRole role = people.roleIn(userId, courseId)
-                .orElseThrow(() -> ProblemException.forbidden("You are not enrolled in this course."));
+        CourseRole role = access.member(userId, courseId);
         String body = feed.feed(courseId, role.isStaff() ? null : userId);
         return HttpResponse.ok(body).contentType("text/calendar; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"course-" + courseId + ".ics\"");

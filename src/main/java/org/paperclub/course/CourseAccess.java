@@ -1,11 +1,15 @@
 package org.paperclub.course;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.PeopleService;
 import org.paperclub.people.Viewer;
+import org.paperclub.system.Problem;
 import org.paperclub.system.ProblemException;
+
+import java.util.List;
 
 /**
  * Decides who may do what in a course: the one place every course endpoint asks. A course that does not exist
@@ -24,10 +28,45 @@ public class CourseAccess {
 
     /** The caller's role in the course; they must be enrolled in it (as anyone). */
     public CourseRole member(Authentication auth, long courseId) {
+        return member(Viewer.id(auth), courseId);
+    }
+
+    /** The user's role in the course, for a caller known otherwise than by a session (a calendar link's owner). */
+    public CourseRole member(long userId, long courseId) {
         Course course = courses.findById(courseId)
                 .orElseThrow(() -> ProblemException.notFound("There is no course " + courseId + "."));
-        return people.roleIn(Viewer.id(auth), course.id())
+        return people.roleIn(userId, course.id())
                 .orElseThrow(() -> ProblemException.forbidden("You are not enrolled in " + course.code() + "."));
+    }
+
+    /**
+     * The student a request acts for, when staff must name one: a student acts for themselves (naming someone else
+     * is 403, {@code onlyOwn}); staff act for the student they name, and naming nobody is 422 ({@code sayWhich},
+     * with {@code required} on the field {@code studentId}).
+     */
+    public long studentFor(Authentication auth, CourseRole role, @Nullable Long named, String onlyOwn, String sayWhich,
+                           String required) {
+        Long student = studentOrEveryone(auth, role, named, onlyOwn);
+        if (student == null) {
+            throw ProblemException.invalid(sayWhich, List.of(new Problem.Violation("studentId", required)));
+        }
+        return student;
+    }
+
+    /**
+     * The student a request acts for, when staff may ask about the whole course: a student acts for themselves
+     * (naming someone else is 403, {@code onlyOwn}); staff for the student they name, or for everyone (null).
+     */
+    @Nullable
+    public Long studentOrEveryone(Authentication auth, CourseRole role, @Nullable Long named, String onlyOwn) {
+        long caller = Viewer.id(auth);
+        if (role.isStaff()) {
+            return named;
+        }
+        if (named != null && named != caller) {
+            throw ProblemException.forbidden(onlyOwn);
+        }
+        return caller;
     }
 
     /** The caller must be an instructor or TA of the course; {@code action} completes "Only staff can ...". */

@@ -7,6 +7,7 @@ import org.paperclub.course.Commands.RoleCommand;
 import org.paperclub.course.Views.CourseView;
 import org.paperclub.course.Views.RoleView;
 import org.paperclub.people.CourseRole;
+import org.paperclub.people.CoursesOfUser;
 import org.paperclub.people.Enrollment;
 import org.paperclub.people.PeopleService;
 import org.paperclub.system.Problem;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
 
 /** Courses, their policies and their supporting roles. */
 @Singleton
-public class CourseService {
+public class CourseService implements CoursesOfUser {
 
     private final CourseRepository courses;
     private final SupportingRoleRepository roles;
@@ -49,6 +50,7 @@ public class CourseService {
     }
 
     /** The courses the user is enrolled in, each with their role. */
+    @Override
     public List<CourseView> coursesOf(long userId) {
         Map<Long, CourseRole> roleByCourse = people.enrollmentsOf(userId).stream()
                 .collect(Collectors.toMap(Enrollment::courseId, Enrollment::role));

@@ -27,7 +27,6 @@ import jakarta.validation.constraints.Size;
 import org.paperclub.course.CourseAccess;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.Viewer;
-import org.paperclub.system.Problem;
 import org.paperclub.system.ProblemException;
 
 import java.io.IOException;
@@ -78,19 +77,8 @@ class CritiqueController {
                     + " characters; at most " + MAX_FILE_NAME + " are allowed")));
         }
         long me = Viewer.id(auth);
-        long student;
-        if (role.isStaff()) {
-            if (studentId == null) {
-                throw ProblemException.invalid("Say for which student you upload (studentId).",
-                        List.of(new Problem.Violation("studentId", "is required when staff upload")));
-            }
-            student = studentId;
-        } else {
-            if (studentId != null && studentId != me) {
-                throw ProblemException.forbidden("You can hand in only your own critiques.");
-            }
-            student = me;
-        }
+        long student = access.studentFor(auth, role, studentId, "You can hand in only your own critiques.",
+                "Say for which student you upload (studentId).", "is required when staff upload");
         CritiqueViews.Receipt receipt = critiques.upload(courseId, me, role, student,
                 new CritiqueService.Upload(sessionId, paperId, file.getFilename(), file.getBytes()));
         return HttpResponse.created(receipt, URI.create("/api/critiques/" + receipt.versionId() + "/file"));
@@ -101,24 +89,17 @@ class CritiqueController {
     List<CritiqueViews.CritiqueView> list(long courseId, @Nullable @QueryValue Long studentId, @Nullable @QueryValue Long sessionId,
                                           Authentication auth) {
         CourseRole role = access.member(auth, courseId);
-        if (!role.isStaff()) {
-            if (studentId != null && studentId != Viewer.id(auth)) {
-                throw ProblemException.forbidden("You can see only your own critiques.");
-            }
-            studentId = Viewer.id(auth);
-        }
-        return critiques.list(courseId, studentId, sessionId);
+        Long student = access.studentOrEveryone(auth, role, studentId, "You can see only your own critiques.");
+        return critiques.list(courseId, student, sessionId);
     }
 
     @Get("/courses/{courseId}/critiques/progress")
     @Operation(summary = "My critiques counted toward the term's total, and my deadlines (staff: ?studentId)")
     CritiqueViews.Progress progress(long courseId, @Nullable @QueryValue Long studentId, Authentication auth) {
         CourseRole role = access.member(auth, courseId);
-        long student = role.isStaff() && studentId != null ? studentId : Viewer.id(auth);
-        if (!role.isStaff() && studentId != null && studentId != Viewer.id(auth)) {
-            throw ProblemException.forbidden("You can see only your own progress.");
-        }
-        return critiques.progress(courseId, student);
+        // Staff who name nobody see their own (empty) progress, as the page asks for it without a student.
+        Long student = access.studentOrEveryone(auth, role, studentId, "You can see only your own progress.");
+        return critiques.progress(courseId, student != null ? student : Viewer.id(auth));
     }
 
     @Get(value = "/critiques/{versionId}/file", produces = "application/pdf")
@@ -148,6 +129,6 @@ class CritiqueController {
     @Operation(summary = "Extensions: a student's own, or everyone's for staff")
     List<CritiqueViews.ExtensionView> extensions(long courseId, Authentication auth) {
         CourseRole role = access.member(auth, courseId);
-        return critiques.extensions(courseId, role.isStaff() ? null : Viewer.id(auth));
+        return critiques.extensions(courseId, access.studentOrEveryone(auth, role, null, "You can see only your own extensions."));
     }
 }

@@ -22,7 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -134,15 +136,20 @@ class GradingService {
         GradeScaleRules.Value value = GradeScaleRules.read(scale, entry.points(), entry.mark(), what);
         String comment = entry.comment() == null || entry.comment().isBlank() ? null : entry.comment().strip();
         // Two graders saving the same item at once are taken one after the other: each student's enrollment row is
-        // locked (in id order, so that two team grades cannot deadlock), and the later save updates the earlier one.
+        // locked (in student id order, so that two team grades cannot deadlock), and the later save updates the
+        // earlier one. The grade rows are locked too, as publishing, removing and answering a regrade lock them, and
+        // in grade id order as publishing does: in team order, a save and a publish could each wait for the other.
         students.stream().sorted().forEach(student -> people.lockEnrollment(courseId, student));
+        Map<Long, Grade> locked = new HashMap<>();
+        students.stream()
+                .flatMap(student -> grades.findByKindAndSessionIdAndStudentIdAndSubjectId(kind, sessionId, student, subjectId).stream())
+                .map(Grade::id).sorted()
+                .forEach(id -> grades.lock(id).ifPresent(g -> locked.put(g.studentId(), g)));
         Session session = schedule.requireSession(courseId, sessionId);
         Instant now = clock.instant();   // after the locks: the audit's times follow the order the changes take effect
         List<Grade> saved = new ArrayList<>();
         for (long student : students) {
-            // The row itself is locked too, as publishing, removing and answering a regrade lock it.
-            Grade old = grades.findByKindAndSessionIdAndStudentIdAndSubjectId(kind, sessionId, student, subjectId)
-                    .flatMap(g -> grades.lock(g.id())).orElse(null);
+            Grade old = locked.get(student);
             if (old == null) {
                 if (!session.held()) {
                     throw ProblemException.conflict("Session " + session.number() + " was cancelled; nothing new is graded in it "

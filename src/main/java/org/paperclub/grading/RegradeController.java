@@ -67,7 +67,8 @@ class RegradeController {
     @Operation(summary = "Regrade requests and their answers: staff see all (?open=true for the open ones), a student their own")
     List<RegradeView> list(long courseId, @Nullable @QueryValue Boolean open, Authentication auth) {
         CourseRole role = access.member(auth, courseId);
-        return grading.regrades(courseId, role.isStaff() ? null : Viewer.id(auth), Boolean.TRUE.equals(open));
+        return grading.regrades(courseId, access.studentOrEveryone(auth, role, null, "You can see only your own regrade requests."),
+                Boolean.TRUE.equals(open));
     }
 
     @Post("/regrades/{requestId}/answer")

@@ -20,12 +20,12 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.cookie.TokenCookieLoginHandler;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.paperclub.course.CourseService;
-import org.paperclub.course.Views.CourseView;
 import org.paperclub.system.ProblemException;
 
 import java.time.Duration;
@@ -38,7 +38,7 @@ import java.util.Map;
 class AuthController {
 
     private final PeopleService people;
-    private final CourseService courses;
+    private final CoursesOfUser courses;
     private final LoginThrottle throttle;
     private final TokenCookieLoginHandler loginHandler;
     private final SessionCookies cookies;
@@ -46,7 +46,7 @@ class AuthController {
     private final SignInSessions sessions;
     private final ClientAddress clientAddress;
 
-    AuthController(PeopleService people, CourseService courses, LoginThrottle throttle,
+    AuthController(PeopleService people, CoursesOfUser courses, LoginThrottle throttle,
                    TokenCookieLoginHandler loginHandler, SessionCookies cookies, CsrfTokens csrf,
                    SignInSessions sessions, ClientAddress clientAddress) {
         this.people = people;
@@ -67,9 +67,13 @@ class AuthController {
     record PasswordCommand(@NotBlank String currentPassword, @NotBlank @Size(min = 10, max = 200) String newPassword) {
     }
 
+    // The courses are the course package's views, given by CoursesOfUser: people may not depend on course, so the
+    // document names their schema by reference.
     /** Who is signed in, their courses with their role in each, and the CSRF token of this session. */
     @Serdeable
-    record Me(Long id, String email, String name, boolean courseCreator, List<CourseView> courses, String csrfToken) {
+    record Me(Long id, String email, String name, boolean courseCreator,
+              @ArraySchema(schema = @Schema(ref = "#/components/schemas/Views.CourseView")) List<?> courses,
+              String csrfToken) {
     }
 
     @Post("/auth/login")

@@ -10,6 +10,7 @@ import org.paperclub.system.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,8 @@ public class PeopleService {
     /**
      * The user's role in the course, with their enrollment row locked until the transaction ends: rules that
      * span several tables for one student (present once, no role where one presents) are decided under it.
+     * Whoever locks several takes them in user id order, after the session row and before any grade row (README,
+     * "Locks"), so that two requests never wait for each other.
      */
     public Optional<CourseRole> lockEnrollment(long courseId, long userId) {
         return enrollments.lock(courseId, userId).map(Enrollment::role);
@@ -224,6 +227,9 @@ public class PeopleService {
                         r.canvasUserId() == null ? e.canvasUserId() : r.canvasUserId(), r.sisUserId() == null ? e.sisUserId() : r.sisUserId()));
             }
         }
+        // Updated in user id order, the order in which sign-ups and grading lock students' enrollment rows, so that an
+        // import cannot deadlock with them.
+        toUpdate.sort(Comparator.comparing(Enrollment::userId));
         Map<Long, Enrollment> written = new HashMap<>();
         saveInBatches(toInsert, enrollments::saveAll).forEach(e -> written.put(e.userId(), e));
         saveInBatches(toUpdate, enrollments::updateAll).forEach(e -> written.put(e.userId(), e));
@@ -308,6 +314,11 @@ public class PeopleService {
         // Always run bcrypt, so that an unknown email takes as long as a wrong password.
         boolean ok = hasher.matches(password, user.map(User::passwordHash).orElse(null));
         return ok ? user.filter(u -> u.passwordHash() != null) : Optional.empty();
+    }
+
+    /** Ends every session of the user, on every instance (staff do it after a shared or stolen laptop). */
+    public void signOutEverywhere(long userId) {
+        sessions.endAll(userId, null);
     }
 
     /** Changes the password and ends every other session of the user, in one transaction. */

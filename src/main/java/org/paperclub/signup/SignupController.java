@@ -68,7 +68,7 @@ class SignupController {
     @Operation(summary = "Sign up to present a paper: joins the team on that paper if it has room, else starts one in a free slot")
     HttpResponse<PresentationView> present(long courseId, long sessionId, @Body @Valid PresentCommand command, Authentication auth) {
         Actor actor = actor(auth, courseId);
-        long student = subject(actor, command.studentId());
+        long student = subject(auth, actor, command.studentId());
         Long partner = command.partnerId();
         if (command.partnerEmail() != null && !command.partnerEmail().isBlank()) {
             partner = people.userByEmail(command.partnerEmail()).map(User::id)
@@ -93,7 +93,7 @@ class SignupController {
     HttpResponse<RoleSignupView> takeRole(long courseId, long sessionId, long roleId, @Nullable @Body RoleCommand command,
                                           Authentication auth) {
         Actor actor = actor(auth, courseId);
-        long student = subject(actor, command == null ? null : command.studentId());
+        long student = subject(auth, actor, command == null ? null : command.studentId());
         boolean replace = command != null && Boolean.TRUE.equals(command.replace());
         RoleSignupView view = signups.takeRole(courseId, sessionId, roleId, actor, student, replace);
         return HttpResponse.created(view, URI.create("/api/courses/" + courseId + "/sessions/" + sessionId + "/roles/" + roleId
@@ -120,17 +120,8 @@ class SignupController {
     }
 
     /** Students sign up only themselves; staff must say for whom (they do not present or play roles). */
-    private static long subject(Actor actor, Long studentId) {
-        if (!actor.staff()) {
-            if (studentId != null && studentId != actor.userId()) {
-                throw ProblemException.forbidden("You can sign up only yourself; ask staff to sign up someone else.");
-            }
-            return actor.userId();
-        }
-        if (studentId == null) {
-            throw ProblemException.invalid("Say which student to sign up (studentId).",
-                    java.util.List.of(new org.paperclub.system.Problem.Violation("studentId", "is required for staff")));
-        }
-        return studentId;
+    private long subject(Authentication auth, Actor actor, Long studentId) {
+        return access.studentFor(auth, actor.role(), studentId, "You can sign up only yourself; ask staff to sign up someone else.",
+                "Say which student to sign up (studentId).", "is required for staff");
     }
 }

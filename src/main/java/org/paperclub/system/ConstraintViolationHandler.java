@@ -11,12 +11,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
+import java.util.Set;
 
 /**
  * The database is the last guard of the rules (unique keys, foreign keys, checks): when two requests race past
  * the service's own checks, the loser lands here. SQL state class 23 (integrity constraint violation) is the
  * same on H2 and PostgreSQL; it means "someone else changed this meanwhile", a 409, never a 500 — except a failed
  * check constraint, which a race cannot cause: that is a value out of its range, a 422.
+ * <p>
+ * A transaction the database rolled back to break a deadlock or a serialization failure (40P01 on PostgreSQL,
+ * 40001 on both; H2 reports its deadlocks as 40001) saved nothing and would succeed if sent again: a 409 that
+ * says so. The locks are taken in one order (README, "Locks") so that this should not happen; it is answered
+ * anyway, as a lock order broken by a later change must not become a 500.
  */
 @Singleton
 @Produces(Problem.MEDIA_TYPE)
@@ -24,7 +30,10 @@ class ConstraintViolationHandler implements ExceptionHandler<DataAccessException
 
     private static final Logger LOG = LoggerFactory.getLogger(ConstraintViolationHandler.class);
     /** Check constraint violated: 23514 on PostgreSQL, 23513 on H2. */
-    private static final java.util.Set<String> CHECK_FAILED = java.util.Set.of("23514", "23513");
+    private static final Set<String> CHECK_FAILED = Set.of("23514", "23513");
+
+    /** Serialization failure (H2's deadlock too) and PostgreSQL's deadlock: the transaction was rolled back whole. */
+    static final Set<String> RETRYABLE = Set.of("40001", "40P01");
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, DataAccessException e) {
@@ -41,6 +50,12 @@ class ConstraintViolationHandler implements ExceptionHandler<DataAccessException
                 LOG.info("Refused by a database constraint on {} {}: {}", request.getMethod(), request.getPath(), sql.getMessage());
                 return Problems.response(HttpStatus.CONFLICT,
                         "This conflicts with a change made at the same moment by someone else. Reload and try again.");
+            }
+            if (t instanceof SQLException sql && RETRYABLE.contains(sql.getSQLState())) {
+                LOG.warn("Rolled back by the database ({}) on {} {}: {}", sql.getSQLState(), request.getMethod(), request.getPath(),
+                        sql.getMessage());
+                return Problems.response(HttpStatus.CONFLICT,
+                        "Someone else changed this at the same moment, and nothing was saved. Please try again.");
             }
         }
         LOG.error("Database error on {} {}", request.getMethod(), request.getPath(), e);

@@ -113,4 +113,31 @@ class GradingConcurrencyTest extends ApiTest {
             c.instructor.delete(c.base + "/sessions/" + c.sessionId(2) + "/presentations/" + team + "?studentId=" + c.userId("student1@example.edu"));
         }
     }
+
+    @Test
+    void team_grades_saved_while_the_session_is_published_never_deadlock_whatever_order_the_grades_were_made_in() throws Exception {
+        GradingCourse c = new GradingCourse(instructor(), "RACE 5", List.of("student1@example.edu", "student2@example.edu"));
+        long first = c.userId("student1@example.edu");
+        long second = c.userId("student2@example.edu");
+        long team = c.present(2, 0, first, second);
+        String publish = c.base + "/sessions/" + c.sessionId(2) + "/grades/publish";
+        for (int round = 0; round < 8; round++) {
+            // Each member graded alone, the second first: the grade rows' ids then run against the team's order,
+            // while publishing takes the drafts in id order.
+            Object secondGrade = GradingTest.put(c.instructor, c.grades("presentations/" + team), Map.of("points", 1, "studentId", second)).get(0).get("id");
+            Object firstGrade = GradingTest.put(c.instructor, c.grades("presentations/" + team), Map.of("points", 1, "studentId", first)).get(0).get("id");
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int points = i + 2;
+                calls.add(i % 4 == 3 ? () -> c.instructor.post(publish, Map.of()).code() : () -> {
+                    GradingTest.put(c.instructor, c.grades("presentations/" + team), Map.of("points", points));
+                    return 200;
+                });
+            }
+            List<Integer> codes = Race.run(calls, 8);
+            assertTrue(codes.stream().allMatch(code -> code == 200), "round " + round + ": " + codes);
+            c.instructor.delete(c.grades(String.valueOf(firstGrade)));
+            c.instructor.delete(c.grades(String.valueOf(secondGrade)));
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package org.paperclub.people;
+package org.paperclub.course;
 
 import org.paperclub.system.SingleLine;
 import io.micronaut.core.annotation.Nullable;
@@ -21,7 +21,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.paperclub.course.CourseAccess;
+import org.paperclub.people.CourseRole;
+import org.paperclub.people.PeopleService;
+import org.paperclub.people.RosterEntry;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.paperclub.people;
+package org.paperclub.course;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -11,7 +11,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.paperclub.course.CourseAccess;
+import org.paperclub.people.CourseRole;
+import org.paperclub.people.PeopleService;
+import org.paperclub.people.Viewer;
 import org.paperclub.system.ProblemException;
 
 /** Staff end every session of someone in their course, e.g. after a shared or stolen laptop. */
@@ -23,12 +25,10 @@ class SignOutController {
 
     private final PeopleService people;
     private final CourseAccess access;
-    private final SignInSessions sessions;
 
-    SignOutController(PeopleService people, CourseAccess access, SignInSessions sessions) {
+    SignOutController(PeopleService people, CourseAccess access) {
         this.people = people;
         this.access = access;
-        this.sessions = sessions;
     }
 
     @Post
@@ -43,6 +43,6 @@ class SignOutController {
         if ((role.isStaff() || people.staffAnywhere(userId)) && actor != CourseRole.INSTRUCTOR && userId != Viewer.id(auth)) {
             throw ProblemException.forbidden("Only instructors can sign out TAs and instructors.");
         }
-        sessions.endAll(userId, null);
+        people.signOutEverywhere(userId);
     }
 }
