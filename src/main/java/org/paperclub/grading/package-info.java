@@ -1,0 +1,9 @@
+/**
+ * Participation grading: grades per item with scales ({@link org.paperclub.grading.GradeScaleRules}), the
+ * participation formula ({@link org.paperclub.grading.ParticipationRules}), session sheets, publishing, regrades,
+ * the audit, and the gradebook and breakdown CSVs.
+ * <p>
+ * Owns {@code grade}, {@code grade_event}, {@code regrade_request}. Uses {@code course}, {@code people},
+ * {@code signup} and {@code critique} through their services and ledgers, and {@code system}.
+ */
+package org.paperclub.grading;
