@@ -121,9 +121,12 @@ class PdfInspector {
                 if (index > maxPages + 1) {
                     break;
                 }
-                PDRectangle box = page.getMediaBox();
-                float w = Math.abs(box.getWidth());
-                float h = Math.abs(box.getHeight());
+                // What a viewer shows and a printer prints is the crop box clipped to the media box, not the media box:
+                // a Letter page with /CropBox [0 0 0 0] shows nothing. A crop box off the page clips to a negative size.
+                PDRectangle media = page.getMediaBox();
+                PDRectangle box = page.getCropBox();
+                float w = Math.min(Math.abs(media.getWidth()), Math.max(0, box.getWidth()));
+                float h = Math.min(Math.abs(media.getHeight()), Math.max(0, box.getHeight()));
                 float shortSide = Math.min(w, h);
                 float longSide = Math.max(w, h);
                 if (!(shortSide >= MIN_SIDE)) {

@@ -60,7 +60,8 @@ class AuthController {
     }
 
     @Serdeable
-    record LoginCommand(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 200) String password) {
+    record LoginCommand(@NotBlank @Size(max = 320) @org.paperclub.system.SingleLine String email,
+                        @NotBlank @Size(max = 200) @org.paperclub.system.SingleLine String password) {
     }
 
     @Serdeable

@@ -90,7 +90,7 @@ class SignupController {
     @Post("/roles/{roleId}/signups")
     @Operation(summary = "Take a seat of a supporting role: a student for themselves; staff name the student. "
             + "With replace: true, switch from the role held in this session to this one in one step")
-    HttpResponse<RoleSignupView> takeRole(long courseId, long sessionId, long roleId, @Nullable @Body RoleCommand command,
+    HttpResponse<RoleSignupView> takeRole(long courseId, long sessionId, long roleId, @Nullable @Body @Valid RoleCommand command,
                                           Authentication auth) {
         Actor actor = actor(auth, courseId);
         long student = subject(auth, actor, command == null ? null : command.studentId());

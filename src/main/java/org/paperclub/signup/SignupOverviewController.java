@@ -106,7 +106,7 @@ class SignupOverviewController {
     @Post("/presentations/{presentationId}/decline")
     @io.micronaut.http.annotation.Status(io.micronaut.http.HttpStatus.NO_CONTENT)
     @Operation(summary = "Decline a proposed off-list paper: frees the slot and tells the team (staff)")
-    void decline(long courseId, long presentationId, @io.micronaut.core.annotation.Nullable @Body Decision decision, Authentication auth) {
+    void decline(long courseId, long presentationId, @io.micronaut.core.annotation.Nullable @Body @Valid Decision decision, Authentication auth) {
         CourseRole role = access.staff(auth, courseId, "decline proposals");
         signups.decide(courseId, presentationId, new Actor(Viewer.id(auth), role), false, decision == null ? null : decision.reason());
     }

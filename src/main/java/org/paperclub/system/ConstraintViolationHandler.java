@@ -17,7 +17,9 @@ import java.util.Set;
  * The database is the last guard of the rules (unique keys, foreign keys, checks): when two requests race past
  * the service's own checks, the loser lands here. SQL state class 23 (integrity constraint violation) is the
  * same on H2 and PostgreSQL; it means "someone else changed this meanwhile", a 409, never a 500 — except a failed
- * check constraint, which a race cannot cause: that is a value out of its range, a 422.
+ * check constraint, which a race cannot cause: that is a value out of its range, a 422. SQL state class 22 (data
+ * exception: too long, a byte the database refuses such as PostgreSQL's NUL, a number or date out of range) is
+ * the value itself too: a 422 saying so, the safety net behind the app's own validation.
  * <p>
  * A transaction the database rolled back to break a deadlock or a serialization failure (40P01 on PostgreSQL,
  * 40001 on both; H2 reports its deadlocks as 40001) saved nothing and would succeed if sent again: a 409 that
@@ -46,6 +48,12 @@ class ConstraintViolationHandler implements ExceptionHandler<DataAccessException
                         "A value in this request is outside what Paperclub accepts, so nothing was saved. Check the numbers "
                                 + "and dates and try again.");
             }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                LOG.warn("A value passed the app's checks but the database cannot store it on {} {}: {}", request.getMethod(),
+                        request.getPath(), sql.getMessage());
+                return Problems.response(HttpStatus.UNPROCESSABLE_ENTITY, "A value in this request cannot be stored: "
+                        + dataProblem(sql.getSQLState()) + ". Nothing was saved; correct it and try again.");
+            }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 LOG.info("Refused by a database constraint on {} {}: {}", request.getMethod(), request.getPath(), sql.getMessage());
                 return Problems.response(HttpStatus.CONFLICT,
@@ -61,5 +69,16 @@ class ConstraintViolationHandler implements ExceptionHandler<DataAccessException
         LOG.error("Database error on {} {}", request.getMethod(), request.getPath(), e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side and nothing was saved. Please try again.");
+    }
+
+    private static String dataProblem(String state) {
+        return switch (state) {
+            case "22001" -> "a text is longer than its field holds";
+            case "22021" -> "a text holds a character that cannot be stored, such as a NUL";
+            case "22003" -> "a number is too large";
+            case "22007", "22008" -> "a date or time is not a real one, or out of range";
+            case "22P02", "22018" -> "a value is not of the kind its field holds";
+            default -> "it is not a value its field can hold";
+        };
     }
 }

@@ -51,8 +51,13 @@ class StrictJsonMapper implements JacksonObjectMapper {
     private final JacksonJsonMapper delegate;
     private final SerdeRegistry registry;
     private final LimitingStream.RemainingLimits limits;
-    private final JsonFactory factory = new JsonFactory();
+    // A key given twice keeps one of the values silently; which one the sender meant is a guess.
+    private final JsonFactory factory = JsonFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private static final java.util.regex.Pattern UNKNOWN = java.util.regex.Pattern.compile("Unknown property \\[([^\\]]*)\\]");
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
+    /** Serde names the property it failed on as "[LocalDate date]". */
+    private static final java.util.regex.Pattern PROPERTY = java.util.regex.Pattern.compile("Error decoding property \\[(\\w+) ");
 
     StrictJsonMapper(SerdeRegistry registry, SerdeConfiguration serde, SerdeJacksonConfiguration jackson) {
         this.delegate = new JacksonJsonMapper(registry, serde, jackson);
@@ -89,20 +94,49 @@ class StrictJsonMapper implements JacksonObjectMapper {
             value = deserializer.deserializeNullable(new Strict(parser, JacksonDecoder.create(parser, limits)), context, type);
         } catch (BadField e) {
             throw e;
-        } catch (SerdeException e) {
+        } catch (ProblemException e) {
+            throw e;
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            java.util.regex.Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.find()) {
+                throw new BadField(named(path(parser), duplicate.group(1)), "is given twice; give each field once");
+            }
+            throw new BadField(path(parser), "is not valid JSON here (" + e.getOriginalMessage() + ")");
+        } catch (IOException | RuntimeException e) {
             java.util.regex.Matcher unknown = UNKNOWN.matcher(String.valueOf(e.getMessage()));
             if (unknown.find()) {
-                String at = path(parser);
-                String name = unknown.group(1);
-                throw new BadField(at == null ? name : at.equals(name) || at.endsWith("." + name) ? at : at + "." + name,
-                        "is not a field of this request");
+                throw new BadField(named(path(parser), unknown.group(1)), "is not a field of this request");
             }
-            throw e;
+            // Whatever else Serde refuses, its message names Java classes: say what the field needs instead.
+            throw new BadField(path(parser), needs(e));
         }
         if (parser.nextToken() != null) {
             throw new BadField(null, "the request holds more than one JSON value; send exactly one");
         }
         return value;
+    }
+
+    /** "title" for a key named at the top level, "policies.grading" + "x" as "policies.grading.x". */
+    private static String named(@Nullable String at, String name) {
+        return at == null ? name : at.equals(name) || at.endsWith("." + name) ? at : at + "." + name;
+    }
+
+    /** What a value Serde could not convert must be, from the type it was being read as. */
+    private static String needs(Throwable e) {
+        java.util.regex.Matcher property = PROPERTY.matcher(String.valueOf(e.getMessage()));
+        String type = property.find() ? property.group(1) : "";
+        for (Throwable t = e; t != null && type.isEmpty(); t = t.getCause()) {
+            if (t instanceof java.time.DateTimeException) {
+                type = "temporal";
+            }
+        }
+        return switch (type) {
+            case "LocalDate" -> "must be a real date such as 2026-12-14";
+            case "LocalTime" -> "must be a time of day such as 14:00";
+            case "OffsetDateTime", "ZonedDateTime", "Instant" -> "must be a real date and time such as 2026-12-14T14:00:00-05:00";
+            case "temporal" -> "must be a real date or time, such as 2026-12-14 or 14:00";
+            default -> "has a value of the wrong kind";
+        };
     }
 
     @Override
@@ -171,7 +205,21 @@ class StrictJsonMapper implements JacksonObjectMapper {
                     ? "is not a field of this request" : "could not be read: " + message);
         }
 
-        private <T> T expect(T value, String kind, JsonToken... allowed) throws IOException {
+        /** A decoder call; it may fail on a value of the wrong JSON type before the type is checked. */
+        private interface Read<T> {
+            T get() throws IOException;
+        }
+
+        private <T> T expect(Read<T> read, String kind, JsonToken... allowed) throws IOException {
+            T value;
+            try {
+                value = read.get();
+            } catch (BadField e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                // The decoder refuses some wrong types itself (an object for text) with a message naming Java types.
+                throw new BadField(path(), "must be " + kind + ", not " + describe(parser.currentToken()));
+            }
             JsonToken token = parser.currentToken();
             for (JsonToken ok : allowed) {
                 if (token == ok) {
@@ -184,20 +232,36 @@ class StrictJsonMapper implements JacksonObjectMapper {
             throw new BadField(path(), "must be " + kind + ", not " + describe(token));
         }
 
-        private <T> T text(T value) throws IOException {
-            return expect(value, "text", JsonToken.VALUE_STRING);
+        private <T> T text(Read<T> read) throws IOException {
+            return expect(read, "text", JsonToken.VALUE_STRING);
         }
 
-        private <T> T bool(T value) throws IOException {
-            return expect(value, "true or false", JsonToken.VALUE_TRUE, JsonToken.VALUE_FALSE);
+        private <T> T bool(Read<T> read) throws IOException {
+            return expect(read, "true or false", JsonToken.VALUE_TRUE, JsonToken.VALUE_FALSE);
         }
 
-        private <T> T whole(T value) throws IOException {
-            return expect(value, "a whole number", JsonToken.VALUE_NUMBER_INT);
+        /** A whole number in the range of its Java type; Jackson refuses one past it, which is said as the range. */
+        private <T> T whole(Read<T> read, long min, long max) throws IOException {
+            return whole(() -> {
+                try {
+                    return read.get();
+                } catch (IOException | RuntimeException e) {
+                    if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                        boolean negative = parser.getText().startsWith("-");
+                        throw new BadField(path(), negative ? "must be a whole number down to " + min
+                                : "must be a whole number up to " + max);
+                    }
+                    throw e;
+                }
+            });
         }
 
-        private <T> T number(T value) throws IOException {
-            return expect(value, "a number", JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT);
+        private <T> T whole(Read<T> read) throws IOException {
+            return expect(read, "a whole number", JsonToken.VALUE_NUMBER_INT);
+        }
+
+        private <T> T number(Read<T> read) throws IOException {
+            return expect(read, "a number", JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT);
         }
 
         private String describe(JsonToken token) throws IOException {
@@ -225,122 +289,122 @@ class StrictJsonMapper implements JacksonObjectMapper {
 
         @Override
         public String decodeString() throws IOException {
-            return text(decoder.decodeString());
+            return text(() -> decoder.decodeString());
         }
 
         @Override
         public String decodeStringNullable() throws IOException {
-            return text(decoder.decodeStringNullable());
+            return text(() -> decoder.decodeStringNullable());
         }
 
         @Override
         public char decodeChar() throws IOException {
-            return text(decoder.decodeChar());
+            return text(() -> decoder.decodeChar());
         }
 
         @Override
         public Character decodeCharNullable() throws IOException {
-            return text(decoder.decodeCharNullable());
+            return text(() -> decoder.decodeCharNullable());
         }
 
         @Override
         public boolean decodeBoolean() throws IOException {
-            return bool(decoder.decodeBoolean());
+            return bool(() -> decoder.decodeBoolean());
         }
 
         @Override
         public Boolean decodeBooleanNullable() throws IOException {
-            return bool(decoder.decodeBooleanNullable());
+            return bool(() -> decoder.decodeBooleanNullable());
         }
 
         @Override
         public byte decodeByte() throws IOException {
-            return whole(decoder.decodeByte());
+            return whole(() -> decoder.decodeByte(), Byte.MIN_VALUE, Byte.MAX_VALUE);
         }
 
         @Override
         public Byte decodeByteNullable() throws IOException {
-            return whole(decoder.decodeByteNullable());
+            return whole(() -> decoder.decodeByteNullable(), Byte.MIN_VALUE, Byte.MAX_VALUE);
         }
 
         @Override
         public short decodeShort() throws IOException {
-            return whole(decoder.decodeShort());
+            return whole(() -> decoder.decodeShort(), Short.MIN_VALUE, Short.MAX_VALUE);
         }
 
         @Override
         public Short decodeShortNullable() throws IOException {
-            return whole(decoder.decodeShortNullable());
+            return whole(() -> decoder.decodeShortNullable(), Short.MIN_VALUE, Short.MAX_VALUE);
         }
 
         @Override
         public int decodeInt() throws IOException {
-            return whole(decoder.decodeInt());
+            return whole(() -> decoder.decodeInt(), Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
 
         @Override
         public Integer decodeIntNullable() throws IOException {
-            return whole(decoder.decodeIntNullable());
+            return whole(() -> decoder.decodeIntNullable(), Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
 
         @Override
         public long decodeLong() throws IOException {
-            return whole(decoder.decodeLong());
+            return whole(() -> decoder.decodeLong(), Long.MIN_VALUE, Long.MAX_VALUE);
         }
 
         @Override
         public Long decodeLongNullable() throws IOException {
-            return whole(decoder.decodeLongNullable());
+            return whole(() -> decoder.decodeLongNullable(), Long.MIN_VALUE, Long.MAX_VALUE);
         }
 
         @Override
         public BigInteger decodeBigInteger() throws IOException {
-            return whole(decoder.decodeBigInteger());
+            return whole(() -> decoder.decodeBigInteger());
         }
 
         @Override
         public BigInteger decodeBigIntegerNullable() throws IOException {
-            return whole(decoder.decodeBigIntegerNullable());
+            return whole(() -> decoder.decodeBigIntegerNullable());
         }
 
         @Override
         public float decodeFloat() throws IOException {
-            return number(decoder.decodeFloat());
+            return number(() -> decoder.decodeFloat());
         }
 
         @Override
         public Float decodeFloatNullable() throws IOException {
-            return number(decoder.decodeFloatNullable());
+            return number(() -> decoder.decodeFloatNullable());
         }
 
         @Override
         public double decodeDouble() throws IOException {
-            return number(decoder.decodeDouble());
+            return number(() -> decoder.decodeDouble());
         }
 
         @Override
         public Double decodeDoubleNullable() throws IOException {
-            return number(decoder.decodeDoubleNullable());
+            return number(() -> decoder.decodeDoubleNullable());
         }
 
         @Override
         public BigDecimal decodeBigDecimal() throws IOException {
-            return number(decoder.decodeBigDecimal());
+            return number(() -> decoder.decodeBigDecimal());
         }
 
         @Override
         public BigDecimal decodeBigDecimalNullable() throws IOException {
-            return number(decoder.decodeBigDecimalNullable());
+            return number(() -> decoder.decodeBigDecimalNullable());
         }
 
         @Override
         public Number decodeNumber() throws IOException {
-            return number(decoder.decodeNumber());
+            return number(() -> decoder.decodeNumber());
         }
 
         @Override
         public Number decodeNumberNullable() throws IOException {
-            return number(decoder.decodeNumberNullable());
+            return number(() -> decoder.decodeNumberNullable());
         }
     }
 

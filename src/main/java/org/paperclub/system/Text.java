@@ -6,7 +6,10 @@ import io.micronaut.core.annotation.Nullable;
  * The one rule for text people type: no control characters (C0, DEL, C1: a NUL or an escape sequence breaks
  * exports, printing and terminals, and is never meant) and no lone UTF-16 surrogates (not a character at all; the
  * database or a CSV reader would mangle it). Free text — descriptions, comments, reasons — may keep its line breaks
- * and tabs; a single-line field (a title, a name, a topic) may not.
+ * and tabs; a single-line field (a title, a name, a topic) may not, nor the invisible characters that change how
+ * it reads: the bidi embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069; an override makes
+ * "fdp.exe" show as "exe.pdf"), the line and paragraph separators U+2028/U+2029 and U+FEFF. The zero-width
+ * (non-)joiners U+200C/U+200D stay: Persian and Indic names are spelled with them.
  */
 public final class Text {
 
@@ -38,11 +41,19 @@ public final class Text {
                 return "holds a broken character (a lone UTF-16 surrogate at position " + (i + 1) + ")";
             } else if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
                 continue;
+            } else if (!multiline && invisible(c)) {
+                return "must not hold invisible characters that change its direction or break its line"
+                        + String.format(" (U+%04X at position %d)", (int) c, i + 1);
             } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
                 return "must not hold control characters" + (multiline ? " other than line breaks and tabs" : " or line breaks")
                         + String.format(" (U+%04X at position %d)", (int) c, i + 1);
             }
         }
         return null;
+    }
+
+    private static boolean invisible(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u2028' || c == '\u2029'
+                || c == '\uFEFF';
     }
 }

@@ -1,7 +1,10 @@
 package org.paperclub.critique;
 
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.TestPdfs;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,6 +44,22 @@ class PdfInspectorTest {
             assertFalse(i.accepted(), "a page of no size is not one page");
             assertTrue(i.failures().get(0).contains("not a real page"), i.failures().toString());
         }
+    }
+
+    @Test
+    void a_letter_page_whose_crop_box_shows_nothing_is_not_a_page() {
+        // The visible page is the crop box clipped to the media box: empty, a sliver, or off the page altogether.
+        for (PDRectangle crop : List.of(new PDRectangle(0, 0, 0, 0), new PDRectangle(0, 0, 612, 20),
+                new PDRectangle(1000, 1000, 612, 792))) {
+            PdfInspector.Inspection i = inspector.inspect(TestPdfs.letterCroppedTo(crop), 1);
+            assertFalse(i.accepted(), "nothing of the page is visible with crop box " + crop);
+            assertTrue(i.failures().get(0).contains("not a real page"), i.failures().toString());
+        }
+    }
+
+    @Test
+    void a_letter_page_cropped_to_its_text_block_is_still_a_page() {
+        assertTrue(inspector.inspect(TestPdfs.letterCroppedTo(new PDRectangle(36, 36, 540, 720)), 1).accepted());
     }
 
     @Test

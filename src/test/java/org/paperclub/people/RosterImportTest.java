@@ -154,4 +154,34 @@ class RosterImportTest extends ApiTest {
         assertTrue(((String) p.get("detail")).contains("\"Email\" twice"), (String) p.get("detail"));
         assertEquals(0, count("select count(*) from app_user where email in ('ann.twice@example.edu', 'other@example.edu')"));
     }
+
+    private static void refusesLine(Map<String, Object> problem, String line, String words) {
+        assertTrue(((List<?>) problem.get("errors")).stream().map(e -> (Map<?, ?>) e).anyMatch(e -> line.equals(e.get("field"))
+                && ((String) e.get("message")).contains(words)), () -> "expected " + line + " \"" + words + "\" in " + problem);
+    }
+
+    @Test
+    void control_characters_in_any_field_of_our_columns_refuse_the_file_naming_the_line() {
+        refusesLine(problem(422, () -> ta().post(ROSTER + "/import", "email,name\nq\u0000q@example.edu,Q\n", "text/csv")),
+                "line 2", "not an email address");
+        refusesLine(problem(422, () -> ta().post(ROSTER + "/import", "email,name\nzz9\u0001@example.edu,Zz\n", "text/csv")),
+                "line 2", "U+0001");
+        refusesLine(problem(422, () -> ta().post(ROSTER + "/import",
+                "email,name,section\nok.one@example.edu,One,0101\nok.two@example.edu,Two,01\t02\n", "text/csv")), "line 3", "section");
+        refusesLine(problem(422, () -> ta().post(ROSTER + "/import",
+                "email,name,role\nok.three@example.edu,Three,stu\u001bdent\n", "text/csv")), "line 2", "role");
+        assertEquals(0, count("select count(*) from app_user where email like 'ok.%' or email like 'zz9%' or email like 'q%q@example.edu'"));
+    }
+
+    @Test
+    void control_characters_in_canvas_ids_refuse_the_file_naming_the_line_so_they_never_reach_the_gradebook() {
+        String header = "Student,ID,SIS User ID,SIS Login ID,Section\n";
+        refusesLine(problem(422, () -> ta().post(ROSTER + "/import",
+                header + "\"Lovelace, Ada\",10\u000101,U1001,ada.ids@example.edu,0101\n", "text/csv")), "line 2", "Canvas ID");
+        refusesLine(problem(422, () -> ta().post(ROSTER + "/import",
+                header + "\"Lovelace, Ada\",1001,2\u00003,ada.ids@example.edu,0101\n", "text/csv")), "line 2", "SIS User ID");
+        refusesLine(problem(422, () -> ta().post(ROSTER + "/import",
+                header + "\"Lovelace, Ada\",1001,U1001,ada.ids@example.edu,01\u202E01\n", "text/csv")), "line 2", "section");
+        assertEquals(0, count("select count(*) from app_user where email = 'ada.ids@example.edu'"));
+    }
 }

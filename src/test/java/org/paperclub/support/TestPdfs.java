@@ -1,5 +1,6 @@
 package org.paperclub.support;
 
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -42,6 +43,21 @@ public final class TestPdfs {
     /** One page 1 point wide. */
     public static byte[] sliverPage() {
         return pages(new PDRectangle(1, 792), 1, 300, true, null);
+    }
+
+    /** A US Letter page of text whose crop box is {@code crop}: what a viewer shows and prints is the crop box. */
+    public static byte[] letterCroppedTo(PDRectangle crop) {
+        try (PDDocument doc = Loader.loadPDF(letter()); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.getPage(0).setCropBox(crop);
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] letter() {
+        return pages(PDRectangle.LETTER, 1, 300, true, null);
     }
 
     /** One page 70 cm tall: a whole essay on "one page". */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.paperclub.support.Api.problem;
 
@@ -105,5 +106,42 @@ class StrictJsonTest extends ApiTest {
                 "application/json").code());
         List<Map<String, Object>> papers = ta.list(PAPERS);
         assertEquals(false, papers.get(papers.size() - 1).get("official"));
+    }
+
+    /** The problem names {@code field} in errors[].field, says {@code words}, and shows no Java name anywhere. */
+    private static void namesPlainly(Map<String, Object> problem, String field, String words) {
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
+        assertTrue(errors != null && errors.stream().anyMatch(e -> field.equals(e.get("field"))
+                && String.valueOf(e.get("message")).contains(words)), () -> "expected " + field + " \"" + words + "\" in " + problem);
+        String all = problem.toString();
+        for (String java : List.of("$", "Command", "org.paperclub", "java.", "Exception", "/command")) {
+            assertFalse(all.contains(java), () -> "no Java name (" + java + ") in " + all);
+        }
+    }
+
+    @Test
+    void an_object_for_text_a_key_given_twice_or_a_number_past_its_range_is_refused_naming_the_field_without_java_names() {
+        Api.Session ta = ta();
+        int before = ta.list(PAPERS).size();
+        namesPlainly(refused(ta, "POST", PAPERS, "{\"title\":{\"x\":1}}"), "title", "must be text");
+        namesPlainly(refused(ta, "POST", PAPERS, "{\"title\":\"a\",\"title\":\"b\"}"), "title", "given twice");
+        namesPlainly(refused(ta, "POST", PAPERS, "{\"title\":\"a\",\"year\":99999999999999999999}"), "year",
+                "must be a whole number up to 2147483647");
+        long student = ((Number) student(3).get("/api/me").get("id")).longValue();
+        namesPlainly(refused(ta, "POST", "/api/courses/1/extensions", "{\"studentId\":" + student + ",\"hours\":2147483648}"), "hours",
+                "must be a whole number up to 2147483647");
+        assertEquals(before, ta.list(PAPERS).size(), "nothing was stored");
+    }
+
+    @Test
+    void an_impossible_date_or_time_of_day_is_refused_naming_the_field_without_java_names() {
+        Api.Session ta = ta();
+        int before = ta.list(SESSIONS).size();
+        String times = ",\"startTime\":\"14:00\",\"endTime\":\"15:15\",\"topic\":\"Guest\"}";
+        namesPlainly(refused(ta, "POST", SESSIONS, "{\"date\":\"2026-02-30\"" + times), "date", "must be a real date such as 2026-12-14");
+        namesPlainly(refused(ta, "POST", SESSIONS, "{\"date\":\" 2026-12-14\"" + times), "date", "must be a real date such as 2026-12-14");
+        namesPlainly(refused(ta, "POST", SESSIONS, "{\"date\":\"2026-12-14\",\"startTime\":\"24:00\",\"endTime\":\"15:15\","
+                + "\"topic\":\"Guest\"}"), "startTime", "must be a time of day such as 14:00");
+        assertEquals(before, ta.list(SESSIONS).size(), "nothing was stored");
     }
 }
