@@ -24,6 +24,7 @@ import jakarta.validation.constraints.Size;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.PeopleService;
 import org.paperclub.people.RosterEntry;
+import org.paperclub.people.Viewer;
 
 import java.net.URI;
 import java.util.List;

@@ -27,6 +27,7 @@ import jakarta.validation.constraints.Size;
 import org.paperclub.course.CourseAccess;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.Viewer;
+import org.paperclub.system.Problem;
 import org.paperclub.system.ProblemException;
 
 import java.io.IOException;
