@@ -1,19 +1,27 @@
 package org.paperclub.critique;
 
+import org.paperclub.course.Course;
 import org.paperclub.course.LatePolicy;
+import org.paperclub.course.Session;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * When a critique is due and what being late costs. The deadline is the session's start in the course's time
  * zone, moved earlier by the policy offset and later by the student's extensions; ZonedDateTime keeps it right
  * across daylight-saving changes. A late upload goes through the {@link LatePolicy} in its order: grace, then
- * penalty, then cut-off.
+ * penalty, then cut-off. The policy's shape is {@link LatePolicy}; this class is where it is applied, as pure
+ * functions of the rows {@code CritiqueService} loads (extensions, the student's critique versions).
  */
 final class DeadlineRules {
 
@@ -24,6 +32,39 @@ final class DeadlineRules {
 
     static ZonedDateTime deadline(ZonedDateTime sessionStart, int offsetMinutes, Duration extension) {
         return sessionStart.minusMinutes(offsetMinutes).plus(extension);
+    }
+
+    /**
+     * The student's deadline for the session: class start minus the course's offset, plus the hours of every
+     * extension for that session or for the whole term ({@code extensions} are the student's, of any session).
+     */
+    static ZonedDateTime deadline(Course course, Session session, List<Extension> extensions) {
+        int hours = extensions.stream()
+                .filter(e -> e.sessionId() == null || e.sessionId().equals(session.id()))
+                .mapToInt(Extension::hours).sum();
+        return deadline(session.startsAt(course.zone()), course.deadlineOffsetMinutes(), Duration.ofHours(hours));
+    }
+
+    /** Whether the policy has a grace budget, so that what the student spent of it must be loaded. */
+    static boolean hasGrace(LatePolicy policy) {
+        return policy != null && policy.grace() != null;
+    }
+
+    /**
+     * The grace the student has left for the critique {@code critiqueId} (null for a new one): the budget minus what
+     * the latest version of each of their other critiques spent. A re-upload spends its own item's grace afresh.
+     *
+     * @param versions every version of the student's critiques in the course
+     */
+    static int graceLeft(LatePolicy policy, List<CritiqueVersion> versions, Long critiqueId) {
+        if (!hasGrace(policy)) {
+            return 0;
+        }
+        Map<Long, CritiqueVersion> latest = versions.stream().collect(Collectors.toMap(CritiqueVersion::critiqueId,
+                Function.identity(), (a, b) -> a.version() >= b.version() ? a : b));
+        int spent = latest.values().stream().filter(v -> !Objects.equals(v.critiqueId(), critiqueId))
+                .mapToInt(CritiqueVersion::graceSpent).sum();
+        return Math.max(0, policy.grace().budget() - spent);
     }
 
     /** The verdict on timing: on time, late with grace spent and points kept, or refused with the reason. */

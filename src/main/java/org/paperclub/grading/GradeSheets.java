@@ -33,7 +33,6 @@ import org.paperclub.signup.SignupLedger.Holding;
 import org.paperclub.signup.SignupLedger.Team;
 import org.paperclub.system.ProblemException;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -197,7 +196,7 @@ class GradeSheets {
         int days = st.policy.regradeWindowDays();
         Map<Long, Instant> deadlines = new LinkedHashMap<>();
         shown.stream().filter(g -> g.publishedAt() != null)
-                .forEach(g -> deadlines.put(g.id(), g.publishedAt().plus(Duration.ofDays(days))));
+                .forEach(g -> deadlines.put(g.id(), RegradeRules.closesAt(st.policy, g.publishedAt())));
         return new StudentGrades(studentId, st.name(studentId), p, shown.stream().map(st::view).toList(),
                 new Progress(accepted, st.course.critiquesRequired(), presentations, blocks),
                 grading.regrades(courseId, studentId, false).stream()
