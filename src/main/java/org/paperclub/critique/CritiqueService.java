@@ -14,15 +14,13 @@ import org.paperclub.people.PeopleService;
 import org.paperclub.people.RosterEntry;
 import org.paperclub.system.Problem.Violation;
 import org.paperclub.system.ProblemException;
+import org.paperclub.system.Sha256;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -121,7 +119,7 @@ class CritiqueService {
         int version = versions.lastVersion(item.id()) + 1;
         String warnings = file.warnings().isEmpty() ? null : String.join("\n", file.warnings());
         CritiqueVersion saved = versions.save(new CritiqueVersion(null, item.id(), version, now, actorId, safeName(upload.fileName()),
-                sha256(upload.content()), upload.content().length, file.pages(), file.words(), timing.minutesLate(),
+                Sha256.hex(upload.content()), upload.content().length, file.pages(), file.words(), timing.minutesLate(),
                 timing.graceSpent(), timing.keepPercent(), timing.summary(), warnings));
         files.save(new CritiqueFile(saved.id(), upload.content()));
         int accepted = (int) mine.stream().map(Critique::id).distinct().count() + (existing == null ? 1 : 0);
@@ -224,14 +222,6 @@ class CritiqueService {
         return new CritiqueViews.VersionView(v.id(), v.version(), v.uploadedAt(), v.sha256(), v.sizeBytes(), v.pages(), v.words(),
                 v.minutesLate() > 0, v.minutesLate(), v.graceSpent(), v.keepPercent(), v.timing(),
                 v.warnings() == null ? List.of() : List.of(v.warnings().split("\n")), v.uploadedBy() != studentId);
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String megabytes(long bytes) {

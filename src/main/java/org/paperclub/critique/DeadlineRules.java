@@ -3,12 +3,12 @@ package org.paperclub.critique;
 import org.paperclub.course.Course;
 import org.paperclub.course.LatePolicy;
 import org.paperclub.course.Session;
+import org.paperclub.system.Dates;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +24,6 @@ import java.util.stream.Collectors;
  * functions of the rows {@code CritiqueService} loads (extensions, the student's critique versions).
  */
 final class DeadlineRules {
-
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy 'at' HH:mm zzz", Locale.ENGLISH);
 
     private DeadlineRules() {
     }
@@ -76,11 +74,11 @@ final class DeadlineRules {
      */
     static Timing judge(Instant now, ZonedDateTime deadline, LatePolicy policy, int graceLeft, ZoneId zone) {
         if (!now.isAfter(deadline.toInstant())) {
-            return new Timing(true, false, 0, 0, 100, "On time (due " + WHEN.format(deadline.withZoneSameInstant(zone)) + ").");
+            return new Timing(true, false, 0, 0, 100, "On time (due " + Dates.WHEN.format(deadline.withZoneSameInstant(zone)) + ").");
         }
         Duration late = Duration.between(deadline.toInstant(), now);
         long minutesLate = Math.max(1, late.toMinutes());
-        String due = WHEN.format(deadline.withZoneSameInstant(zone));
+        String due = Dates.WHEN.format(deadline.withZoneSameInstant(zone));
         if (policy == null || !policy.accepted()) {
             return new Timing(false, true, minutesLate, 0, 0, "The deadline was " + due + "; late critiques are not accepted in this course.");
         }

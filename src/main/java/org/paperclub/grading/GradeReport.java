@@ -114,7 +114,7 @@ class GradeReport {
             holdings = sessionId == null ? signups.holdings(courseId) : signups.holdingsIn(sessionId);
             handedIn = sessionId == null ? critiques.handedIn(courseId) : critiques.handedInFor(sessionId);
             blocks = signups.blocks(courseId);
-            blockOf = blockOf();
+            blockOf = SignupLedger.blockOf(blocks);
             this.grades = grades;
             openRegrades = regrades.findByCourseIdOrderByFiledAt(courseId).stream().filter(RegradeRequest::open)
                     .map(RegradeRequest::gradeId).collect(Collectors.toSet());
@@ -187,17 +187,6 @@ class GradeReport {
                     g.subjectId(), subject(g.kind(), g.subjectId()), g.points(), g.mark(), g.maxPoints(),
                     keepPercent(g), g.comment(), name(g.gradedBy()), g.gradedAt(), g.publishedAt(), flag(g),
                     openRegrades.contains(g.id()));
-        }
-
-        /** The coverage blocks, by session: the roles component asks for a graded role in each. */
-        Map<Long, Integer> blockOf() {
-            Map<Long, Integer> out = new HashMap<>();
-            for (int i = 0; i < blocks.size(); i++) {
-                for (Session s : blocks.get(i)) {
-                    out.put(s.id(), i);
-                }
-            }
-            return out;
         }
 
         ParticipationRules.Required required() {

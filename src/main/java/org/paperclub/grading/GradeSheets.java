@@ -34,13 +34,11 @@ import org.paperclub.signup.SignupLedger.Team;
 import org.paperclub.system.ProblemException;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -48,7 +46,6 @@ import java.util.stream.Collectors;
 @Singleton
 class GradeSheets {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy 'at' HH:mm zzz", Locale.ENGLISH);
 
     private final GradeReport report;
     private final ScheduleService schedule;

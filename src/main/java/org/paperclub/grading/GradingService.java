@@ -18,6 +18,7 @@ import org.paperclub.people.PeopleService;
 import org.paperclub.signup.SignupLedger;
 import org.paperclub.system.Problem.Violation;
 import org.paperclub.system.ProblemException;
+import org.paperclub.system.Dates;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -103,8 +104,8 @@ class GradingService {
         java.time.ZonedDateTime starts = session.startsAt(courses.get(courseId).zone());
         if (clock.instant().isBefore(starts.toInstant())) {
             throw ProblemException.invalid("Session " + session.number() + " has not happened yet, so its " + what + " cannot be "
-                    + "graded; it can be graded from " + GradeSheets.WHEN.format(starts) + ", when the session starts.",
-                    List.of(new Violation("sessionId", "session " + session.number() + " starts " + GradeSheets.WHEN.format(starts))));
+                    + "graded; it can be graded from " + Dates.WHEN.format(starts) + ", when the session starts.",
+                    List.of(new Violation("sessionId", "session " + session.number() + " starts " + Dates.WHEN.format(starts))));
         }
     }
 

@@ -3,6 +3,7 @@ package org.paperclub.grading;
 import org.paperclub.course.GradingPolicy;
 import org.paperclub.system.Problem.Violation;
 import org.paperclub.system.ProblemException;
+import org.paperclub.system.Dates;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ final class RegradeRules {
         Instant closes = closesAt(policy, publishedAt);
         if (now.isAfter(closes)) {
             throw ProblemException.invalid("Regrade requests for this grade closed on "
-                    + GradeSheets.WHEN.format(closes.atZone(zone)) + ", " + policy.regradeWindowDays()
+                    + Dates.WHEN.format(closes.atZone(zone)) + ", " + policy.regradeWindowDays()
                     + " days after it was published. Talk to your instructor if something is wrong.",
                     List.of(new Violation("gradeId", "the regrade window has closed")));
         }

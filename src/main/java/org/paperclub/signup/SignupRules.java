@@ -12,8 +12,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -80,6 +82,17 @@ final class SignupRules {
             blocks.add(withRoles.subList(i, Math.min(withRoles.size(), i + size)));
         }
         return blocks;
+    }
+
+    /** The index of each session's block, by session id (sessions without roles are in none). */
+    static Map<Long, Integer> blockOf(List<List<Session>> blocks) {
+        Map<Long, Integer> out = new HashMap<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            for (Session s : blocks.get(i)) {
+                out.put(s.id(), i);
+            }
+        }
+        return out;
     }
 
     static String blockName(List<Session> block) {

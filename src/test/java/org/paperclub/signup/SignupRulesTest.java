@@ -10,6 +10,8 @@ import org.paperclub.system.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -125,5 +127,16 @@ class SignupRulesTest {
         assertEquals(PresentationStatus.CONFIRMED, SignupRules.statusOfNewTeam(true, false));
         assertEquals(PresentationStatus.PROPOSED, SignupRules.statusOfNewTeam(false, false));
         assertEquals(PresentationStatus.CONFIRMED, SignupRules.statusOfNewTeam(false, true));
+    }
+
+    @Test
+    void each_session_with_roles_is_found_in_its_block_and_a_lecture_in_none() {
+        Session first = new Session(1L, 1L, 1, LocalDate.of(2025, 3, 4), LocalTime.of(14, 0), LocalTime.of(15, 0), "A", null, SessionKind.PRESENTATION, 2);
+        Session lecture = new Session(2L, 1L, 2, LocalDate.of(2025, 3, 6), LocalTime.of(14, 0), LocalTime.of(15, 0), "B", null, SessionKind.LECTURE, 0);
+        Session second = new Session(3L, 1L, 3, LocalDate.of(2025, 3, 11), LocalTime.of(14, 0), LocalTime.of(15, 0), "C", null, SessionKind.PRESENTATION, 2);
+        Session third = new Session(4L, 1L, 4, LocalDate.of(2025, 3, 13), LocalTime.of(14, 0), LocalTime.of(15, 0), "D", null, SessionKind.PRESENTATION, 2);
+        Course blocksOfTwo = new Course(1L, "X", "X", "Spring", "America/New_York", null, 10, 1, 1, 1, 0, 1, 2, 1, 2, 24, null, null, null, Instant.EPOCH);
+        var blockOf = SignupRules.blockOf(SignupRules.blocks(blocksOfTwo, List.of(third, lecture, second, first), true));
+        assertEquals(Map.of(1L, 0, 3L, 0, 4L, 1), blockOf);
     }
 }
