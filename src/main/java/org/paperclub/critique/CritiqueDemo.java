@@ -15,17 +15,16 @@ import org.paperclub.course.ScheduleService;
 import org.paperclub.course.Session;
 import org.paperclub.course.Views.ReadingView;
 import org.paperclub.course.Views.SessionView;
+import org.paperclub.system.Sha256;
+import org.paperclub.system.Dates;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -79,8 +78,8 @@ class CritiqueDemo implements DemoSeeder {
                 byte[] pdf = pdfs.computeIfAbsent(paper.paper().title(), CritiqueDemo::pdf);
                 Critique c = critiques.save(new Critique(null, course.id(), s.id(), paper.paperId(), students.get(i), 1, uploaded));
                 CritiqueVersion v = versions.save(new CritiqueVersion(null, c.id(), 1, uploaded, students.get(i),
-                        "critique.pdf", sha256(pdf), pdf.length, 1, 420, 0, 0, 100,
-                        "On time (due " + DeadlineRules.WHEN.format(due) + ").", null));
+                        "critique.pdf", Sha256.hex(pdf), pdf.length, 1, 420, 0, 0, 100,
+                        "On time (due " + Dates.WHEN.format(due) + ").", null));
                 files.save(new CritiqueFile(v.id(), pdf));
             }
         }
@@ -119,13 +118,5 @@ class CritiqueDemo implements DemoSeeder {
     private static String ascii(String text) {
         String t = text.length() > 70 ? text.substring(0, 67) + "..." : text;
         return t.replaceAll("[^\\x20-\\x7E]", "?");
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

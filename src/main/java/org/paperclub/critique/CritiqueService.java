@@ -14,19 +14,15 @@ import org.paperclub.people.PeopleService;
 import org.paperclub.people.RosterEntry;
 import org.paperclub.system.Problem.Violation;
 import org.paperclub.system.ProblemException;
+import org.paperclub.system.Sha256;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -90,31 +86,21 @@ class CritiqueService {
         // Deadline and late policy: grace already spent counts the latest version of each other critique.
         ZonedDateTime due = deadline(course, session, studentId);
         LatePolicy policy = course.policies().latePolicy();
-        int graceLeft = 0;
-        if (policy != null && policy.grace() != null && !mine.isEmpty()) {
-            Map<Long, CritiqueVersion> latest = latestByCritique(versions.findByCritiqueIdInOrderByVersion(mine.stream().map(Critique::id).toList()));
-            int spent = latest.values().stream().filter(v -> existing == null || !v.critiqueId().equals(existing.id()))
-                    .mapToInt(CritiqueVersion::graceSpent).sum();
-            graceLeft = Math.max(0, policy.grace().budget() - spent);
-        } else if (policy != null && policy.grace() != null) {
-            graceLeft = policy.grace().budget();
-        }
+        List<CritiqueVersion> spentOn = DeadlineRules.hasGrace(policy) && !mine.isEmpty()
+                ? versions.findByCritiqueIdInOrderByVersion(mine.stream().map(Critique::id).toList()) : List.of();
+        int graceLeft = DeadlineRules.graceLeft(policy, spentOn, existing == null ? null : existing.id());
         DeadlineRules.Timing timing = DeadlineRules.judge(now, due, policy, graceLeft, course.zone());
         if (!timing.accepted()) {
             failures.add(new Violation("deadline", timing.summary()));
         }
 
-        // Per-session limit: a new paper needs a free place among critiquesPerSession.
         int place = existing == null ? 0 : existing.place();
         if (existing == null) {
             List<Critique> inSession = mine.stream().filter(c -> c.sessionId().equals(session.id())).toList();
-            place = lowestFree(inSession.stream().map(Critique::place).collect(Collectors.toSet()), course.critiquesPerSession());
+            place = CritiqueRules.freePlace(course, inSession.stream().map(Critique::place).collect(Collectors.toSet()));
             if (place == 0) {
-                String other = inSession.stream().map(c -> "“" + schedule.requirePaper(courseId, c.paperId()).title() + "”")
-                        .collect(Collectors.joining(", "));
-                failures.add(new Violation("sessionId", "You already handed in a critique of " + other + " for session "
-                        + session.number() + "; " + (course.critiquesPerSession() == 1 ? "one critique per session"
-                        : "at most " + course.critiquesPerSession() + " per session") + ". Re-upload that one instead."));
+                failures.add(new Violation("sessionId", CritiqueRules.sessionFull(course, session, inSession.stream()
+                        .map(c -> schedule.requirePaper(courseId, c.paperId()).title()).toList())));
             }
         }
 
@@ -133,7 +119,7 @@ class CritiqueService {
         int version = versions.lastVersion(item.id()) + 1;
         String warnings = file.warnings().isEmpty() ? null : String.join("\n", file.warnings());
         CritiqueVersion saved = versions.save(new CritiqueVersion(null, item.id(), version, now, actorId, safeName(upload.fileName()),
-                sha256(upload.content()), upload.content().length, file.pages(), file.words(), timing.minutesLate(),
+                Sha256.hex(upload.content()), upload.content().length, file.pages(), file.words(), timing.minutesLate(),
                 timing.graceSpent(), timing.keepPercent(), timing.summary(), warnings));
         files.save(new CritiqueFile(saved.id(), upload.content()));
         int accepted = (int) mine.stream().map(Critique::id).distinct().count() + (existing == null ? 1 : 0);
@@ -144,10 +130,7 @@ class CritiqueService {
     }
 
     ZonedDateTime deadline(Course course, Session session, long studentId) {
-        int hours = extensions.findByCourseIdAndStudentId(course.id(), studentId).stream()
-                .filter(e -> e.sessionId() == null || e.sessionId().equals(session.id()))
-                .mapToInt(Extension::hours).sum();
-        return DeadlineRules.deadline(session.startsAt(course.zone()), course.deadlineOffsetMinutes(), Duration.ofHours(hours));
+        return DeadlineRules.deadline(course, session, extensions.findByCourseIdAndStudentId(course.id(), studentId));
     }
 
     @Transactional(readOnly = true)
@@ -239,28 +222,6 @@ class CritiqueService {
         return new CritiqueViews.VersionView(v.id(), v.version(), v.uploadedAt(), v.sha256(), v.sizeBytes(), v.pages(), v.words(),
                 v.minutesLate() > 0, v.minutesLate(), v.graceSpent(), v.keepPercent(), v.timing(),
                 v.warnings() == null ? List.of() : List.of(v.warnings().split("\n")), v.uploadedBy() != studentId);
-    }
-
-    private static Map<Long, CritiqueVersion> latestByCritique(List<CritiqueVersion> all) {
-        return all.stream().collect(Collectors.toMap(CritiqueVersion::critiqueId, Function.identity(),
-                (a, b) -> a.version() >= b.version() ? a : b));
-    }
-
-    static int lowestFree(Set<Integer> taken, int max) {
-        for (int i = 1; i <= max; i++) {
-            if (!taken.contains(i)) {
-                return i;
-            }
-        }
-        return 0;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String megabytes(long bytes) {

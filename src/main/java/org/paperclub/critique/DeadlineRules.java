@@ -1,29 +1,68 @@
 package org.paperclub.critique;
 
+import org.paperclub.course.Course;
 import org.paperclub.course.LatePolicy;
+import org.paperclub.course.Session;
+import org.paperclub.system.Dates;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * When a critique is due and what being late costs. The deadline is the session's start in the course's time
  * zone, moved earlier by the policy offset and later by the student's extensions; ZonedDateTime keeps it right
  * across daylight-saving changes. A late upload goes through the {@link LatePolicy} in its order: grace, then
- * penalty, then cut-off.
+ * penalty, then cut-off. The policy's shape is {@link LatePolicy}; this class is where it is applied, as pure
+ * functions of the rows {@code CritiqueService} loads (extensions, the student's critique versions).
  */
 final class DeadlineRules {
-
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy 'at' HH:mm zzz", Locale.ENGLISH);
 
     private DeadlineRules() {
     }
 
     static ZonedDateTime deadline(ZonedDateTime sessionStart, int offsetMinutes, Duration extension) {
         return sessionStart.minusMinutes(offsetMinutes).plus(extension);
+    }
+
+    /**
+     * The student's deadline for the session: class start minus the course's offset, plus the hours of every
+     * extension for that session or for the whole term ({@code extensions} are the student's, of any session).
+     */
+    static ZonedDateTime deadline(Course course, Session session, List<Extension> extensions) {
+        int hours = extensions.stream()
+                .filter(e -> e.sessionId() == null || e.sessionId().equals(session.id()))
+                .mapToInt(Extension::hours).sum();
+        return deadline(session.startsAt(course.zone()), course.deadlineOffsetMinutes(), Duration.ofHours(hours));
+    }
+
+    /** Whether the policy has a grace budget, so that what the student spent of it must be loaded. */
+    static boolean hasGrace(LatePolicy policy) {
+        return policy != null && policy.grace() != null;
+    }
+
+    /**
+     * The grace the student has left for the critique {@code critiqueId} (null for a new one): the budget minus what
+     * the latest version of each of their other critiques spent. A re-upload spends its own item's grace afresh.
+     *
+     * @param versions every version of the student's critiques in the course
+     */
+    static int graceLeft(LatePolicy policy, List<CritiqueVersion> versions, Long critiqueId) {
+        if (!hasGrace(policy)) {
+            return 0;
+        }
+        Map<Long, CritiqueVersion> latest = versions.stream().collect(Collectors.toMap(CritiqueVersion::critiqueId,
+                Function.identity(), (a, b) -> a.version() >= b.version() ? a : b));
+        int spent = latest.values().stream().filter(v -> !Objects.equals(v.critiqueId(), critiqueId))
+                .mapToInt(CritiqueVersion::graceSpent).sum();
+        return Math.max(0, policy.grace().budget() - spent);
     }
 
     /** The verdict on timing: on time, late with grace spent and points kept, or refused with the reason. */
@@ -35,11 +74,11 @@ final class DeadlineRules {
      */
     static Timing judge(Instant now, ZonedDateTime deadline, LatePolicy policy, int graceLeft, ZoneId zone) {
         if (!now.isAfter(deadline.toInstant())) {
-            return new Timing(true, false, 0, 0, 100, "On time (due " + WHEN.format(deadline.withZoneSameInstant(zone)) + ").");
+            return new Timing(true, false, 0, 0, 100, "On time (due " + Dates.WHEN.format(deadline.withZoneSameInstant(zone)) + ").");
         }
         Duration late = Duration.between(deadline.toInstant(), now);
         long minutesLate = Math.max(1, late.toMinutes());
-        String due = WHEN.format(deadline.withZoneSameInstant(zone));
+        String due = Dates.WHEN.format(deadline.withZoneSameInstant(zone));
         if (policy == null || !policy.accepted()) {
             return new Timing(false, true, minutesLate, 0, 0, "The deadline was " + due + "; late critiques are not accepted in this course.");
         }

@@ -77,8 +77,11 @@ class GradeReport {
         }
     }
 
-    /** One course's grades and graded items, indexed for joining. */
-    final class State {
+    /**
+     * One course's grades and graded items, indexed for joining. Made by {@link #load}, which runs the queries; the
+     * constructor only indexes what it is given.
+     */
+    static final class State {
         final Course course;
         final GradingPolicy policy;
         final Map<Long, SessionView> sessions;
@@ -98,25 +101,46 @@ class GradeReport {
         final Map<Long, Set<Long>> assigned = new HashMap<>();
         final Map<Long, Integer> blockOf;
 
-        /** @param sessionId when set, only that session's teams, roles and critiques are read (grading one session) */
-        State(long courseId, List<Grade> grades, Long sessionId) {
-            course = courses.get(courseId);
+        /**
+         * Reads the course, its schedule, papers, roles, roster, teams, role holdings, critiques handed in, blocks and
+         * open regrades: ten queries, whatever the size of the course.
+         *
+         * @param sessionId when set, only that session's teams, roles and critiques are read (grading one session)
+         */
+        static State load(GradeReport from, long courseId, List<Grade> grades, Long sessionId) {
+            Course course = from.courses.get(courseId);
+            return new State(course,
+                    from.schedule.schedule(courseId),
+                    from.schedule.papers(courseId),
+                    from.courses.roles(courseId),
+                    from.people.roster(courseId),
+                    sessionId == null ? from.signups.teams(courseId) : from.signups.teamsIn(sessionId),
+                    sessionId == null ? from.signups.holdings(courseId) : from.signups.holdingsIn(sessionId),
+                    sessionId == null ? from.critiques.handedIn(courseId) : from.critiques.handedInFor(sessionId),
+                    grades,
+                    from.regrades.findByCourseIdOrderByFiledAt(courseId),
+                    from.signups.blocks(courseId));
+        }
+
+        private State(Course course, List<SessionView> schedule, List<PaperView> papers, List<RoleView> roles,
+                      List<RosterEntry> roster, List<Team> teams, List<Holding> holdings, List<HandedIn> handedIn,
+                      List<Grade> grades, List<RegradeRequest> regrades, List<List<Session>> blocks) {
+            this.course = course;
             policy = course.policies().gradingOrDefaults();
-            sessions = schedule.schedule(courseId).stream().collect(Collectors.toMap(SessionView::id, Function.identity()));
-            paperTitles = schedule.papers(courseId).stream().collect(Collectors.toMap(PaperView::id, PaperView::title));
-            roleNames = courses.roles(courseId).stream()
+            sessions = schedule.stream().collect(Collectors.toMap(SessionView::id, Function.identity()));
+            paperTitles = papers.stream().collect(Collectors.toMap(PaperView::id, PaperView::title));
+            roleNames = roles.stream()
                     .collect(Collectors.toMap(RoleView::id, RoleView::name, (a, b) -> a, java.util.LinkedHashMap::new));
-            List<RosterEntry> roster = GradeReport.this.people.roster(courseId);
             people = roster.stream().collect(Collectors.toMap(RosterEntry::userId, Function.identity(), (a, b) -> a));
             students = roster.stream().filter(e -> e.role() == CourseRole.STUDENT)
                     .sorted(Comparator.comparing(RosterEntry::name, String.CASE_INSENSITIVE_ORDER)).toList();
-            teams = sessionId == null ? signups.teams(courseId) : signups.teamsIn(sessionId);
-            holdings = sessionId == null ? signups.holdings(courseId) : signups.holdingsIn(sessionId);
-            handedIn = sessionId == null ? critiques.handedIn(courseId) : critiques.handedInFor(sessionId);
-            blocks = signups.blocks(courseId);
-            blockOf = blockOf();
+            this.teams = teams;
+            this.holdings = holdings;
+            this.handedIn = handedIn;
+            this.blocks = blocks;
+            blockOf = SignupLedger.blockOf(blocks);
             this.grades = grades;
-            openRegrades = regrades.findByCourseIdOrderByFiledAt(courseId).stream().filter(RegradeRequest::open)
+            openRegrades = regrades.stream().filter(RegradeRequest::open)
                     .map(RegradeRequest::gradeId).collect(Collectors.toSet());
             for (Team t : teams) {
                 for (long member : t.memberIds()) {
@@ -189,17 +213,6 @@ class GradeReport {
                     openRegrades.contains(g.id()));
         }
 
-        /** The coverage blocks, by session: the roles component asks for a graded role in each. */
-        Map<Long, Integer> blockOf() {
-            Map<Long, Integer> out = new HashMap<>();
-            for (int i = 0; i < blocks.size(); i++) {
-                for (Session s : blocks.get(i)) {
-                    out.put(s.id(), i);
-                }
-            }
-            return out;
-        }
-
         ParticipationRules.Required required() {
             return new ParticipationRules.Required(course.presentationsPerStudent(), blocks.size(), course.critiquesRequired());
         }
@@ -235,7 +248,7 @@ class GradeReport {
 
     @Transactional(readOnly = true)
     State course(long courseId) {
-        return new State(courseId, allGrades(courseId), null);
+        return State.load(this, courseId, allGrades(courseId), null);
     }
 
     /** Every grade of the course, mapped by hand: the summary of a 2,000-student course reads some 50,000. */
@@ -254,7 +267,7 @@ class GradeReport {
     /** One session's graded items with these grades of it (the grading sheet, or a save answered with its result). */
     @Transactional(readOnly = true)
     State session(long courseId, long sessionId, List<Grade> these) {
-        return new State(courseId, these, sessionId);
+        return State.load(this, courseId, these, sessionId);
     }
 
     /** Everyone's name in the course, for the audit. */
@@ -265,7 +278,7 @@ class GradeReport {
 
     @Transactional(readOnly = true)
     State student(long courseId, long studentId) {
-        return new State(courseId, grades.findByCourseIdAndStudentId(courseId, studentId), null);
+        return State.load(this, courseId, grades.findByCourseIdAndStudentId(courseId, studentId), null);
     }
 
     Instant now() {

@@ -33,15 +33,12 @@ import org.paperclub.signup.SignupLedger.Holding;
 import org.paperclub.signup.SignupLedger.Team;
 import org.paperclub.system.ProblemException;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -49,7 +46,6 @@ import java.util.stream.Collectors;
 @Singleton
 class GradeSheets {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy 'at' HH:mm zzz", Locale.ENGLISH);
 
     private final GradeReport report;
     private final ScheduleService schedule;
@@ -197,7 +193,7 @@ class GradeSheets {
         int days = st.policy.regradeWindowDays();
         Map<Long, Instant> deadlines = new LinkedHashMap<>();
         shown.stream().filter(g -> g.publishedAt() != null)
-                .forEach(g -> deadlines.put(g.id(), g.publishedAt().plus(Duration.ofDays(days))));
+                .forEach(g -> deadlines.put(g.id(), RegradeRules.closesAt(st.policy, g.publishedAt())));
         return new StudentGrades(studentId, st.name(studentId), p, shown.stream().map(st::view).toList(),
                 new Progress(accepted, st.course.critiquesRequired(), presentations, blocks),
                 grading.regrades(courseId, studentId, false).stream()

@@ -3,6 +3,7 @@ package org.paperclub.grading;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.paperclub.course.Course;
 import org.paperclub.course.CourseService;
 import org.paperclub.course.GradingPolicy;
 import org.paperclub.course.ScheduleService;
@@ -17,9 +18,9 @@ import org.paperclub.people.PeopleService;
 import org.paperclub.signup.SignupLedger;
 import org.paperclub.system.Problem.Violation;
 import org.paperclub.system.ProblemException;
+import org.paperclub.system.Dates;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,8 +104,8 @@ class GradingService {
         java.time.ZonedDateTime starts = session.startsAt(courses.get(courseId).zone());
         if (clock.instant().isBefore(starts.toInstant())) {
             throw ProblemException.invalid("Session " + session.number() + " has not happened yet, so its " + what + " cannot be "
-                    + "graded; it can be graded from " + GradeSheets.WHEN.format(starts) + ", when the session starts.",
-                    List.of(new Violation("sessionId", "session " + session.number() + " starts " + GradeSheets.WHEN.format(starts))));
+                    + "graded; it can be graded from " + Dates.WHEN.format(starts) + ", when the session starts.",
+                    List.of(new Violation("sessionId", "session " + session.number() + " starts " + Dates.WHEN.format(starts))));
         }
     }
 
@@ -208,15 +209,9 @@ class GradingService {
         // Locked, so that staff cannot remove the grade while the request is being filed.
         Grade g = grades.lock(gradeId).filter(x -> x.courseId() == courseId && x.studentId() == studentId && x.publishedAt() != null)
                 .orElseThrow(() -> ProblemException.notFound("You have no published grade " + gradeId + " in this course."));
-        int days = courses.get(courseId).policies().gradingOrDefaults().regradeWindowDays();
-        Instant closes = g.publishedAt().plus(Duration.ofDays(days));
+        Course course = courses.get(courseId);
         Instant now = clock.instant();
-        if (now.isAfter(closes)) {
-            throw ProblemException.invalid("Regrade requests for this grade closed on "
-                    + GradeSheets.WHEN.format(closes.atZone(courses.get(courseId).zone())) + ", " + days
-                    + " days after it was published. Talk to your instructor if something is wrong.",
-                    List.of(new Violation("gradeId", "the regrade window has closed")));
-        }
+        RegradeRules.requireOpen(course.policies().gradingOrDefaults(), g.publishedAt(), now, course.zone());
         if (regrades.findByGradeId(gradeId).stream().anyMatch(RegradeRequest::open)) {
             throw ProblemException.conflict("You already asked for a regrade of this grade; wait for the answer.");
         }

@@ -1,6 +1,7 @@
 /**
  * Participation grading: grades per item with scales ({@link org.paperclub.grading.GradeScaleRules}), the
- * participation formula ({@link org.paperclub.grading.ParticipationRules}), session sheets, publishing, regrades,
+ * participation formula ({@link org.paperclub.grading.ParticipationRules}), session sheets, publishing, regrades
+ * and their window ({@link org.paperclub.grading.RegradeRules}),
  * the audit, and the gradebook and breakdown CSVs.
  * <p>
  * Owns {@code grade}, {@code grade_event}, {@code regrade_request}. Uses {@code course}, {@code people},

@@ -94,14 +94,6 @@ public class PeopleService {
         return enrollments.findRoster(courseId);
     }
 
-    /** The user with this email, created (without a password) when new. */
-    @Transactional
-    public User findOrCreateUser(String email, String name) {
-        String normalized = normalizeEmail(email);
-        return users.findByEmail(normalized)
-                .orElseGet(() -> users.save(new User(null, normalized, name.trim(), null, false, clock.instant())));
-    }
-
     /** A user who may sign in with this password hash (several demo accounts share one hash, made once). */
     @Transactional
     public User createAccount(String email, String name, String passwordHash, boolean courseCreator) {

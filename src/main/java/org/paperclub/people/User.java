@@ -19,8 +19,4 @@ public record User(@Id @GeneratedValue @Nullable Long id,
     User withPasswordHash(String hash) {
         return new User(id, email, name, hash, courseCreator, createdAt);
     }
-
-    User withName(String newName) {
-        return new User(id, email, newName, passwordHash, courseCreator, createdAt);
-    }
 }

@@ -14,6 +14,4 @@ interface UserRepository extends CrudRepository<User, Long> {
     Optional<User> findByEmail(String email);
 
     List<User> findByEmailIn(Collection<String> emails);
-
-    long count();
 }

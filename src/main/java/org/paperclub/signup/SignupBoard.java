@@ -67,16 +67,6 @@ class SignupBoard {
                          Map<Long, String> names, List<Presentation> presentations, List<PresentationMember> members,
                          List<RoleSignup> roleSignups, Map<Long, PaperView> papers, Map<Long, List<Long>> readings) {
 
-        Map<Long, Integer> blockOf() {
-            Map<Long, Integer> m = new HashMap<>();
-            for (int i = 0; i < blocks.size(); i++) {
-                for (Session s : blocks.get(i)) {
-                    m.put(s.id(), i);
-                }
-            }
-            return m;
-        }
-
         /** For each student, the sessions where they present. */
         Map<Long, Set<Long>> presentingIn() {
             Map<Long, Long> sessionOf = presentations.stream().collect(Collectors.toMap(Presentation::id, Presentation::sessionId));
@@ -102,7 +92,7 @@ class SignupBoard {
         State st = state(courseId);
         Course course = st.course();
         Instant now = signups.now();
-        Map<Long, Integer> blockOf = st.blockOf();
+        Map<Long, Integer> blockOf = SignupRules.blockOf(st.blocks());
         Map<Long, List<Presentation>> presBySession = st.presentations().stream().collect(Collectors.groupingBy(Presentation::sessionId));
         Map<Long, List<PresentationMember>> membersByPres = st.members().stream().collect(Collectors.groupingBy(PresentationMember::presentationId));
         Map<Long, List<RoleSignup>> rolesBySession = st.roleSignups().stream().collect(Collectors.groupingBy(RoleSignup::sessionId));

@@ -98,4 +98,9 @@ public class SignupLedger {
     public List<List<Session>> blocks(long courseId) {
         return SignupRules.blocks(courses.get(courseId), schedule.sessions(courseId), !courses.roles(courseId).isEmpty());
     }
+
+    /** The index of each session's block among {@code blocks}, by session id. */
+    public static Map<Long, Integer> blockOf(List<List<Session>> blocks) {
+        return SignupRules.blockOf(blocks);
+    }
 }

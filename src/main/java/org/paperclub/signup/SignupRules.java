@@ -3,6 +3,8 @@ package org.paperclub.signup;
 import org.paperclub.course.Course;
 import org.paperclub.course.Session;
 import org.paperclub.course.SessionKind;
+import org.paperclub.course.SupportingRole;
+import org.paperclub.system.LowestFree;
 import org.paperclub.system.ProblemException;
 
 import java.time.Instant;
@@ -10,13 +12,19 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The sign-up rules of the role-playing format (Cornell CS 6785), generalised by the course policies: when
  * students may change their sign-ups, which sessions have supporting roles, and how those sessions form the
- * blocks in each of which every student holds a role. The database enforces the counting rules (see V2).
+ * blocks in each of which every student holds a role; and the counting rules of a sign-up (a free slot or seat,
+ * team size, presentations per student, one role per session, no role where you present). Each is a pure function
+ * of what {@code SignupService} loaded under its locks; a broken rule is a {@link ProblemException} whose sentence
+ * the student sees. The database's unique keys are the last guard (see V2).
  */
 final class SignupRules {
 
@@ -76,8 +84,116 @@ final class SignupRules {
         return blocks;
     }
 
+    /** The index of each session's block, by session id (sessions without roles are in none). */
+    static Map<Long, Integer> blockOf(List<List<Session>> blocks) {
+        Map<Long, Integer> out = new HashMap<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            for (Session s : blocks.get(i)) {
+                out.put(s.id(), i);
+            }
+        }
+        return out;
+    }
+
     static String blockName(List<Session> block) {
         return block.size() == 1 ? "session " + block.get(0).number()
                 : "sessions " + block.get(0).number() + "–" + block.get(block.size() - 1).number();
+    }
+
+    // Presentations
+
+    static void hasPresentationSlots(Session s) {
+        if (s.presentationSlots() == 0) {
+            throw ProblemException.conflict("Session " + s.number() + " has no presentation slots.");
+        }
+    }
+
+    /** A paper off the official list waits for approval, unless staff sign the team up. */
+    static PresentationStatus statusOfNewTeam(boolean officialPaper, boolean byStaff) {
+        return officialPaper || byStaff ? PresentationStatus.CONFIRMED : PresentationStatus.PROPOSED;
+    }
+
+    static void notInTeamYet(String name, boolean inTeam, String paperTitle) {
+        if (inTeam) {
+            throw ProblemException.conflict(name + " is already in the team presenting “" + paperTitle + "”.");
+        }
+    }
+
+    /** A student presents {@code presentationsPerStudent} times in the course, no more. */
+    static void presentationLeft(Course course, String name, int alreadyPresents) {
+        if (alreadyPresents >= course.presentationsPerStudent()) {
+            throw ProblemException.conflict(name + (course.presentationsPerStudent() == 1
+                    ? " already presents in this course (each student presents once)."
+                    : " already presents " + alreadyPresents + " times, as many as this course asks."));
+        }
+    }
+
+    /** A presenter takes no supporting role in the session they present in (seen from the presentation side). */
+    static void presenterHoldsNoRole(String name, Session s, boolean holdsRole) {
+        if (holdsRole) {
+            throw ProblemException.conflict(name + " holds a supporting role in session " + s.number()
+                    + "; a presenter cannot also take a supporting role there. Withdraw from the role first.");
+        }
+    }
+
+    /** A team has at most {@code maxTeamSize} members: {@code current} already in it and {@code joining} more. */
+    static void teamHasRoom(Course course, Session s, String paperTitle, boolean newTeam, int current, int joining) {
+        if (current + joining > course.maxTeamSize()) {
+            throw ProblemException.conflict(newTeam
+                    ? "A team has at most " + course.maxTeamSize() + (course.maxTeamSize() == 1 ? " member." : " members.")
+                    : "The team presenting “" + paperTitle + "” in session " + s.number() + " is full ("
+                    + current + " of " + course.maxTeamSize() + ").");
+        }
+    }
+
+    /** The lowest free presentation slot of the session. */
+    static int freeSlot(Session s, Set<Integer> taken) {
+        int slot = LowestFree.of(taken, s.presentationSlots());
+        if (slot == 0) {
+            throw ProblemException.conflict("All " + s.presentationSlots() + " presentation slots of session "
+                    + s.number() + " are taken (" + taken.size() + " of " + s.presentationSlots() + ").");
+        }
+        return slot;
+    }
+
+    // Supporting roles
+
+    static void playsRoles(Session s) {
+        if (!hasRoles(s)) {
+            throw ProblemException.conflict("Session " + s.number() + " is not a presentation session; it has no supporting roles.");
+        }
+    }
+
+    /**
+     * A student takes at most one supporting role per session. {@code who} is "You" when students act for
+     * themselves; with {@code replace} the held role is given up for the new one (a switch).
+     */
+    static void oneRolePerSession(String who, Session s, String heldRole, boolean sameRole, String newRole, boolean replace) {
+        String holds = who + (who.equals("You") ? " already hold " : " already holds ") + heldRole + " in session " + s.number();
+        if (sameRole) {
+            throw ProblemException.conflict(holds + ".");
+        }
+        if (!replace) {
+            throw ProblemException.conflict(holds + "; a student takes at most one supporting role per session. "
+                    + "To change it, switch to " + newRole + " instead.");
+        }
+    }
+
+    /** A student who presents in a session takes no supporting role there. */
+    static void noRoleWherePresenting(String who, Session s, boolean presents) {
+        if (presents) {
+            throw ProblemException.conflict(who + (who.equals("You") ? " present" : " presents") + " in session "
+                    + s.number() + "; a presenter cannot also take a supporting role there.");
+        }
+    }
+
+    /** The lowest free seat of the role in the session: a role has {@code capacity} seats. */
+    static int freeSeat(SupportingRole role, Session s, Set<Integer> taken) {
+        int seat = LowestFree.of(taken, role.capacity());
+        if (seat == 0) {
+            throw ProblemException.conflict(role.name() + " for session " + s.number() + " is full ("
+                    + taken.size() + " of " + role.capacity() + ").");
+        }
+        return seat;
     }
 }

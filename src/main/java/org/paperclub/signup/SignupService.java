@@ -14,12 +14,14 @@ import org.paperclub.people.RosterEntry;
 import org.paperclub.signup.SignupViews.Person;
 import org.paperclub.signup.SignupViews.PresentationView;
 import org.paperclub.signup.SignupViews.RoleSignupView;
+import org.paperclub.system.LowestFree;
 import org.paperclub.system.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,68 +81,42 @@ class SignupService {
         if (!actor.staff()) {
             SignupRules.studentMayChange(course, session, now());
         }
-        if (session.presentationSlots() == 0) {
-            throw ProblemException.conflict("Session " + session.number() + " has no presentation slots.");
-        }
+        SignupRules.hasPresentationSlots(session);
         Paper paper = schedule.requirePaper(courseId, paperId);
         List<Long> team = new ArrayList<>(List.of(studentId));
         if (partnerId != null && partnerId != studentId) {
             team.add(partnerId);
         }
-        Map<Long, String> names = new Names(people);
+        Names names = new Names(people);
         team.stream().sorted().forEach(id -> lockStudent(courseId, id, names));
 
         Presentation existing = presentations.findBySessionIdAndPaperId(sessionId, paperId).orElse(null);
         List<PresentationMember> current = existing == null ? List.of() : members.findByPresentationId(existing.id());
         for (long id : team) {
-            if (current.stream().anyMatch(m -> m.userId() == id)) {
-                throw ProblemException.conflict(names.get(id) + " is already in the team presenting “" + paper.title() + "”.");
-            }
-            requirePresentationLeft(course, id, names);
-            roleSignups.findBySessionIdAndUserId(sessionId, id).ifPresent(r -> {
-                throw ProblemException.conflict(names.get(id) + " holds a supporting role in session " + session.number()
-                        + "; a presenter cannot also take a supporting role there. Withdraw from the role first.");
-            });
+            SignupRules.notInTeamYet(names.of(id), current.stream().anyMatch(m -> m.userId() == id), paper.title());
+            SignupRules.presentationLeft(course, names.of(id), members.findByCourseIdAndUserId(courseId, id).size());
+            SignupRules.presenterHoldsNoRole(names.of(id), session, roleSignups.findBySessionIdAndUserId(sessionId, id).isPresent());
         }
-        int size = current.size() + team.size();
-        if (size > course.maxTeamSize()) {
-            throw ProblemException.conflict(existing == null
-                    ? "A team has at most " + course.maxTeamSize() + (course.maxTeamSize() == 1 ? " member." : " members.")
-                    : "The team presenting “" + paper.title() + "” in session " + session.number() + " is full ("
-                    + current.size() + " of " + course.maxTeamSize() + ").");
-        }
+        SignupRules.teamHasRoom(course, session, paper.title(), existing == null, current.size(), team.size());
         Presentation presentation = existing;
         if (presentation == null) {
             Set<Integer> taken = presentations.findBySessionId(sessionId).stream().map(Presentation::slot).collect(Collectors.toSet());
-            int slot = lowestFree(taken, session.presentationSlots());
-            if (slot == 0) {
-                throw ProblemException.conflict("All " + session.presentationSlots() + " presentation slots of session "
-                        + session.number() + " are taken (" + taken.size() + " of " + session.presentationSlots() + ").");
-            }
-            PresentationStatus status = paper.official() || actor.staff() ? PresentationStatus.CONFIRMED : PresentationStatus.PROPOSED;
+            int slot = SignupRules.freeSlot(session, taken);
+            PresentationStatus status = SignupRules.statusOfNewTeam(paper.official(), actor.staff());
             presentation = presentations.save(new Presentation(null, courseId, sessionId, paperId, slot, status, actor.userId(), now(),
                     schedule.readingKind(sessionId, paperId).isPresent()));
         }
         Set<Integer> places = current.stream().map(PresentationMember::place).collect(Collectors.toCollection(HashSet::new));
         for (long id : team) {
-            int place = lowestFree(places, course.maxTeamSize());
+            int place = LowestFree.of(places, course.maxTeamSize());
             places.add(place);
             Set<Integer> turns = members.findByCourseIdAndUserId(courseId, id).stream().map(PresentationMember::turn).collect(Collectors.toSet());
-            members.save(new PresentationMember(null, presentation.id(), courseId, id, place, lowestFree(turns, course.presentationsPerStudent())));
-            record(courseId, actor, "PRESENT", sessionId, id, names.get(id) + (existing == null ? " signed up" : " joined the team")
+            members.save(new PresentationMember(null, presentation.id(), courseId, id, place, LowestFree.of(turns, course.presentationsPerStudent())));
+            record(courseId, actor, "PRESENT", sessionId, id, names.of(id) + (existing == null ? " signed up" : " joined the team")
                     + " to present “" + paper.title() + "” in session " + session.number()
                     + (presentation.status() == PresentationStatus.PROPOSED ? " (proposed: awaits approval)" : ""), names);
         }
         return view(course, presentation, names);
-    }
-
-    private void requirePresentationLeft(Course course, long studentId, Map<Long, String> names) {
-        int already = members.findByCourseIdAndUserId(course.id(), studentId).size();
-        if (already >= course.presentationsPerStudent()) {
-            throw ProblemException.conflict(names.get(studentId) + (course.presentationsPerStudent() == 1
-                    ? " already presents in this course (each student presents once)."
-                    : " already presents " + already + " times, as many as this course asks."));
-        }
     }
 
     /** A student leaves their team (the team goes when its last member leaves); staff remove a member or the team. */
@@ -151,7 +127,7 @@ class SignupService {
         Presentation presentation = presentations.findByIdAndCourseId(presentationId, courseId)
                 .filter(p -> p.sessionId() == sessionId)
                 .orElseThrow(() -> ProblemException.notFound("Session " + session.number() + " has no presentation " + presentationId + "."));
-        Map<Long, String> names = new Names(people);
+        Names names = new Names(people);
         List<PresentationMember> team = members.findByPresentationId(presentationId);
         Long leaving = actor.staff() ? studentId : Long.valueOf(actor.userId());
         if (!actor.staff()) {
@@ -164,14 +140,14 @@ class SignupService {
         List<PresentationMember> removed = leaving == null ? team
                 : team.stream().filter(m -> m.userId().equals(leaving)).toList();
         if (removed.isEmpty()) {
-            throw ProblemException.notFound(names.getOrDefault(leaving, "That student") + " is not in this team.");
+            throw ProblemException.notFound(names.of(leaving, "That student") + " is not in this team.");
         }
         members.deleteAll(removed);
         if (removed.size() == team.size()) {
             presentations.delete(presentation);
         }
         for (PresentationMember m : removed) {
-            record(courseId, actor, "WITHDRAW_PRESENTATION", sessionId, m.userId(), names.get(m.userId())
+            record(courseId, actor, "WITHDRAW_PRESENTATION", sessionId, m.userId(), names.of(m.userId())
                     + " no longer presents “" + title + "” in session " + session.number(), names);
         }
     }
@@ -186,7 +162,7 @@ class SignupService {
         if (presentation.status() != PresentationStatus.PROPOSED) {
             throw ProblemException.conflict("This presentation is not waiting for approval.");
         }
-        Map<Long, String> names = new Names(people);
+        Names names = new Names(people);
         String title = schedule.requirePaper(courseId, presentation.paperId()).title();
         List<PresentationMember> team = members.findByPresentationId(presentationId);
         if (approve) {
@@ -219,51 +195,35 @@ class SignupService {
         Course course = courses.get(courseId);
         Session session = schedule.lockSession(courseId, sessionId);
         SignupRules.held(session);
-        if (!SignupRules.hasRoles(session)) {
-            throw ProblemException.conflict("Session " + session.number() + " is not a presentation session; it has no supporting roles.");
-        }
+        SignupRules.playsRoles(session);
         if (!actor.staff()) {
             SignupRules.studentMayChange(course, session, now());
         }
         SupportingRole role = courses.role(courseId, roleId);
-        Map<Long, String> names = new Names(people);
+        Names names = new Names(people);
         lockStudent(courseId, studentId, names);
-        String who = studentId == actor.userId() ? "You" : names.get(studentId);
+        String who = studentId == actor.userId() ? "You" : names.of(studentId);
         RoleSignup previous = roleSignups.findBySessionIdAndUserId(sessionId, studentId).orElse(null);
         if (previous != null) {
-            String held = courses.role(courseId, previous.roleId()).name();
-            String holds = who + (who.equals("You") ? " already hold " : " already holds ") + held + " in session " + session.number();
-            if (previous.roleId() == roleId) {
-                throw ProblemException.conflict(holds + ".");
-            }
-            if (!replace) {
-                throw ProblemException.conflict(holds + "; a student takes at most one supporting role per session. "
-                        + "To change it, switch to " + role.name() + " instead.");
-            }
+            SignupRules.oneRolePerSession(who, session, courses.role(courseId, previous.roleId()).name(),
+                    previous.roleId() == roleId, role.name(), replace);
         }
-        if (!members.findInSession(sessionId, studentId).isEmpty()) {
-            throw ProblemException.conflict(who + (who.equals("You") ? " present" : " presents") + " in session "
-                    + session.number() + "; a presenter cannot also take a supporting role there.");
-        }
-        List<RoleSignup> holders = roleSignups.findBySessionIdAndRoleId(sessionId, roleId);
-        int seat = lowestFree(holders.stream().map(RoleSignup::seat).collect(Collectors.toSet()), role.capacity());
-        if (seat == 0) {
-            throw ProblemException.conflict(role.name() + " for session " + session.number() + " is full ("
-                    + holders.size() + " of " + role.capacity() + ").");
-        }
+        SignupRules.noRoleWherePresenting(who, session, !members.findInSession(sessionId, studentId).isEmpty());
+        int seat = SignupRules.freeSeat(role, session, roleSignups.findBySessionIdAndRoleId(sessionId, roleId).stream()
+                .map(RoleSignup::seat).collect(Collectors.toSet()));
         if (previous != null) {
             // Freed first: (session, student) is unique, and both rows change under the same locks.
             roleSignups.delete(previous);
         }
         RoleSignup saved = roleSignups.save(new RoleSignup(null, courseId, sessionId, roleId, studentId, seat, actor.userId(), now()));
         if (previous == null) {
-            record(courseId, actor, "TAKE_ROLE", sessionId, studentId, names.get(studentId) + " took " + role.name()
+            record(courseId, actor, "TAKE_ROLE", sessionId, studentId, names.of(studentId) + " took " + role.name()
                     + " in session " + session.number(), names);
         } else {
-            record(courseId, actor, "SWITCH_ROLE", sessionId, studentId, names.get(studentId) + " switched from "
+            record(courseId, actor, "SWITCH_ROLE", sessionId, studentId, names.of(studentId) + " switched from "
                     + courses.role(courseId, previous.roleId()).name() + " to " + role.name() + " in session " + session.number(), names);
         }
-        return new RoleSignupView(saved.id(), sessionId, roleId, role.name(), studentId, names.get(studentId), seat);
+        return new RoleSignupView(saved.id(), sessionId, roleId, role.name(), studentId, names.of(studentId), seat);
     }
 
     @Transactional
@@ -279,9 +239,9 @@ class SignupService {
             }
             SignupRules.studentMayChange(course, session, now());
         }
-        Map<Long, String> names = new Names(people);
+        Names names = new Names(people);
         roleSignups.delete(signup);
-        record(courseId, actor, "DROP_ROLE", sessionId, signup.userId(), names.get(signup.userId()) + " no longer holds "
+        record(courseId, actor, "DROP_ROLE", sessionId, signup.userId(), names.of(signup.userId()) + " no longer holds "
                 + courses.role(courseId, roleId).name() + " in session " + session.number(), names);
     }
 
@@ -301,21 +261,21 @@ class SignupService {
      * Names looked up one by one as messages need them: a sign-up names two or three people, and loading the
      * roster of a 500-student course for that was most of a sign-up's cost.
      */
-    static final class Names extends java.util.HashMap<Long, String> {
+    static final class Names {
         private final PeopleService people;
+        private final Map<Long, String> known = new HashMap<>();
 
         Names(PeopleService people) {
             this.people = people;
         }
 
-        @Override
-        public String get(Object key) {
-            return computeIfAbsent((Long) key, id -> people.user(id).map(u -> u.name()).orElse("someone"));
+        /** The user's name, loaded on the first ask ("someone" for an unknown id). */
+        String of(long userId) {
+            return known.computeIfAbsent(userId, id -> people.user(id).map(u -> u.name()).orElse("someone"));
         }
 
-        @Override
-        public String getOrDefault(Object key, String fallback) {
-            return key == null ? fallback : get(key);
+        String of(Long userId, String fallback) {
+            return userId == null ? fallback : of(userId);
         }
     }
 
@@ -328,26 +288,26 @@ class SignupService {
         return people.roster(courseId).stream().filter(r -> r.role() == CourseRole.STUDENT).toList();
     }
 
-    private void lockStudent(long courseId, long userId, Map<Long, String> names) {
+    private void lockStudent(long courseId, long userId, Names names) {
         CourseRole role = people.lockEnrollment(courseId, userId)
                 .orElseThrow(() -> ProblemException.notFound("User " + userId + " is not enrolled in this course."));
         if (role != CourseRole.STUDENT) {
-            throw ProblemException.conflict(names.getOrDefault(userId, "That person") + " is not a student of this course; only students sign up.");
+            throw ProblemException.conflict(names.of(userId, "That person") + " is not a student of this course; only students sign up.");
         }
     }
 
-    PresentationView view(Course course, Presentation p, Map<Long, String> names) {
+    PresentationView view(Course course, Presentation p, Names names) {
         Paper paper = schedule.requirePaper(course.id(), p.paperId());
         Session session = schedule.requireSession(course.id(), p.sessionId());
         List<Person> team = members.findByPresentationId(p.id()).stream()
                 .sorted(Comparator.comparing(PresentationMember::place))
-                .map(m -> new Person(m.userId(), names.get(m.userId()))).toList();
+                .map(m -> new Person(m.userId(), names.of(m.userId()))).toList();
         return new PresentationView(p.id(), p.sessionId(), session.number(), paper.id(), paper.title(), paper.official(),
                 p.status(), p.slot(), team, course.maxTeamSize(), List.of());
     }
 
-    private void record(long courseId, Actor actor, String action, Long sessionId, Long userId, String detail, Map<Long, String> names) {
-        String by = actor.userId() == (userId == null ? -1 : userId) ? "" : " (by " + names.getOrDefault(actor.userId(), "staff") + ")";
+    private void record(long courseId, Actor actor, String action, Long sessionId, Long userId, String detail, Names names) {
+        String by = actor.userId() == (userId == null ? -1 : userId) ? "" : " (by " + names.of(actor.userId(), "staff") + ")";
         events.save(new SignupEvent(null, courseId, actor.userId(), now(), action, sessionId, userId, detail + by));
     }
 
@@ -355,13 +315,4 @@ class SignupService {
         return clock.instant();
     }
 
-    /** The lowest number in 1..max not in {@code taken}, or 0 when all are taken. */
-    static int lowestFree(Set<Integer> taken, int max) {
-        for (int i = 1; i <= max; i++) {
-            if (!taken.contains(i)) {
-                return i;
-            }
-        }
-        return 0;
-    }
 }

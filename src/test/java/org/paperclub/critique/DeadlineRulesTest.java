@@ -1,10 +1,14 @@
 package org.paperclub.critique;
 
+import org.paperclub.course.Course;
 import org.paperclub.course.LatePolicy;
+import org.paperclub.course.Session;
+import org.paperclub.course.SessionKind;
 
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -89,5 +93,55 @@ class DeadlineRulesTest {
         DeadlineRules.Timing t = DeadlineRules.judge(CLASS.plusHours(97).toInstant(), CLASS, policy, 10, NEW_YORK);
         assertFalse(t.accepted());
         assertTrue(t.summary().contains("nothing is accepted more than 96 hours after it"), t.summary());
+    }
+
+    // The deadline with extensions, and the grace left: what CritiqueService loads, these decide.
+
+    static final Course COURSE = new Course(1L, "CS 6785", "Deep Generative Models", "Fall", "America/New_York", null, 10, 1, 1,
+            10_000_000, 60, 1, 2, 1, 3, 24, null, null, null, Instant.EPOCH);
+    static final Session SESSION_7 = new Session(7L, 1L, 3, CLASS.toLocalDate(), CLASS.toLocalTime(), CLASS.toLocalTime().plusMinutes(75),
+            "Diffusion", null, SessionKind.PRESENTATION, 2);
+
+    static Extension extension(Long sessionId, int hours) {
+        return new Extension(null, 1L, 5L, sessionId, hours, null, 2L, Instant.EPOCH);
+    }
+
+    static CritiqueVersion version(long critiqueId, int version, int graceSpent) {
+        return new CritiqueVersion(null, critiqueId, version, Instant.EPOCH, 5L, "c.pdf", "00", 1, 1, 1, 0, graceSpent, 100, "", null);
+    }
+
+    @Test
+    void without_extensions_a_critique_is_due_at_class_start_minus_the_offset() {
+        assertEquals(CLASS.minusMinutes(60), DeadlineRules.deadline(COURSE, SESSION_7, List.of()));
+    }
+
+    @Test
+    void extensions_for_the_session_and_for_the_whole_term_add_up_and_others_do_not_count() {
+        List<Extension> granted = List.of(extension(7L, 24), extension(null, 2), extension(8L, 100));
+        assertEquals(CLASS.minusMinutes(60).plusHours(26), DeadlineRules.deadline(COURSE, SESSION_7, granted));
+    }
+
+    @Test
+    void a_policy_without_grace_leaves_no_grace() {
+        assertFalse(DeadlineRules.hasGrace(LatePolicy.none()));
+        assertEquals(0, DeadlineRules.graceLeft(LatePolicy.none(), List.of(version(1, 1, 0)), null));
+    }
+
+    @Test
+    void a_student_who_spent_no_grace_has_the_whole_budget() {
+        assertEquals(4, DeadlineRules.graceLeft(graceDays(4, 2), List.of(), null));
+    }
+
+    @Test
+    void grace_left_counts_only_the_latest_version_of_each_other_critique() {
+        List<CritiqueVersion> mine = List.of(version(1, 1, 2), version(1, 2, 1), version(2, 1, 1));
+        assertEquals(2, DeadlineRules.graceLeft(graceDays(4, 2), mine, null));
+        // A re-upload of critique 1 spends its grace afresh: only critique 2's day counts.
+        assertEquals(3, DeadlineRules.graceLeft(graceDays(4, 2), mine, 1L));
+    }
+
+    @Test
+    void grace_left_is_never_below_zero() {
+        assertEquals(0, DeadlineRules.graceLeft(graceDays(2, null), List.of(version(1, 1, 2), version(2, 1, 2)), null));
     }
 }

@@ -46,6 +46,7 @@ class CourseEndpointsAccessTest extends ApiTest {
         course = new GradingCourse(instructor(), "WALK 1", List.of("student1@example.edu", "student2@example.edu"));
         long first = course.userId("student1@example.edu");
         long second = course.userId("student2@example.edu");
+        course.held(2);
         long team = course.present(2, 0, first, null);
         ids.put("courseId", course.id);
         ids.put("sessionId", course.sessionId(2));

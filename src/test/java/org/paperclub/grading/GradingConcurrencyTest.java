@@ -120,6 +120,7 @@ class GradingConcurrencyTest extends ApiTest {
         c.held(2);
         long first = c.userId("student1@example.edu");
         long second = c.userId("student2@example.edu");
+        c.held(2);
         long team = c.present(2, 0, first, second);
         String publish = c.base + "/sessions/" + c.sessionId(2) + "/grades/publish";
         for (int round = 0; round < 8; round++) {
