@@ -57,7 +57,6 @@ class CourseEndpointsAccessTest extends ApiTest {
         ids.put("critiqueId", course.critique(1, 0, first));
         ids.put("studentId", first);
         ids.put("userId", first);
-        course.held(2);   // presentations are graded once their session has started
         Object gradeId = GradingTest.put(course.instructor, course.grades("presentations/" + team), Map.of("points", 5)).get(0).get("id");
         ids.put("gradeId", ((Number) gradeId).longValue());
         course.instructor.post(course.base + "/sessions/" + course.sessionId(2) + "/grades/publish", Map.of());
