@@ -184,14 +184,20 @@ class CritiqueUploadTest extends ApiTest {
 
     @Test
     void a_student_never_sees_another_students_critique() {
-        Map<String, Object> receipt = upload(student(8), session(0), paper(0, 1), TestPdfs.goodCritique()).body();
+        Api.Session owner = student(8);
+        Map<String, Object> receipt = upload(owner, session(0), paper(0, 1), TestPdfs.goodCritique()).body();
+        long ownerId = ((Number) owner.get("/api/me").get("id")).longValue();
         Api.Session other = student(9);
         problem(404, () -> other.http().retrieve(other.authorize(HttpRequest.GET("/api/critiques/" + receipt.get("versionId") + "/file"))
                 .accept(MediaType.of("application/pdf"), MediaType.of("application/problem+json")), byte[].class));
-        problem(403, () -> other.list(CRITIQUES + "?studentId=" + receipt.get("critiqueId")));
+        problem(403, () -> other.list(CRITIQUES + "?studentId=" + ownerId));
+        problem(403, () -> other.get(CRITIQUES + "/progress?studentId=" + ownerId));
         assertTrue(other.list(CRITIQUES).stream().noneMatch(c -> "Student 8".equals(c.get("studentName"))));
-        // Staff see it.
+        // Staff see it, also when they ask for that student by the same id.
         assertTrue(ta().list(CRITIQUES).stream().anyMatch(c -> "Student 8".equals(c.get("studentName"))));
+        List<Map<String, Object>> owners = ta().list(CRITIQUES + "?studentId=" + ownerId);
+        assertEquals(List.of(((Number) receipt.get("critiqueId")).longValue()),
+                owners.stream().map(c -> ((Number) c.get("id")).longValue()).toList());
     }
 
     @Test
