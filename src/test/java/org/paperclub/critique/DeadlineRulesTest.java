@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -47,15 +49,54 @@ class DeadlineRulesTest {
         assertTrue(DeadlineRules.judge(CLASS.plusHours(46).toInstant(), due, LatePolicy.none(), 0, NEW_YORK).accepted());
     }
 
+    // New York moves from EST (UTC-5) to EDT (UTC-4) at 02:00 on Sun 10 Mar 2024, and back at 02:00 on Sun 3 Nov 2024.
+    static final Session MONDAY_AFTER_SPRING_FORWARD = classAt14(9L, LocalDate.of(2024, 3, 11));
+    static final Session MONDAY_AFTER_FALL_BACK = classAt14(10L, LocalDate.of(2024, 11, 4));
+
+    static Session classAt14(long id, LocalDate date) {
+        return new Session(id, 1L, (int) id, date, LocalTime.of(14, 0), LocalTime.of(15, 15), "Diffusion", null,
+                SessionKind.PRESENTATION, 2);
+    }
+
+    static Course newYorkCourse(int deadlineOffsetMinutes) {
+        return new Course(1L, "CS 6785", "Deep Generative Models", "Fall", "America/New_York", null, 10, 1, 1,
+                10_000_000, deadlineOffsetMinutes, 1, 2, 1, 3, 24, null, null, null, Instant.EPOCH);
+    }
+
     @Test
     void the_deadline_keeps_the_wall_clock_across_the_daylight_saving_change() {
-        ZonedDateTime mondayAfterChange = ZonedDateTime.of(LocalDateTime.of(2024, 11, 4, 14, 0), NEW_YORK);
-        assertEquals("2024-11-04T19:00:00Z", DeadlineRules.deadline(mondayAfterChange, 0, Duration.ZERO).toInstant().toString());
-        assertEquals("2024-09-04T18:00:00Z", DeadlineRules.deadline(CLASS, 0, Duration.ZERO).toInstant().toString());
+        // Class at 14:00 New York time is 18:00 UTC under EDT and 19:00 UTC under EST.
+        assertEquals(Instant.parse("2024-03-11T18:00:00Z"),
+                DeadlineRules.deadline(newYorkCourse(0), MONDAY_AFTER_SPRING_FORWARD, List.of()).toInstant());
+        assertEquals(Instant.parse("2024-11-04T19:00:00Z"),
+                DeadlineRules.deadline(newYorkCourse(0), MONDAY_AFTER_FALL_BACK, List.of()).toInstant());
+        // An hour's offset: 13:00 New York time on the same Monday, whichever offset the day has.
+        assertEquals(Instant.parse("2024-03-11T17:00:00Z"),
+                DeadlineRules.deadline(newYorkCourse(60), MONDAY_AFTER_SPRING_FORWARD, List.of()).toInstant());
+        assertEquals(Instant.parse("2024-11-04T18:00:00Z"),
+                DeadlineRules.deadline(newYorkCourse(60), MONDAY_AFTER_FALL_BACK, List.of()).toInstant());
         // Shown to a student in Berlin, the same instant in their own zone.
-        DeadlineRules.Timing t = DeadlineRules.judge(mondayAfterChange.minusHours(1).toInstant(), mondayAfterChange,
-                LatePolicy.none(), 0, ZoneId.of("Europe/Berlin"));
+        ZonedDateTime due = DeadlineRules.deadline(newYorkCourse(0), MONDAY_AFTER_FALL_BACK, List.of());
+        DeadlineRules.Timing t = DeadlineRules.judge(due.minusHours(1).toInstant(), due, LatePolicy.none(), 0,
+                ZoneId.of("Europe/Berlin"));
         assertTrue(t.summary().contains("20:00 CET"), t.summary());
+    }
+
+    @Test
+    void offsets_and_extensions_across_the_daylight_saving_change_count_elapsed_hours() {
+        // Due 48 hours (2880 minutes) before class: Mon 14:00 EDT (18:00Z) less 48 h is Sat 9 Mar 18:00Z, which is
+        // 13:00 EST, not 14:00: the Sunday had 23 hours.
+        assertEquals(Instant.parse("2024-03-09T18:00:00Z"),
+                DeadlineRules.deadline(newYorkCourse(2880), MONDAY_AFTER_SPRING_FORWARD, List.of()).toInstant());
+        // Mon 14:00 EST (19:00Z) less 48 h is Sat 2 Nov 19:00Z, 15:00 EDT: the Sunday had 25 hours.
+        assertEquals(Instant.parse("2024-11-02T19:00:00Z"),
+                DeadlineRules.deadline(newYorkCourse(2880), MONDAY_AFTER_FALL_BACK, List.of()).toInstant());
+        // A 30-hour extension for the session, granted from there, crosses the change again: 30 h after Sat 18:00Z
+        // is Mon 11 Mar 00:00Z (Sun 20:00 EDT); 30 h after Sat 19:00Z is Mon 4 Nov 01:00Z (Sun 20:00 EST).
+        assertEquals(Instant.parse("2024-03-11T00:00:00Z"), DeadlineRules.deadline(newYorkCourse(2880),
+                MONDAY_AFTER_SPRING_FORWARD, List.of(extension(9L, 30))).toInstant());
+        assertEquals(Instant.parse("2024-11-04T01:00:00Z"), DeadlineRules.deadline(newYorkCourse(2880),
+                MONDAY_AFTER_FALL_BACK, List.of(extension(10L, 30))).toInstant());
     }
 
     @Test
