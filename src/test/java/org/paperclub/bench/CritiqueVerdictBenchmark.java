@@ -50,7 +50,7 @@ class CritiqueVerdictBenchmark extends ApiTest {
         byte[] pdf = TestPdfs.goodCritique();
         Api.Session student = student(2);
         Map<String, Object> session = upcomingSession();
-        long sessionId = ((Number) session.get("id")).longValue();
+        long sessionId = Api.id(session);
         long paperId = assignedPaper(session);
 
         double[] floor = new double[RUNS];
@@ -95,7 +95,7 @@ class CritiqueVerdictBenchmark extends ApiTest {
     void a_50_mb_upload_is_refused_with_413_and_a_problem_while_the_heap_is_sampled() throws Exception {
         Api.Session student = student(2);
         Map<String, Object> session = upcomingSession();
-        long sessionId = ((Number) session.get("id")).longValue();
+        long sessionId = Api.id(session);
         long paperId = assignedPaper(session);
         // A 50 MB upload, streamed in chunks: the heap is sampled every 5 ms while the server refuses it.
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -164,8 +164,8 @@ class CritiqueVerdictBenchmark extends ApiTest {
     }
 
     private static long assignedPaper(Map<String, Object> session) {
-        return ((Number) ((List<Map<String, Object>>) session.get("readings")).stream()
-                .filter(r -> "ASSIGNED".equals(r.get("kind"))).findFirst().orElseThrow().get("paperId")).longValue();
+        return Api.longOf(((List<Map<String, Object>>) session.get("readings")).stream()
+                .filter(r -> "ASSIGNED".equals(r.get("kind"))).findFirst().orElseThrow(), "paperId");
     }
 
     @jakarta.inject.Inject

@@ -59,12 +59,12 @@ class CritiqueUploadTest extends ApiTest {
 
     // Named fixtures: the n-th upcoming session with two assigned papers, and its k-th assigned paper.
     long session(int n) {
-        return ((Number) upcoming.get(n).get("id")).longValue();
+        return Api.id(upcoming.get(n));
     }
 
     long paper(Map<String, Object> session, int k) {
-        return ((Number) ((List<Map<String, Object>>) session.get("readings")).stream()
-                .filter(r -> "ASSIGNED".equals(r.get("kind"))).toList().get(k).get("paperId")).longValue();
+        return Api.longOf(((List<Map<String, Object>>) session.get("readings")).stream()
+                .filter(r -> "ASSIGNED".equals(r.get("kind"))).toList().get(k), "paperId");
     }
 
     long paper(int n, int k) {
@@ -86,11 +86,11 @@ class CritiqueUploadTest extends ApiTest {
         assertEquals(201, response.code());
         Map<String, Object> receipt = response.body();
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)), receipt.get("sha256"));
-        assertEquals(1, ((Number) receipt.get("pages")).intValue());
+        assertEquals(1, Api.intOf(receipt, "pages"));
         assertFalse((Boolean) receipt.get("late"));
         assertTrue(((String) receipt.get("timing")).startsWith("On time"));
-        assertEquals(1, ((Number) receipt.get("accepted")).intValue());
-        assertEquals(10, ((Number) receipt.get("required")).intValue());
+        assertEquals(1, Api.intOf(receipt, "accepted"));
+        assertEquals(10, Api.intOf(receipt, "required"));
         assertTrue(((List<?>) receipt.get("warnings")).isEmpty());
         // The student downloads exactly what they sent.
         byte[] back = s.http().retrieve(s.authorize(HttpRequest.GET(response.getHeaders().get("Location")))
@@ -102,7 +102,7 @@ class CritiqueUploadTest extends ApiTest {
     void every_failed_check_is_listed_and_nothing_is_stored() {
         Api.Session s = student(3);
         HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
-                () -> upload(s, ((Number) past.get("id")).longValue(), paper(past, 0), TestPdfs.twoPages()));
+                () -> upload(s, Api.id(past), paper(past, 0), TestPdfs.twoPages()));
         assertEquals(422, e.getStatus().getCode());
         Map<String, Object> problem = e.getResponse().getBody(MAP).orElseThrow();
         List<String> fields = ((List<Map<String, Object>>) problem.get("errors")).stream().map(v -> (String) v.get("field")).toList();
@@ -143,8 +143,8 @@ class CritiqueUploadTest extends ApiTest {
         Api.Session s = student(6);
         upload(s, session(2), paper(2, 0), TestPdfs.goodCritique());
         Map<String, Object> v2 = upload(s, session(2), paper(2, 0), TestPdfs.a4()).body();
-        assertEquals(2, ((Number) v2.get("version")).intValue());
-        assertEquals(1, ((Number) v2.get("accepted")).intValue(), "a new version is not a new critique");
+        assertEquals(2, Api.intOf(v2, "version"));
+        assertEquals(1, Api.intOf(v2, "accepted"), "a new version is not a new critique");
         HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
                 () -> upload(s, session(2), paper(2, 1), TestPdfs.goodCritique()));
         assertEquals(422, e.getStatus().getCode());
@@ -186,7 +186,7 @@ class CritiqueUploadTest extends ApiTest {
     void a_student_never_sees_another_students_critique() {
         Api.Session owner = student(8);
         Map<String, Object> receipt = upload(owner, session(0), paper(0, 1), TestPdfs.goodCritique()).body();
-        long ownerId = ((Number) owner.get("/api/me").get("id")).longValue();
+        long ownerId = Api.id(owner.get("/api/me"));
         Api.Session other = student(9);
         problem(404, () -> other.http().retrieve(other.authorize(HttpRequest.GET("/api/critiques/" + receipt.get("versionId") + "/file"))
                 .accept(MediaType.of("application/pdf"), MediaType.of("application/problem+json")), byte[].class));
@@ -196,8 +196,8 @@ class CritiqueUploadTest extends ApiTest {
         // Staff see it, also when they ask for that student by the same id.
         assertTrue(ta().list(CRITIQUES).stream().anyMatch(c -> "Student 8".equals(c.get("studentName"))));
         List<Map<String, Object>> owners = ta().list(CRITIQUES + "?studentId=" + ownerId);
-        assertEquals(List.of(((Number) receipt.get("critiqueId")).longValue()),
-                owners.stream().map(c -> ((Number) c.get("id")).longValue()).toList());
+        assertEquals(List.of(Api.longOf(receipt, "critiqueId")),
+                owners.stream().map(Api::id).toList());
     }
 
     @Test
@@ -220,8 +220,8 @@ class CritiqueUploadTest extends ApiTest {
     @Test
     void staff_grant_an_extension_and_upload_on_a_students_behalf() {
         Api.Session ta = ta();
-        long studentId = ((Number) student(10).get("/api/me").get("id")).longValue();
-        long pastSession = ((Number) past.get("id")).longValue();
+        long studentId = Api.id(student(10).get("/api/me"));
+        long pastSession = Api.id(past);
         problem(403, () -> student(10).post("/api/courses/1/extensions", Map.of("studentId", studentId, "hours", 10)));
         ta.post("/api/courses/1/extensions", Map.of("studentId", studentId, "sessionId", pastSession, "hours", 2000,
                 "reason", "accommodation letter"));
@@ -233,6 +233,6 @@ class CritiqueUploadTest extends ApiTest {
         assertEquals("Tomás Assistant", receipt.get("uploadedOnBehalfBy"));
         assertFalse((Boolean) receipt.get("late"), "the extension moved the deadline");
         Map<String, Object> progress = student(10).get(CRITIQUES + "/progress");
-        assertEquals(1, ((Number) progress.get("accepted")).intValue());
+        assertEquals(1, Api.intOf(progress, "accepted"));
     }
 }

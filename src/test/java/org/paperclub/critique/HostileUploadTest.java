@@ -80,12 +80,12 @@ class HostileUploadTest extends ApiTest {
     }
 
     long session(int n) {
-        return ((Number) upcoming.get(n).get("id")).longValue();
+        return Api.id(upcoming.get(n));
     }
 
     long paper(int n) {
-        return ((Number) ((List<Map<String, Object>>) upcoming.get(n).get("readings")).stream()
-                .filter(r -> "ASSIGNED".equals(r.get("kind"))).findFirst().orElseThrow().get("paperId")).longValue();
+        return Api.longOf(((List<Map<String, Object>>) upcoming.get(n).get("readings")).stream()
+                .filter(r -> "ASSIGNED".equals(r.get("kind"))).findFirst().orElseThrow(), "paperId");
     }
 
     HttpResponse<Map<String, Object>> upload(Api.Session who, int session, byte[] pdf) {

@@ -94,6 +94,21 @@ public final class Api {
         }
     }
 
+    /** The {@code "id"} of a JSON object. */
+    public static long id(Map<String, ?> json) {
+        return longOf(json, "id");
+    }
+
+    /** A JSON number as a long: it comes back as an Integer or a Long, depending on its size. */
+    public static long longOf(Map<String, ?> json, String key) {
+        return ((Number) json.get(key)).longValue();
+    }
+
+    /** A JSON number as an int. */
+    public static int intOf(Map<String, ?> json, String key) {
+        return ((Number) json.get(key)).intValue();
+    }
+
     /** Asserts the call fails with this status and a problem+json body; returns the problem. */
     public static Map<String, Object> problem(int status, Runnable call) {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, call::run);
