@@ -5,9 +5,9 @@ import jakarta.inject.Singleton;
 import org.paperclub.course.Commands.PaperCommand;
 import org.paperclub.course.Commands.ReadingCommand;
 import org.paperclub.course.Commands.SessionCommand;
-import org.paperclub.course.Views.PaperView;
-import org.paperclub.course.Views.ReadingView;
-import org.paperclub.course.Views.SessionView;
+import org.paperclub.course.CourseViews.PaperView;
+import org.paperclub.course.CourseViews.ReadingView;
+import org.paperclub.course.CourseViews.SessionView;
 import org.paperclub.system.ProblemException;
 
 import java.text.Normalizer;
