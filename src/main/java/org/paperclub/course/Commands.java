@@ -97,6 +97,7 @@ public final class Commands {
     public record ReadingCommand(@NotNull Long paperId, @Nullable ReadingKind kind) {
     }
 
+    /** A supporting role: 1 or 2 seats per session (the supporting_role table's CHECK repeats it, as a last resort). */
     @Serdeable
     public record RoleCommand(@NotBlank @Size(max = 100) @SingleLine String name,
                               @NotBlank @Size(max = 1000) @FreeText String description,
