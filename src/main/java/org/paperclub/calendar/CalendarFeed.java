@@ -17,8 +17,9 @@ import org.paperclub.course.CourseService;
 import org.paperclub.course.ReadingKind;
 import org.paperclub.course.ScheduleService;
 import org.paperclub.course.Session;
-import org.paperclub.course.Views.ReadingView;
-import org.paperclub.course.Views.SessionView;
+import org.paperclub.course.CourseViews.ReadingView;
+import org.paperclub.course.CourseViews.SessionView;
+import org.paperclub.course.SessionKind;
 import org.paperclub.critique.CritiqueLedger;
 import org.paperclub.signup.SignupLedger;
 
@@ -71,7 +72,7 @@ class CalendarFeed {
         cal.add(new XProperty("X-WR-TIMEZONE", course.timeZone()));
 
         for (SessionView s : sessions) {
-            if (s.kind() == org.paperclub.course.SessionKind.NO_CLASS) {
+            if (s.kind() == SessionKind.NO_CLASS) {
                 continue;
             }
             VEvent e = new VEvent(s.startsAt().toInstant(), s.endsAt().toInstant(),
@@ -98,7 +99,7 @@ class CalendarFeed {
         if (studentId != null) {
             for (SignupLedger.Team t : signups.teams(courseId)) {
                 SessionView s = viewById.get(t.sessionId());
-                if (t.memberIds().contains(studentId) && s.kind() != org.paperclub.course.SessionKind.NO_CLASS) {
+                if (t.memberIds().contains(studentId) && s.kind() != SessionKind.NO_CLASS) {
                     String paper = s.readings().stream().filter(r -> r.paperId() == t.paperId()).map(r -> r.paper().title())
                             .findFirst().orElseGet(() -> schedule.paper(courseId, t.paperId()).title());
                     VEvent e = new VEvent(s.startsAt().toInstant(), s.endsAt().toInstant(),
@@ -109,7 +110,7 @@ class CalendarFeed {
             }
             for (SignupLedger.Holding h : signups.holdings(courseId)) {
                 SessionView s = viewById.get(h.sessionId());
-                if (h.userId() == studentId && s.kind() != org.paperclub.course.SessionKind.NO_CLASS) {
+                if (h.userId() == studentId && s.kind() != SessionKind.NO_CLASS) {
                     VEvent e = new VEvent(s.startsAt().toInstant(), s.endsAt().toInstant(),
                             course.code() + " · Your role: " + roleNames.get(h.roleId()) + " (session " + s.number() + ")");
                     e.add(new Uid("role-" + h.sessionId() + "-" + h.roleId() + "-" + studentId + uidBase));

@@ -1,8 +1,5 @@
 package org.paperclub.course;
 
-import org.paperclub.system.FreeText;
-import org.paperclub.system.PlausibleDate;
-import org.paperclub.system.SingleLine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
@@ -12,11 +9,22 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.paperclub.system.FreeText;
+import org.paperclub.system.PlausibleDate;
+import org.paperclub.system.Problem.Violation;
+import org.paperclub.system.SingleLine;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 
-/** What the API accepts to change courses and their schedules. */
+/**
+ * What the API accepts to change courses and their schedules, and the one home of their input rules: a field's
+ * rule is a constraint here, a rule between fields is a {@code problems()} method here (or
+ * {@link CourseService#zoneProblems}, {@link CourseService#policyProblems} for a course). The API and the course file
+ * ({@link CourseFileService}, which maps each entry onto these records) both check them, so a constraint added here
+ * applies to both. The database's CHECK constraints repeat a few of these rules only as the last line of defence.
+ */
 public final class Commands {
 
     private Commands() {
@@ -31,20 +39,34 @@ public final class Commands {
                                 @Nullable @Size(max = 4000) @FreeText String description,
                                 @Nullable @Valid CoursePolicies policies) {
         CourseDetails details() {
-            return new CourseDetails(code.trim(), title.trim(), term.trim(), timeZone.trim(), description);
+            return new CourseDetails(code.trim(), title.trim(), term.trim(), timeZone.trim(), blankToNull(description));
         }
     }
 
     /** A session; {@code number} left out takes the next free number. */
     @Serdeable
-    public record SessionCommand(@Nullable @Min(1) @Max(1000) Integer number,
-                                 @NotNull @PlausibleDate LocalDate date,
-                                 @NotNull LocalTime startTime,
-                                 @NotNull LocalTime endTime,
+    public record SessionCommand(@Nullable @Min(value = 1, message = "must be between 1 and 1000")
+                                 @Max(value = 1000, message = "must be between 1 and 1000") Integer number,
+                                 @NotNull(message = "is missing") @PlausibleDate LocalDate date,
+                                 @NotNull(message = "is missing") LocalTime startTime,
+                                 @NotNull(message = "is missing") LocalTime endTime,
                                  @NotBlank @Size(max = 300) @SingleLine String topic,
                                  @Nullable @Size(max = 200) @SingleLine String location,
                                  @Nullable SessionKind kind,
-                                 @Nullable @Min(0) @Max(20) Integer presentationSlots) {
+                                 @Nullable @Min(value = 0, message = "must be between 0 and 20")
+                                 @Max(value = 20, message = "must be between 0 and 20") Integer presentationSlots) {
+
+        /** The rule between fields: a session ends after it starts (also a CHECK of the table, as a last resort). */
+        List<Violation> problems() {
+            return startTime != null && endTime != null && !endTime.isAfter(startTime)
+                    ? List.of(new Violation("endTime", "must be after the start time")) : List.of();
+        }
+
+        /** The session this command describes; a left-out kind is a lecture, left-out slots are {@code slotsIfLeftOut}. */
+        Session session(@Nullable Long id, long courseId, int sessionNumber, int slotsIfLeftOut) {
+            return new Session(id, courseId, sessionNumber, date, startTime, endTime, topic.trim(), blankToNull(location),
+                    kind == null ? SessionKind.LECTURE : kind, presentationSlots == null ? slotsIfLeftOut : presentationSlots);
+        }
     }
 
     /** A paper; {@code key} left out is made from the first author and year. */
@@ -54,18 +76,39 @@ public final class Commands {
                                @NotBlank @Size(max = 500) @SingleLine String title,
                                @Nullable @Size(max = 1000) @SingleLine String authors,
                                @Nullable @Size(max = 300) @SingleLine String venue,
-                               @Nullable @Min(1500) @Max(2200) Integer year,
+                               @Nullable @Min(value = 1500, message = "must be a year from 1500 to 2200")
+                               @Max(value = 2200, message = "must be a year from 1500 to 2200") Integer year,
                                @Nullable @Size(max = 1000) String link,
                                @Nullable Boolean official) {
+
+        /** The link rule ({@link PaperLinks}): a web address to follow, never script. */
+        List<Violation> problems() {
+            return PaperLinks.acceptable(link) ? List.of() : List.of(new Violation("link", PaperLinks.RULE));
+        }
+
+        /** The paper this command describes, under {@code paperKey}; a left-out {@code official} is true. */
+        Paper paper(@Nullable Long id, long courseId, String paperKey) {
+            return new Paper(id, courseId, paperKey, title.trim(), blankToNull(authors), blankToNull(venue), year,
+                    PaperLinks.normalize(link), official == null || official);
+        }
     }
 
     @Serdeable
     public record ReadingCommand(@NotNull Long paperId, @Nullable ReadingKind kind) {
     }
 
+    /** A supporting role: 1 or 2 seats per session (the supporting_role table's CHECK repeats it, as a last resort). */
     @Serdeable
     public record RoleCommand(@NotBlank @Size(max = 100) @SingleLine String name,
                               @NotBlank @Size(max = 1000) @FreeText String description,
-                              @Min(1) @Max(2) int capacity) {
+                              @Min(value = 1, message = "must be 1 or 2") @Max(value = 2, message = "must be 1 or 2") int capacity) {
+
+        SupportingRole role(@Nullable Long id, long courseId, int position) {
+            return new SupportingRole(id, courseId, name.trim(), description.trim(), capacity, position);
+        }
+    }
+
+    private static String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -3,12 +3,21 @@ package org.paperclub.course;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.JsonRepresentation;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+import io.micronaut.data.model.JsonDataType;
 
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A seminar course and its policies (one column each, so that they can be queried and constrained). */
+/**
+ * A seminar course and its policies (one column each, so that they can be queried and constrained). The late policy
+ * and the grading policy vary too much for columns of their own: each is stored as JSON text in one column, written
+ * and read by Micronaut Data with the application's JSON mapper; null stands for the defaults, so that a course that
+ * never changed them follows new defaults.
+ */
 @MappedEntity("course")
 public record Course(@Id @GeneratedValue @Nullable Long id,
                      String code,
@@ -27,8 +36,10 @@ public record Course(@Id @GeneratedValue @Nullable Long id,
                      int roleBlockSize,
                      int signupFreezeHours,
                      @Nullable Instant signupOpensAt,
-                     @Nullable String latePolicy,
-                     @Nullable String gradingPolicy,
+                     @Nullable @TypeDef(type = DataType.JSON) @JsonRepresentation(type = JsonDataType.STRING)
+                     LatePolicy latePolicy,
+                     @Nullable @TypeDef(type = DataType.JSON) @JsonRepresentation(type = JsonDataType.STRING)
+                     GradingPolicy gradingPolicy,
                      Instant createdAt) {
 
     public ZoneId zone() {
@@ -38,8 +49,8 @@ public record Course(@Id @GeneratedValue @Nullable Long id,
     public CoursePolicies policies() {
         return new CoursePolicies(critiquesRequired, critiquesPerSession, pagesPerCritique, maxFileBytes,
                 deadlineOffsetMinutes, minTeamSize, maxTeamSize, presentationsPerStudent, roleBlockSize, signupFreezeHours,
-                signupOpensAt == null ? null : signupOpensAt.atZone(zone()).toOffsetDateTime(), LatePolicy.fromJson(latePolicy),
-                GradingPolicy.fromJson(gradingPolicy));
+                signupOpensAt == null ? null : signupOpensAt.atZone(zone()).toOffsetDateTime(),
+                latePolicy == null ? LatePolicy.none() : latePolicy, gradingPolicy == null ? GradingPolicy.defaults() : gradingPolicy);
     }
 
     static Course of(Long id, CourseDetails d, CoursePolicies p, Instant createdAt) {
@@ -47,7 +58,11 @@ public record Course(@Id @GeneratedValue @Nullable Long id,
                 p.critiquesRequired(), p.critiquesPerSession(), p.pagesPerCritique(), p.maxFileBytes(),
                 p.deadlineOffsetMinutes(), p.minTeamSize(), p.maxTeamSize(), p.presentationsPerStudent(),
                 p.roleBlockSize(), p.signupFreezeHours(),
-                p.signupOpensAt() == null ? null : p.signupOpensAt().toInstant(), LatePolicy.toJson(p.latePolicy()),
-                GradingPolicy.toJson(p.grading()), createdAt);
+                p.signupOpensAt() == null ? null : p.signupOpensAt().toInstant(), unlessDefault(p.latePolicy(), LatePolicy.none()),
+                unlessDefault(p.grading(), GradingPolicy.defaults()), createdAt);
+    }
+
+    private static <T> T unlessDefault(T policy, T defaults) {
+        return policy == null || policy.equals(defaults) ? null : policy;
     }
 }

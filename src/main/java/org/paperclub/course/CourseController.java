@@ -19,7 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.paperclub.course.Commands.CourseCommand;
-import org.paperclub.course.Views.CourseView;
+import org.paperclub.course.CourseViews.CourseView;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.Viewer;
 

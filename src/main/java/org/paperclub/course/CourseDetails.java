@@ -1,17 +1,8 @@
 package org.paperclub.course;
 
-import org.paperclub.system.FreeText;
-import org.paperclub.system.SingleLine;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** What names a course; the time zone is an IANA name such as America/New_York. */
-@Serdeable
-public record CourseDetails(@NotBlank @Size(max = 40) @SingleLine String code,
-                            @NotBlank @Size(max = 200) @SingleLine String title,
-                            @NotBlank @Size(max = 60) @SingleLine String term,
-                            @NotBlank @Size(max = 60) @SingleLine String timeZone,
-                            @Nullable @Size(max = 4000) @FreeText String description) {
+/**
+ * What names a course, trimmed; the time zone is an IANA name such as America/New_York. Its input rules are those of
+ * {@link Commands.CourseCommand}, which both the API and the course file check before a course is made of this.
+ */
+public record CourseDetails(String code, String title, String term, String timeZone, String description) {
 }

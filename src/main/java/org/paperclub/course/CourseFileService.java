@@ -7,31 +7,35 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.paperclub.course.CourseFile.PaperEntry;
 import org.paperclub.course.CourseFile.SessionEntry;
 import org.paperclub.system.Problem.Violation;
-import org.paperclub.system.Dates;
 import org.paperclub.system.ProblemException;
-import org.paperclub.system.Text;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -98,7 +102,7 @@ public class CourseFileService {
             }
             return file;
         } catch (JsonProcessingException e) {
-            throw new ProblemException(io.micronaut.http.HttpStatus.BAD_REQUEST, describe(e, text), List.of(violationOf(e, text)));
+            throw new ProblemException(HttpStatus.BAD_REQUEST, describe(e, text), List.of(violationOf(e, text)));
         }
     }
 
@@ -109,10 +113,10 @@ public class CourseFileService {
     private static int lineOf(JsonProcessingException e, String text) {
         JsonLocation at = e.getLocation();
         int line = at == null ? -1 : at.getLineNr();
-        if (line > 0 && e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+        if (line > 0 && e instanceof UnrecognizedPropertyException u) {
             String[] lines = text.split("\n", -1);
-            java.util.regex.Pattern key = java.util.regex.Pattern.compile(
-                    "^\\s*(-\\s+)?[\"']?" + java.util.regex.Pattern.quote(u.getPropertyName()) + "[\"']?\\s*:.*");
+            Pattern key = Pattern.compile(
+                    "^\\s*(-\\s+)?[\"']?" + Pattern.quote(u.getPropertyName()) + "[\"']?\\s*:.*");
             for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
                 if (key.matcher(lines[i]).matches()) {
                     return i + 1;
@@ -141,15 +145,15 @@ public class CourseFileService {
     }
 
     private static String message(JsonProcessingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+        if (e instanceof UnrecognizedPropertyException u) {
             return "\"" + u.getPropertyName() + "\" is not a field of the course file here (known: "
                     + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ").";
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
+        if (e instanceof InvalidFormatException f) {
             return "\"" + f.getValue() + "\" is not a valid " + typeName(f.getTargetType()) + ".";
         }
         String m = e.getOriginalMessage();
-        java.util.regex.Matcher duplicate = DUPLICATE.matcher(m);
+        Matcher duplicate = DUPLICATE.matcher(m);
         if (duplicate.find()) {
             return "\"" + duplicate.group(1) + "\" is given twice; give each field once.";
         }
@@ -160,138 +164,94 @@ public class CourseFileService {
         return cut > 0 ? m.substring(0, cut) : m;
     }
 
-    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");
 
     private static String typeName(Class<?> type) {
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "date (write it as 2024-09-04)";
         }
-        if (type == java.time.LocalTime.class) {
+        if (type == LocalTime.class) {
             return "time of day (write it as \"14:00\")";
         }
         if (type.isEnum()) {
-            return "value (one of " + java.util.Arrays.toString(type.getEnumConstants()) + ")";
+            return "value (one of " + Arrays.toString(type.getEnumConstants()) + ")";
         }
         return type.getSimpleName().toLowerCase();
     }
 
-    /** Checks the whole file and collects every error, so that one round of fixes is enough. */
+    /**
+     * Checks the whole file and collects every error, so that one round of fixes is enough. Each entry is mapped onto
+     * the command the API takes for it and checked by the same rules ({@link Commands}: the records' constraints and
+     * their {@code problems()}, {@link CourseService#zoneProblems}, {@link CourseService#policyProblems}); what is
+     * checked here besides is the file's own: its format, and keys, names and numbers unique within the file.
+     */
     void check(CourseFile f) {
         List<Violation> errors = new ArrayList<>();
         if (f.format() != null && !CourseFile.FORMAT.equals(f.format())) {
             errors.add(new Violation("format", "must be " + CourseFile.FORMAT));
         }
+        CoursePolicies policies = f.coursePolicies();
         if (f.course() == null) {
             errors.add(new Violation("course", "is missing (code, title, term, timeZone)"));
+            validate(errors, policies, field -> "policies." + field);
         } else {
-            CourseDetails d = details(f);
-            validator.validate(d).forEach(v -> errors.add(new Violation("course." + v.getPropertyPath(), v.getMessage())));
-            if (d.timeZone() != null && !d.timeZone().isBlank()) {
-                try {
-                    ZoneId.of(d.timeZone());
-                } catch (DateTimeException e) {
-                    errors.add(new Violation("course.timeZone", "\"" + d.timeZone() + "\" is not a time zone such as America/New_York"));
-                }
-            }
+            // The policies are checked as part of the course command; they are the file's "policies", as in the API.
+            Function<String, String> named = field -> field.startsWith("policies.") ? field : "course." + field;
+            validate(errors, f.courseCommand(), named);
+            add(errors, CourseService.zoneProblems(f.course().timeZone()), named);
         }
-        CoursePolicies policies = policies(f);
-        for (ConstraintViolation<CoursePolicies> v : validator.validate(policies)) {
-            errors.add(new Violation("policies." + v.getPropertyPath(), v.getMessage()));
-        }
-        if (policies.latePolicy() != null) {
-            policies.latePolicy().problems().forEach(m -> errors.add(new Violation("policies.latePolicy", m)));
-        }
-        if (policies.grading() != null) {
-            policies.grading().problems().forEach(m -> errors.add(new Violation("policies.grading", m)));
-        }
-        if (policies.maxTeamSize() < policies.minTeamSize()) {
-            errors.add(new Violation("policies.maxTeamSize", "must be at least minTeamSize"));
-        }
+        add(errors, CourseService.policyProblems(policies), Function.identity());
         Set<String> roleNames = new HashSet<>();
         List<CourseFile.Role> roleList = nonNull(f.roles());
         for (int i = 0; i < roleList.size(); i++) {
             CourseFile.Role r = roleList.get(i);
-            String at = "roles[" + i + "]";
-            if (r == null || blank(r.name())) {
-                errors.add(new Violation(at + ".name", "must not be blank"));
+            String at = "roles[" + i + "].";
+            if (r == null) {
+                errors.add(new Violation(at + "name", "must not be blank"));
                 continue;
             }
-            if (!roleNames.add(r.name().trim().toLowerCase())) {
-                errors.add(new Violation(at + ".name", "\"" + r.name() + "\" is listed twice"));
+            if (!blank(r.name()) && !roleNames.add(r.name().trim().toLowerCase())) {
+                errors.add(new Violation(at + "name", "\"" + r.name() + "\" is listed twice"));
             }
-            if (blank(r.description())) {
-                errors.add(new Violation(at + ".description", "must not be blank"));
-            }
-            text(errors, at + ".name", Text.singleLine(r.name()));
-            text(errors, at + ".description", Text.freeText(r.description()));
-            if (r.capacity() != null && (r.capacity() < 1 || r.capacity() > 2)) {
-                errors.add(new Violation(at + ".capacity", "must be 1 or 2"));
-            }
+            validate(errors, r.command(), field -> at + field);
         }
         Set<String> keys = new HashSet<>();
         List<PaperEntry> paperList = nonNull(f.papers());
         for (int i = 0; i < paperList.size(); i++) {
             PaperEntry p = paperList.get(i);
-            String at = "papers[" + i + "]";
+            String at = "papers[" + i + "].";
+            // Unlike the API, which makes one up, the file needs the key: its sessions name their readings by it.
             if (p == null || blank(p.key())) {
-                errors.add(new Violation(at + ".key", "must not be blank"));
+                errors.add(new Violation(at + "key", "must not be blank"));
                 continue;
             }
-            if (!p.key().matches("[a-z0-9][a-z0-9._-]{0,79}")) {
-                errors.add(new Violation(at + ".key", "\"" + p.key() + "\" may hold only lower-case letters, digits, '.', '_' and '-'"));
-            }
             if (!keys.add(p.key())) {
-                errors.add(new Violation(at + ".key", "\"" + p.key() + "\" is used by another paper too"));
+                errors.add(new Violation(at + "key", "\"" + p.key() + "\" is used by another paper too"));
             }
-            if (blank(p.title())) {
-                errors.add(new Violation(at + ".title", "must not be blank"));
-            } else if (p.title().length() > 500) {
-                errors.add(new Violation(at + ".title", "must be at most 500 characters"));
-            }
-            if (p.year() != null && (p.year() < 1500 || p.year() > 2200)) {
-                errors.add(new Violation(at + ".year", "must be a year such as 2017"));
-            }
-            if (!PaperLinks.acceptable(p.link())) {
-                errors.add(new Violation(at + ".link", PaperLinks.RULE));
-            }
-            text(errors, at + ".title", Text.singleLine(p.title()));
-            text(errors, at + ".authors", Text.singleLine(p.authors()));
-            text(errors, at + ".venue", Text.singleLine(p.venue()));
+            validate(errors, p.command(), field -> at + field);
+            add(errors, p.command().problems(), field -> at + field);
         }
         Set<Integer> numbers = new HashSet<>();
         List<SessionEntry> sessionList = nonNull(f.sessions());
         for (int i = 0; i < sessionList.size(); i++) {
             SessionEntry s = sessionList.get(i);
-            String at = "sessions[" + i + "]";
+            String at = "sessions[" + i + "].";
             if (s == null) {
-                errors.add(new Violation(at, "is empty"));
+                errors.add(new Violation("sessions[" + i + "]", "is empty"));
                 continue;
             }
-            if (s.number() == null || s.number() < 1) {
-                errors.add(new Violation(at + ".number", "must be a positive number"));
+            // Unlike the API, which takes the next free number, the file numbers every session.
+            if (s.number() == null) {
+                errors.add(new Violation(at + "number", "is missing"));
             } else if (!numbers.add(s.number())) {
-                errors.add(new Violation(at + ".number", "session " + s.number() + " is listed twice"));
+                errors.add(new Violation(at + "number", "session " + s.number() + " is listed twice"));
             }
-            if (s.date() == null) {
-                errors.add(new Violation(at + ".date", "is missing"));
-            }
-            text(errors, at + ".date", Dates.problem(s.date()));
-            if (s.start() == null || s.end() == null) {
-                errors.add(new Violation(at + (s.start() == null ? ".start" : ".end"), "is missing"));
-            } else if (!s.end().isAfter(s.start())) {
-                errors.add(new Violation(at + ".end", "must be after start"));
-            }
-            if (s.presentationSlots() != null && (s.presentationSlots() < 0 || s.presentationSlots() > 20)) {
-                errors.add(new Violation(at + ".presentationSlots", "must be between 0 and 20"));
-            }
-            if (blank(s.topic())) {
-                errors.add(new Violation(at + ".topic", "must not be blank"));
-            }
-            text(errors, at + ".topic", Text.singleLine(s.topic()));
-            text(errors, at + ".location", Text.singleLine(s.location()));
+            Function<String, String> named = field -> at + SESSION_FIELDS.getOrDefault(field, field);
+            validate(errors, s.command(), named);
+            add(errors, s.command().problems(), named);
             Set<String> placed = new HashSet<>();
-            checkKeys(errors, at + ".assigned", nonNull(s.assigned()), keys, placed);
-            checkKeys(errors, at + ".additional", nonNull(s.additional()), keys, placed);
+            checkKeys(errors, at + "assigned", nonNull(s.assigned()), keys, placed);
+            checkKeys(errors, at + "additional", nonNull(s.additional()), keys, placed);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The course file has " + errors.size() + (errors.size() == 1 ? " error" : " errors")
@@ -299,12 +259,22 @@ public class CourseFileService {
         }
     }
 
-    private static void text(List<Violation> errors, String field, String problem) {
-        if (problem != null) {
-            errors.add(new Violation(field, problem));
-        }
+    /** A session's times are {@code start} and {@code end} in the file, {@code startTime} and {@code endTime} in the API. */
+    private static final Map<String, String> SESSION_FIELDS = Map.of("startTime", "start", "endTime", "end");
+
+    /** The command's constraint violations, in field order, with each field {@code named} as in the file. */
+    private void validate(List<Violation> errors, Object command, Function<String, String> named) {
+        add(errors, validator.validate(command).stream()
+                .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .toList(), named);
     }
 
+    private static void add(List<Violation> errors, List<Violation> problems, Function<String, String> named) {
+        problems.forEach(v -> errors.add(new Violation(named.apply(v.field()), v.message())));
+    }
+
+    /** A session names its readings by paper key, each once; the file's own rule (the API names papers by id). */
     private static void checkKeys(List<Violation> errors, String at, List<String> list, Set<String> keys, Set<String> placed) {
         for (int j = 0; j < list.size(); j++) {
             String key = list.get(j);
@@ -328,26 +298,22 @@ public class CourseFileService {
             courses.requireCreator(creatorId);
         }
         check(f);
-        Course course = courses.insert(details(f), policies(f));
+        Course course = courses.insert(f.courseCommand().details(), f.coursePolicies());
         long courseId = course.id();
         // Batched inserts: a term of 30 sessions and 100 papers is a handful of round trips, not hundreds.
         List<CourseFile.Role> roleList = nonNull(f.roles());
         List<SupportingRole> newRoles = new ArrayList<>();
         for (int i = 0; i < roleList.size(); i++) {
-            CourseFile.Role r = roleList.get(i);
-            newRoles.add(new SupportingRole(null, courseId, r.name().trim(), r.description().trim(),
-                    r.capacity() == null ? 1 : r.capacity(), i + 1));
+            newRoles.add(roleList.get(i).command().role(null, courseId, i + 1));
         }
         roles.saveAll(newRoles);
         List<PaperEntry> paperList = nonNull(f.papers());
-        List<Paper> savedPapers = papers.saveAll(paperList.stream().map(p -> new Paper(null, courseId, p.key(), p.title().trim(),
-                trim(p.authors()), trim(p.venue()), p.year(), PaperLinks.normalize(p.link()), p.official() == null || p.official())).toList());
+        List<Paper> savedPapers = papers.saveAll(paperList.stream().map(p -> p.command().paper(null, courseId, p.key())).toList());
         Map<String, Long> paperIds = new HashMap<>();
         savedPapers.forEach(p -> paperIds.put(p.key(), p.id()));
         List<SessionEntry> sessionList = nonNull(f.sessions());
-        List<Session> savedSessions = sessions.saveAll(sessionList.stream().map(s -> new Session(null, courseId, s.number(), s.date(),
-                s.start(), s.end(), s.topic().trim(), trim(s.location()), s.kind() == null ? SessionKind.LECTURE : s.kind(),
-                s.presentationSlots() == null ? 0 : s.presentationSlots())).toList());
+        List<Session> savedSessions = sessions.saveAll(sessionList.stream()
+                .map(s -> s.command().session(null, courseId, s.number(), 0)).toList());
         List<Reading> newReadings = new ArrayList<>();
         for (int i = 0; i < sessionList.size(); i++) {
             SessionEntry s = sessionList.get(i);
@@ -415,24 +381,11 @@ public class CourseFileService {
         return rs.stream().filter(r -> r.kind() == kind).map(r -> keyById.get(r.paperId())).toList();
     }
 
-    private static CourseDetails details(CourseFile f) {
-        CourseFile.Header h = f.course();
-        return new CourseDetails(trim(h.code()), trim(h.title()), trim(h.term()), trim(h.timeZone()), trim(h.description()));
-    }
-
-    private static CoursePolicies policies(CourseFile f) {
-        return f.policies() == null ? CoursePolicies.defaults() : f.policies().orDefaults();
-    }
-
     private static <T> List<T> nonNull(List<T> list) {
         return list == null ? List.of() : list;
     }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

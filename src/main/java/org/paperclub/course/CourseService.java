@@ -4,18 +4,20 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.paperclub.course.Commands.CourseCommand;
 import org.paperclub.course.Commands.RoleCommand;
-import org.paperclub.course.Views.CourseView;
-import org.paperclub.course.Views.RoleView;
+import org.paperclub.course.CourseViews.CourseView;
+import org.paperclub.course.CourseViews.RoleView;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.CoursesOfUser;
 import org.paperclub.people.Enrollment;
 import org.paperclub.people.PeopleService;
-import org.paperclub.system.Problem;
+import org.paperclub.system.Problem.Violation;
 import org.paperclub.system.ProblemException;
 
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -58,7 +60,7 @@ public class CourseService implements CoursesOfUser {
             return List.of();
         }
         return courses.findByIdIn(roleByCourse.keySet()).stream()
-                .sorted(java.util.Comparator.comparing(Course::term).thenComparing(Course::code))
+                .sorted(Comparator.comparing(Course::term).thenComparing(Course::code))
                 .map(c -> CourseView.of(c, roleByCourse.get(c.id())))
                 .toList();
     }
@@ -111,27 +113,60 @@ public class CourseService implements CoursesOfUser {
     }
 
     static void checkZone(String zone) {
-        try {
-            ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw ProblemException.invalid("\"" + zone + "\" is not a time zone; use a name such as America/New_York.",
-                    List.of(new Problem.Violation("timeZone", "is not a known IANA time zone")));
+        List<Violation> problems = zoneProblems(zone);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid("\"" + zone + "\" is not a time zone; use a name such as America/New_York.", problems);
         }
     }
 
-    static void checkPolicies(CoursePolicies p) {
-        if (p.latePolicy() != null && !p.latePolicy().problems().isEmpty()) {
-            throw ProblemException.invalid("The late policy does not hold together: " + String.join("; ", p.latePolicy().problems()) + ".",
-                    p.latePolicy().problems().stream().map(m -> new Problem.Violation("policies.latePolicy", m)).toList());
+    /** The time zone rule: an IANA name. A missing zone is the {@code @NotBlank} constraint's to report. */
+    static List<Violation> zoneProblems(String zone) {
+        if (zone == null || zone.isBlank()) {
+            return List.of();
         }
-        if (p.grading() != null && !p.grading().problems().isEmpty()) {
-            throw ProblemException.invalid("The grading policy does not hold together: " + String.join("; ", p.grading().problems()) + ".",
-                    p.grading().problems().stream().map(m -> new Problem.Violation("policies.grading", m)).toList());
+        try {
+            ZoneId.of(zone.trim());
+            return List.of();
+        } catch (DateTimeException e) {
+            return List.of(new Violation("timeZone", "\"" + zone.trim() + "\" is not a time zone; use a name such as America/New_York"));
+        }
+    }
+
+    /** Refuses policies that contradict themselves; the sentence is about the first of their {@link #policyProblems}. */
+    static void checkPolicies(CoursePolicies p) {
+        List<Violation> problems = policyProblems(p);
+        if (problems.isEmpty()) {
+            return;
+        }
+        String field = problems.get(0).field();
+        String reasons = String.join("; ", problems.stream().filter(v -> v.field().equals(field)).map(Violation::message).toList());
+        throw ProblemException.invalid(switch (field) {
+            case LATE_POLICY -> "The late policy does not hold together: " + reasons + ".";
+            case GRADING -> "The grading policy does not hold together: " + reasons + ".";
+            default -> "The largest team cannot be smaller than the smallest team.";
+        }, problems);
+    }
+
+    private static final String LATE_POLICY = "policies.latePolicy";
+    private static final String GRADING = "policies.grading";
+
+    /**
+     * The rules between policies that bean validation cannot say, for the API and the course file alike: the late
+     * policy and the grading policy hold together, and teams may be as large as their smallest size (the course
+     * table's CHECK says the last one again, as a last resort).
+     */
+    static List<Violation> policyProblems(CoursePolicies p) {
+        List<Violation> out = new ArrayList<>();
+        if (p.latePolicy() != null) {
+            p.latePolicy().problems().forEach(m -> out.add(new Violation(LATE_POLICY, m)));
+        }
+        if (p.grading() != null) {
+            p.grading().problems().forEach(m -> out.add(new Violation(GRADING, m)));
         }
         if (p.maxTeamSize() < p.minTeamSize()) {
-            throw ProblemException.invalid("The largest team cannot be smaller than the smallest team.",
-                    List.of(new Problem.Violation("policies.maxTeamSize", "must be at least minTeamSize")));
+            out.add(new Violation("policies.maxTeamSize", "must be at least minTeamSize"));
         }
+        return out;
     }
 
     // Supporting roles
@@ -145,22 +180,20 @@ public class CourseService implements CoursesOfUser {
         List<SupportingRole> existing = roles.findByCourseIdOrderByPosition(courseId);
         requireUniqueRoleName(existing, command.name().trim(), null);
         int position = existing.stream().mapToInt(SupportingRole::position).max().orElse(0) + 1;
-        return RoleView.of(roles.save(new SupportingRole(null, courseId, command.name().trim(), command.description().trim(),
-                command.capacity(), position)));
+        return RoleView.of(roles.save(command.role(null, courseId, position)));
     }
 
     @Transactional
     public RoleView updateRole(long courseId, long roleId, RoleCommand command) {
         SupportingRole old = role(courseId, roleId);
         requireUniqueRoleName(roles.findByCourseIdOrderByPosition(courseId), command.name().trim(), roleId);
-        return RoleView.of(roles.update(new SupportingRole(old.id(), courseId, command.name().trim(),
-                command.description().trim(), command.capacity(), old.position())));
+        return RoleView.of(roles.update(command.role(old.id(), courseId, old.position())));
     }
 
     @Transactional
     public void deleteRole(long courseId, long roleId) {
         SupportingRole role = role(courseId, roleId);
-        List<String> held = new java.util.ArrayList<>();
+        List<String> held = new ArrayList<>();
         guards.forEach(g -> held.addAll(g.heldOnRole(roleId)));
         if (!held.isEmpty()) {
             throw ProblemException.conflict(role.name() + " cannot be deleted: it has " + String.join(", ", held) + ".");

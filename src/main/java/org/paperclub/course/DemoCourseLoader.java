@@ -19,7 +19,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -77,17 +79,17 @@ public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> 
     @Transactional
     List<Course> load() {
         CourseFileService files = this.files.get();
-        List<Course> loaded = new java.util.ArrayList<>();
+        List<Course> loaded = new ArrayList<>();
         for (String location : locations) {
             CourseFile file = files.parse(read(location));
-            CourseFile shifted = shiftToToday(file, LocalDate.now(clock.withZone(java.time.ZoneId.of(file.course().timeZone()))));
+            CourseFile shifted = shiftToToday(file, LocalDate.now(clock.withZone(ZoneId.of(file.course().timeZone()))));
             loaded.add(files.importFile(shifted, null));
         }
         // One bcrypt hash for all 22 accounts: they share the password, and hashing 22 times would add a second.
         String hash = people.hashPassword(password);
         List<User> staff = List.of(people.createAccount("instructor@example.edu", "Ada Instructor", hash, true),
                 people.createAccount("ta@example.edu", "Tomás Assistant", hash, false));
-        List<User> students = new java.util.ArrayList<>();
+        List<User> students = new ArrayList<>();
         for (int i = 1; i <= STUDENTS; i++) {
             students.add(people.createAccount("student" + i + "@example.edu", "Student " + i, hash, false));
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.paperclub.system.Text;
 
 /**
  * How a course grades participation (after the Cornell CS 6785 syllabus): a scale per kind of item, the weights of
@@ -85,8 +86,8 @@ public record GradingPolicy(Scale presentationScale, Scale roleScale, Scale crit
                     for (Mark m : marks) {
                         if (m == null || m.label() == null || m.label().isBlank() || m.label().strip().length() > 20) {
                             out.add(name + ": every mark needs a label of 1 to 20 characters");
-                        } else if (org.paperclub.system.Text.singleLine(m.label()) != null) {
-                            out.add(name + ": a mark's label " + org.paperclub.system.Text.singleLine(m.label()));
+                        } else if (Text.singleLine(m.label()) != null) {
+                            out.add(name + ": a mark's label " + Text.singleLine(m.label()));
                         } else if (!seen.add(m.label().strip())) {
                             out.add(name + ": the mark " + m.label() + " is listed twice");
                         } else if (m.points() < 0 || m.points() > 1000) {
@@ -113,15 +114,6 @@ public record GradingPolicy(Scale presentationScale, Scale roleScale, Scale crit
     public static GradingPolicy defaults() {
         return new GradingPolicy(Scale.points(10), Scale.checkMarks(), Scale.checkMarks(), new Weights(50, 50, 0),
                 MissingWork.EXCLUDED, 7);
-    }
-
-    /** Stored as JSON in one column of the course (see {@link PolicyColumns}). */
-    static GradingPolicy fromJson(String json) {
-        return PolicyColumns.read(json, GradingPolicy.class, defaults(), "grading policy");
-    }
-
-    static String toJson(GradingPolicy policy) {
-        return PolicyColumns.write(policy, defaults());
     }
 
     /** A policy that cannot grade anything is refused when the course is saved, with the reasons. */

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,18 +40,9 @@ public record LatePolicy(boolean accepted, @Nullable Grace grace, @Nullable Pena
         return new LatePolicy(false, null, null, null);
     }
 
-    /** Stored as JSON in one column of the course (see {@link PolicyColumns}). */
-    static LatePolicy fromJson(String json) {
-        return PolicyColumns.read(json, LatePolicy.class, none(), "late policy");
-    }
-
-    static String toJson(LatePolicy policy) {
-        return PolicyColumns.write(policy, none());
-    }
-
     /** A policy that contradicts itself is refused when the course is saved, with the reason. */
     List<String> problems() {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         if (!accepted && (grace != null || penalty != null || cutoffHours != null)) {
             out.add("late critiques are not accepted, so grace, penalty and cut-off would never apply: set accepted: true");
         }

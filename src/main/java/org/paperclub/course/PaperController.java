@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.paperclub.course.Commands.PaperCommand;
-import org.paperclub.course.Views.PaperView;
+import org.paperclub.course.CourseViews.PaperView;
 
 import java.net.URI;
 import java.util.List;

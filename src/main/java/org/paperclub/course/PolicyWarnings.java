@@ -2,9 +2,9 @@ package org.paperclub.course;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.paperclub.course.Views.PolicyWarning;
-import org.paperclub.course.Views.ReadingView;
-import org.paperclub.course.Views.SessionView;
+import org.paperclub.course.CourseViews.PolicyWarning;
+import org.paperclub.course.CourseViews.ReadingView;
+import org.paperclub.course.CourseViews.SessionView;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.PeopleService;
 

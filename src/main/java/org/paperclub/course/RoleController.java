@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.paperclub.course.Commands.RoleCommand;
-import org.paperclub.course.Views.RoleView;
+import org.paperclub.course.CourseViews.RoleView;
 
 import java.net.URI;
 import java.util.List;

@@ -5,10 +5,9 @@ import jakarta.inject.Singleton;
 import org.paperclub.course.Commands.PaperCommand;
 import org.paperclub.course.Commands.ReadingCommand;
 import org.paperclub.course.Commands.SessionCommand;
-import org.paperclub.course.Views.PaperView;
-import org.paperclub.course.Views.ReadingView;
-import org.paperclub.course.Views.SessionView;
-import org.paperclub.system.Problem;
+import org.paperclub.course.CourseViews.PaperView;
+import org.paperclub.course.CourseViews.ReadingView;
+import org.paperclub.course.CourseViews.SessionView;
 import org.paperclub.system.ProblemException;
 
 import java.text.Normalizer;
@@ -18,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -90,9 +90,7 @@ public class ScheduleService {
             throw ProblemException.conflict("This course already has a session number " + number + ".");
         }
         checkTimes(command);
-        Session saved = sessions.save(new Session(null, courseId, number, command.date(), command.startTime(),
-                command.endTime(), command.topic().trim(), blankToNull(command.location()), kindOf(command),
-                command.presentationSlots() == null ? 0 : command.presentationSlots()));
+        Session saved = sessions.save(command.session(null, courseId, number, 0));
         return session(courseId, saved.id());
     }
 
@@ -104,9 +102,7 @@ public class ScheduleService {
             throw ProblemException.conflict("This course already has a session number " + number + ".");
         }
         checkTimes(command);
-        sessions.update(new Session(old.id(), courseId, number, command.date(), command.startTime(), command.endTime(),
-                command.topic().trim(), blankToNull(command.location()), kindOf(command),
-                command.presentationSlots() == null ? old.presentationSlots() : command.presentationSlots()));
+        sessions.update(command.session(old.id(), courseId, number, old.presentationSlots()));
         return session(courseId, sessionId);
     }
 
@@ -125,14 +121,9 @@ public class ScheduleService {
     }
 
     private static void checkTimes(SessionCommand command) {
-        if (!command.endTime().isAfter(command.startTime())) {
-            throw ProblemException.invalid("A session must end after it starts.",
-                    List.of(new Problem.Violation("endTime", "must be after startTime")));
+        if (!command.problems().isEmpty()) {
+            throw ProblemException.invalid("A session must end after it starts.", command.problems());
         }
-    }
-
-    private static SessionKind kindOf(SessionCommand command) {
-        return command.kind() == null ? SessionKind.LECTURE : command.kind();
     }
 
     // Papers
@@ -189,12 +180,10 @@ public class ScheduleService {
     }
 
     private static Paper paperOf(Long id, long courseId, String key, PaperCommand c) {
-        if (!PaperLinks.acceptable(c.link())) {
-            throw ProblemException.invalid("The paper's link " + PaperLinks.RULE + ".",
-                    List.of(new Problem.Violation("link", PaperLinks.RULE)));
+        if (!c.problems().isEmpty()) {
+            throw ProblemException.invalid("The paper's link " + PaperLinks.RULE + ".", c.problems());
         }
-        return new Paper(id, courseId, key, c.title().trim(), blankToNull(c.authors()), blankToNull(c.venue()), c.year(),
-                PaperLinks.normalize(c.link()), c.official() == null || c.official());
+        return c.paper(id, courseId, key);
     }
 
     /** "vaswani2017", then "vaswani2017b", ... : readable keys for papers added by hand. */
@@ -224,7 +213,7 @@ public class ScheduleService {
     }
 
     /** How the paper is read in the session, if it is placed there. */
-    public java.util.Optional<ReadingKind> readingKind(long sessionId, long paperId) {
+    public Optional<ReadingKind> readingKind(long sessionId, long paperId) {
         return readings.findBySessionIdAndPaperId(sessionId, paperId).map(Reading::kind);
     }
 
@@ -260,9 +249,5 @@ public class ScheduleService {
                 .sorted(Comparator.comparing(Reading::kind).thenComparing(Reading::position).thenComparing(Reading::id))
                 .map(r -> new ReadingView(r.paperId(), r.kind(), PaperView.of(paperById.get(r.paperId()))))
                 .toList();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -19,7 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.paperclub.course.Commands.ReadingCommand;
 import org.paperclub.course.Commands.SessionCommand;
-import org.paperclub.course.Views.SessionView;
+import org.paperclub.course.CourseViews.SessionView;
 
 import java.net.URI;
 import java.util.List;

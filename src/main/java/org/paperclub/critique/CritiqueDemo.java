@@ -13,8 +13,9 @@ import org.paperclub.course.DemoSeeder;
 import org.paperclub.course.ReadingKind;
 import org.paperclub.course.ScheduleService;
 import org.paperclub.course.Session;
-import org.paperclub.course.Views.ReadingView;
-import org.paperclub.course.Views.SessionView;
+import org.paperclub.course.CourseViews.ReadingView;
+import org.paperclub.course.CourseViews.SessionView;
+import org.paperclub.course.SessionKind;
 import org.paperclub.system.Sha256;
 import org.paperclub.system.Dates;
 
@@ -25,7 +26,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The demo's critiques: for each session already past, most students handed in a one-page critique of one of its
@@ -62,11 +65,11 @@ class CritiqueDemo implements DemoSeeder {
             return;
         }
         Instant now = clock.instant();
-        java.util.Map<String, byte[]> pdfs = new java.util.HashMap<>();
+        Map<String, byte[]> pdfs = new HashMap<>();
         for (SessionView s : schedule.schedule(course.id())) {
             List<ReadingView> assigned = s.readings().stream().filter(r -> r.kind() == ReadingKind.ASSIGNED).toList();
             ZonedDateTime due = s.startsAt().atZoneSameInstant(course.zone()).minusMinutes(course.deadlineOffsetMinutes());
-            if (s.kind() == org.paperclub.course.SessionKind.NO_CLASS || assigned.isEmpty() || !due.toInstant().isBefore(now)) {
+            if (s.kind() == SessionKind.NO_CLASS || assigned.isEmpty() || !due.toInstant().isBefore(now)) {
                 continue;
             }
             for (int i = 0; i < students.size(); i++) {

@@ -11,7 +11,6 @@ import org.paperclub.course.ScheduleService;
 import org.paperclub.course.Session;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.PeopleService;
-import org.paperclub.people.RosterEntry;
 import org.paperclub.system.Problem.Violation;
 import org.paperclub.system.ProblemException;
 import org.paperclub.system.Sha256;
@@ -22,6 +21,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -144,7 +144,7 @@ class CritiqueService {
         }
         Map<Long, List<CritiqueVersion>> byItem = versions.findByCritiqueIdInOrderByVersion(items.stream().map(Critique::id).toList())
                 .stream().collect(Collectors.groupingBy(CritiqueVersion::critiqueId));
-        Map<Long, String> names = people.roster(courseId).stream().collect(Collectors.toMap(RosterEntry::userId, RosterEntry::name, (a, b) -> a));
+        Map<Long, String> names = people.namesOf(courseId);
         Map<Long, Session> sessions = schedule.sessions(courseId).stream().collect(Collectors.toMap(Session::id, Function.identity()));
         Map<Long, List<Long>> readings = schedule.readingPaperIds(courseId);
         return items.stream()
@@ -225,7 +225,7 @@ class CritiqueService {
     }
 
     private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     private static String safeName(String name) {

@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 /**
  * The checks of an uploaded critique file that PDFBox answers: a real, openable, unencrypted PDF of at most the
@@ -229,9 +233,9 @@ class PdfInspector {
             return budget[0] < 0 ? tooBig : null;
         }
         if (COSName.FLATE_DECODE.equals(filter)) {
-            java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+            Inflater inflater = new Inflater();
             try (InputStream raw = stream.createRawInputStream();
-                 InputStream in = new java.util.zip.InflaterInputStream(raw, inflater, 64 * 1024)) {
+                 InputStream in = new InflaterInputStream(raw, inflater, 64 * 1024)) {
                 byte[] chunk = new byte[64 * 1024];
                 for (int n; (n = in.read(chunk)) > 0; ) {
                     budget[0] -= n;
@@ -239,7 +243,7 @@ class PdfInspector {
                         return tooBig;
                     }
                 }
-            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            } catch (ZipException | EOFException e) {
                 // A damaged Flate stream ends early: the text extraction reads what it can, as readers do.
             } finally {
                 inflater.end();

@@ -54,8 +54,7 @@ class PrintService {
         if (items.isEmpty()) {
             throw ProblemException.notFound("Nobody has handed in a critique for session " + session.number() + " yet.");
         }
-        Map<Long, String> names = people.roster(courseId).stream()
-                .collect(Collectors.toMap(r -> r.userId(), r -> r.name(), (a, b) -> a));
+        Map<Long, String> names = people.namesOf(courseId);
         Map<Long, CritiqueVersion> latest = versions.findByCritiqueIdInOrderByVersion(items.stream().map(Critique::id).toList()).stream()
                 .collect(Collectors.toMap(CritiqueVersion::critiqueId, Function.identity(), (a, b) -> a.version() >= b.version() ? a : b));
         List<Critique> ordered = new ArrayList<>(items);

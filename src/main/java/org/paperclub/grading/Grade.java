@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
+import org.paperclub.course.GradingPolicy;
 
 /**
  * One student's grade for one item: their presentation of a paper, their supporting role in a session, or their
@@ -34,6 +35,6 @@ public record Grade(@Id @GeneratedValue @Nullable Long id,
 
     /** The grade as a person reads it: the mark, or the points. */
     String value() {
-        return mark != null ? mark : org.paperclub.course.GradingPolicy.number(points);
+        return mark != null ? mark : GradingPolicy.number(points);
     }
 }

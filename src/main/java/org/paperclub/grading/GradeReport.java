@@ -1,6 +1,7 @@
 package org.paperclub.grading;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import org.paperclub.course.SessionKind;
 import org.paperclub.system.Rows;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -10,9 +11,9 @@ import org.paperclub.course.GradingPolicy;
 import org.paperclub.course.ReadingKind;
 import org.paperclub.course.ScheduleService;
 import org.paperclub.course.Session;
-import org.paperclub.course.Views.PaperView;
-import org.paperclub.course.Views.RoleView;
-import org.paperclub.course.Views.SessionView;
+import org.paperclub.course.CourseViews.PaperView;
+import org.paperclub.course.CourseViews.RoleView;
+import org.paperclub.course.CourseViews.SessionView;
 import org.paperclub.critique.CritiqueLedger;
 import org.paperclub.critique.CritiqueLedger.HandedIn;
 import org.paperclub.grading.GradingViews.GradeView;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,7 +132,7 @@ class GradeReport {
             sessions = schedule.stream().collect(Collectors.toMap(SessionView::id, Function.identity()));
             paperTitles = papers.stream().collect(Collectors.toMap(PaperView::id, PaperView::title));
             roleNames = roles.stream()
-                    .collect(Collectors.toMap(RoleView::id, RoleView::name, (a, b) -> a, java.util.LinkedHashMap::new));
+                    .collect(Collectors.toMap(RoleView::id, RoleView::name, (a, b) -> a, LinkedHashMap::new));
             people = roster.stream().collect(Collectors.toMap(RosterEntry::userId, Function.identity(), (a, b) -> a));
             students = roster.stream().filter(e -> e.role() == CourseRole.STUDENT)
                     .sorted(Comparator.comparing(RosterEntry::name, String.CASE_INSENSITIVE_ORDER)).toList();
@@ -180,7 +182,7 @@ class GradeReport {
             SessionView s = sessions.get(g.sessionId());
             String who = name(g.studentId());
             String what = subject(g.kind(), g.subjectId());
-            if (s.kind() == org.paperclub.course.SessionKind.NO_CLASS) {
+            if (s.kind() == SessionKind.NO_CLASS) {
                 return "Session " + s.number() + " was cancelled after this was graded; the grade still counts until staff remove it.";
             }
             return switch (g.kind()) {
@@ -238,7 +240,7 @@ class GradeReport {
         }
 
         boolean held(long sessionId) {
-            return sessions.get(sessionId).kind() != org.paperclub.course.SessionKind.NO_CLASS;
+            return sessions.get(sessionId).kind() != SessionKind.NO_CLASS;
         }
 
         boolean started(long sessionId, Instant now) {
@@ -268,12 +270,6 @@ class GradeReport {
     @Transactional(readOnly = true)
     State session(long courseId, long sessionId, List<Grade> these) {
         return State.load(this, courseId, these, sessionId);
-    }
-
-    /** Everyone's name in the course, for the audit. */
-    @Transactional(readOnly = true)
-    Map<Long, String> names(long courseId) {
-        return people.roster(courseId).stream().collect(Collectors.toMap(RosterEntry::userId, RosterEntry::name, (a, b) -> a));
     }
 
     @Transactional(readOnly = true)

@@ -28,6 +28,7 @@ import org.paperclub.grading.GradingViews.TeamSheet;
 import org.paperclub.grading.ParticipationRules.Participation;
 import org.paperclub.grading.Repositories.GradeEventRepository;
 import org.paperclub.grading.Repositories.GradeRepository;
+import org.paperclub.people.PeopleService;
 import org.paperclub.people.RosterEntry;
 import org.paperclub.signup.SignupLedger.Holding;
 import org.paperclub.signup.SignupLedger.Team;
@@ -37,9 +38,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 /** The read side of grading: a session's grading sheet, the course summary, a student's page, the audit. */
@@ -52,14 +56,16 @@ class GradeSheets {
     private final GradeRepository grades;
     private final GradeEventRepository events;
     private final GradingService grading;
+    private final PeopleService people;
 
     GradeSheets(GradeReport report, ScheduleService schedule, GradeRepository grades, GradeEventRepository events,
-                GradingService grading) {
+                GradingService grading, PeopleService people) {
         this.report = report;
         this.schedule = schedule;
         this.grades = grades;
         this.events = events;
         this.grading = grading;
+        this.people = people;
     }
 
     @Transactional(readOnly = true)
@@ -114,7 +120,7 @@ class GradeSheets {
         Map<Long, List<Grade>> byStudent = st.grades.stream().collect(Collectors.groupingBy(Grade::studentId));
         // What could be graded by now and is not: presentations and roles of sessions that have begun, and every
         // critique handed in.
-        java.util.Set<Item> graded = new java.util.HashSet<>();
+        Set<Item> graded = new HashSet<>();
         for (Grade g : st.grades) {
             graded.add(Item.of(g));
         }
@@ -174,7 +180,7 @@ class GradeSheets {
                 .sorted(Comparator.comparing((Grade g) -> st.sessions.get(g.sessionId()).number()).thenComparing(Grade::kind))
                 .toList();
         Participation p = st.participation(shown);
-        java.util.Set<Item> gradedItems = shown.stream().map(Item::of).collect(Collectors.toSet());
+        Set<Item> gradedItems = shown.stream().map(Item::of).collect(Collectors.toSet());
         List<PresentationProgress> presentations = st.teams.stream().filter(t -> t.memberIds().contains(studentId))
                 .map(t -> new PresentationProgress(st.sessions.get(t.sessionId()).number(), st.paperTitles.get(t.paperId()),
                         gradedItems.contains(new Item(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), studentId))))
@@ -216,8 +222,8 @@ class GradeSheets {
     }
 
     private List<HistoryLine> lines(long courseId, List<GradeEvent> list) {
-        Map<Long, String> names = report.names(courseId);
-        java.util.function.LongFunction<String> name = id -> names.getOrDefault(id, "user " + id);
+        Map<Long, String> names = people.namesOf(courseId);
+        LongFunction<String> name = id -> names.getOrDefault(id, "user " + id);
         return list.stream().map(e -> new HistoryLine(e.at(), name.apply(e.actorId()), e.action(), e.oldValue(), e.newValue(),
                 e.detail(), e.gradeId(), e.studentId(), name.apply(e.studentId()))).toList();
     }

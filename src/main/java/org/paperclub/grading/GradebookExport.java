@@ -99,11 +99,12 @@ class GradebookExport {
         return v == null ? "" : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    private interface Rows {
+    /** What writes the rows of one CSV file. */
+    private interface CsvRows {
         void write(CSVPrinter out) throws IOException;
     }
 
-    private static String write(Rows rows) {
+    private static String write(CsvRows rows) {
         StringWriter text = new StringWriter();
         try (CSVPrinter out = new CSVPrinter(text, CSVFormat.DEFAULT)) {
             rows.write(out);

@@ -5,13 +5,14 @@ import org.paperclub.course.Course;
 import org.paperclub.course.DemoSeeder;
 import org.paperclub.course.GradingPolicy;
 import org.paperclub.course.ScheduleService;
-import org.paperclub.course.Views.SessionView;
+import org.paperclub.course.CourseViews.SessionView;
 import org.paperclub.critique.CritiqueLedger;
 import org.paperclub.critique.CritiqueLedger.HandedIn;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -69,7 +70,7 @@ class GradingDemo implements DemoSeeder {
                 .forEach(s -> grading.publish(course.id(), instructorId, s.id()));
         grades.findByCourseIdAndStudentId(course.id(), students.get(0)).stream()
                 .filter(g -> g.kind() == GradeKind.CRITIQUE && g.publishedAt() != null)
-                .max(java.util.Comparator.comparing(g -> sessions.get(g.sessionId()).startsAt()))
+                .max(Comparator.comparing(g -> sessions.get(g.sessionId()).startsAt()))
                 .ifPresent(g -> grading.fileRegrade(course.id(), g.studentId(), g.id(),
                         "I think my critique does question the evaluation, in its second paragraph."));
     }
@@ -78,7 +79,7 @@ class GradingDemo implements DemoSeeder {
     private static GradingService.Entry entry(GradingPolicy.Scale scale, int level, String comment) {
         if (scale.type() == GradingPolicy.ScaleType.MARKS) {
             List<GradingPolicy.Mark> marks = scale.marks().stream()
-                    .sorted(java.util.Comparator.comparingDouble(GradingPolicy.Mark::points)).toList();
+                    .sorted(Comparator.comparingDouble(GradingPolicy.Mark::points)).toList();
             int at = level == 0 ? 0 : level == 2 ? marks.size() - 1 : marks.size() / 2;
             return new GradingService.Entry(null, marks.get(at).label(), comment, null);
         }

@@ -22,6 +22,7 @@ import org.paperclub.system.Dates;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -101,7 +102,7 @@ class GradingService {
      */
     private void requireHeld(long courseId, long sessionId, String what) {
         Session session = schedule.requireSession(courseId, sessionId);
-        java.time.ZonedDateTime starts = session.startsAt(courses.get(courseId).zone());
+        ZonedDateTime starts = session.startsAt(courses.get(courseId).zone());
         if (clock.instant().isBefore(starts.toInstant())) {
             throw ProblemException.invalid("Session " + session.number() + " has not happened yet, so its " + what + " cannot be "
                     + "graded; it can be graded from " + Dates.WHEN.format(starts) + ", when the session starts.",

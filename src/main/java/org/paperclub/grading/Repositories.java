@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +34,7 @@ final class Repositories {
         List<Grade> lockDrafts(Long sessionId);
 
         @Query("update grade set published_at = :at where session_id = :sessionId and published_at is null")
-        int publishDrafts(Long sessionId, java.time.Instant at);
+        int publishDrafts(Long sessionId, Instant at);
 
         long countBySessionId(Long sessionId);
 

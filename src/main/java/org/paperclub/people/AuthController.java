@@ -27,6 +27,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.paperclub.system.ProblemException;
+import org.paperclub.system.SingleLine;
 
 import java.time.Duration;
 import java.util.List;
@@ -60,8 +61,8 @@ class AuthController {
     }
 
     @Serdeable
-    record LoginCommand(@NotBlank @Size(max = 320) @org.paperclub.system.SingleLine String email,
-                        @NotBlank @Size(max = 200) @org.paperclub.system.SingleLine String password) {
+    record LoginCommand(@NotBlank @Size(max = 320) @SingleLine String email,
+                        @NotBlank @Size(max = 200) @SingleLine String password) {
     }
 
     @Serdeable
@@ -73,7 +74,7 @@ class AuthController {
     /** Who is signed in, their courses with their role in each, and the CSRF token of this session. */
     @Serdeable
     record Me(Long id, String email, String name, boolean courseCreator,
-              @ArraySchema(schema = @Schema(ref = "#/components/schemas/Views.CourseView")) List<?> courses,
+              @ArraySchema(schema = @Schema(ref = "#/components/schemas/CourseViews.CourseView")) List<?> courses,
               String csrfToken) {
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Users, their enrollments, and who is what in which course. Other features ask here, never the repositories. */
@@ -92,6 +93,11 @@ public class PeopleService {
 
     public List<RosterEntry> roster(long courseId) {
         return enrollments.findRoster(courseId);
+    }
+
+    /** Everyone on the course's roster (students and staff), by user id, with their name. */
+    public Map<Long, String> namesOf(long courseId) {
+        return roster(courseId).stream().collect(Collectors.toMap(RosterEntry::userId, RosterEntry::name, (a, b) -> a));
     }
 
     /** A user who may sign in with this password hash (several demo accounts share one hash, made once). */
@@ -236,7 +242,7 @@ public class PeopleService {
         return new ImportResult(toInsert.size(), toUpdate.size(), fresh.size(), people);
     }
 
-    private static <T> List<T> saveInBatches(List<T> rows, java.util.function.Function<List<T>, Iterable<T>> write) {
+    private static <T> List<T> saveInBatches(List<T> rows, Function<List<T>, Iterable<T>> write) {
         List<T> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i += 500) {
             write.apply(rows.subList(i, Math.min(rows.size(), i + 500))).forEach(out::add);

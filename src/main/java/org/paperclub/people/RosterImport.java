@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.paperclub.system.Problem.Violation;
 import org.paperclub.system.ProblemException;
+import org.paperclub.system.Text;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -189,7 +190,7 @@ final class RosterImport {
         String[][] fields = {{email, "the email"}, {name, "the name"}, {role, "the role"}, {section, "the section"},
                 {canvasId, "the Canvas ID"}, {sisId, "the SIS User ID"}};
         for (String[] field : fields) {
-            String problem = org.paperclub.system.Text.singleLine(value(record, field[0]));
+            String problem = Text.singleLine(value(record, field[0]));
             if (problem != null) {
                 return field == fields[0] ? "the email is not an email address: it " + problem : field[1] + " " + problem;
             }

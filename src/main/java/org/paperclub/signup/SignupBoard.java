@@ -6,9 +6,10 @@ import org.paperclub.course.Course;
 import org.paperclub.course.CourseService;
 import org.paperclub.course.ScheduleService;
 import org.paperclub.course.Session;
-import org.paperclub.course.Views.PaperView;
-import org.paperclub.course.Views.RoleView;
+import org.paperclub.course.CourseViews.PaperView;
+import org.paperclub.course.CourseViews.RoleView;
 import org.paperclub.people.CourseRole;
+import org.paperclub.people.PeopleService;
 import org.paperclub.people.RosterEntry;
 import org.paperclub.signup.SignupViews.Assignment;
 import org.paperclub.signup.SignupViews.AutoFillPlan;
@@ -46,16 +47,19 @@ class SignupBoard {
     private final CourseService courses;
     private final ScheduleService schedule;
     private final SignupService signups;
+    private final PeopleService people;
     private final PresentationRepository presentations;
     private final PresentationMemberRepository members;
     private final RoleSignupRepository roleSignups;
     private final SignupEventRepository events;
 
-    SignupBoard(CourseService courses, ScheduleService schedule, SignupService signups, PresentationRepository presentations,
-                PresentationMemberRepository members, RoleSignupRepository roleSignups, SignupEventRepository events) {
+    SignupBoard(CourseService courses, ScheduleService schedule, SignupService signups, PeopleService people,
+                PresentationRepository presentations, PresentationMemberRepository members, RoleSignupRepository roleSignups,
+                SignupEventRepository events) {
         this.courses = courses;
         this.schedule = schedule;
         this.signups = signups;
+        this.people = people;
         this.presentations = presentations;
         this.members = members;
         this.roleSignups = roleSignups;
@@ -81,7 +85,7 @@ class SignupBoard {
         Course course = courses.get(courseId);
         List<Session> sessions = schedule.sessions(courseId);
         List<RoleView> roles = courses.roles(courseId);
-        return new State(course, sessions, SignupRules.blocks(course, sessions, !roles.isEmpty()), roles, signups.namesOf(courseId),
+        return new State(course, sessions, SignupRules.blocks(course, sessions, !roles.isEmpty()), roles, people.namesOf(courseId),
                 presentations.findByCourseId(courseId), members.findByCourseId(courseId), roleSignups.findByCourseId(courseId),
                 schedule.papers(courseId).stream().collect(Collectors.toMap(PaperView::id, Function.identity())),
                 schedule.readingPaperIds(courseId));
@@ -267,7 +271,7 @@ class SignupBoard {
 
     @Transactional(readOnly = true)
     List<EventView> audit(long courseId) {
-        Map<Long, String> names = signups.namesOf(courseId);
+        Map<Long, String> names = people.namesOf(courseId);
         Map<Long, Integer> numbers = schedule.sessions(courseId).stream().collect(Collectors.toMap(Session::id, Session::number));
         return events.latest(courseId).stream().map(e -> new EventView(e.id(), e.at(), names.getOrDefault(e.actorId(), "someone"),
                 e.action(), e.sessionId() == null ? null : numbers.get(e.sessionId()), e.detail())).toList();

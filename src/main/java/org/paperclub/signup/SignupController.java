@@ -29,9 +29,11 @@ import org.paperclub.people.Viewer;
 import org.paperclub.signup.SignupService.Actor;
 import org.paperclub.signup.SignupViews.PresentationView;
 import org.paperclub.signup.SignupViews.RoleSignupView;
+import org.paperclub.system.Problem;
 import org.paperclub.system.ProblemException;
 
 import java.net.URI;
+import java.util.List;
 
 @Controller("/api/courses/{courseId}/sessions/{sessionId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -73,7 +75,7 @@ class SignupController {
         if (command.partnerEmail() != null && !command.partnerEmail().isBlank()) {
             partner = people.userByEmail(command.partnerEmail()).map(User::id)
                     .orElseThrow(() -> ProblemException.invalid("Nobody with the email " + command.partnerEmail() + " is in Paperclub.",
-                            java.util.List.of(new org.paperclub.system.Problem.Violation("partnerEmail", "is not a student of this course"))));
+                            List.of(new Problem.Violation("partnerEmail", "is not a student of this course"))));
         }
         PresentationView view = signups.present(courseId, sessionId, actor, student, command.paperId(), partner);
         return HttpResponse.created(view, URI.create("/api/courses/" + courseId + "/sessions/" + sessionId + "/presentations/" + view.id()));

@@ -6,8 +6,8 @@ import org.paperclub.course.CourseService;
 import org.paperclub.course.DemoSeeder;
 import org.paperclub.course.ScheduleService;
 import org.paperclub.course.Session;
-import org.paperclub.course.Views.PaperView;
-import org.paperclub.course.Views.RoleView;
+import org.paperclub.course.CourseViews.PaperView;
+import org.paperclub.course.CourseViews.RoleView;
 import org.paperclub.people.CourseRole;
 
 import java.util.List;

@@ -8,6 +8,7 @@ import org.paperclub.course.CourseService;
 import org.paperclub.course.ScheduleService;
 import org.paperclub.course.Session;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public class SignupLedger {
 
     private static Team team(Presentation p, List<PresentationMember> ms) {
         return new Team(p.id(), p.sessionId(), p.paperId(), p.status() == PresentationStatus.PROPOSED,
-                ms.stream().sorted(java.util.Comparator.comparingInt(PresentationMember::place)).map(PresentationMember::userId).toList());
+                ms.stream().sorted(Comparator.comparingInt(PresentationMember::place)).map(PresentationMember::userId).toList());
     }
 
     /** Every role held in the course, in seat order. Three columns read by hand: a large course has tens of thousands. */
@@ -90,7 +91,7 @@ public class SignupLedger {
     @Transactional(readOnly = true)
     public List<Long> holders(long sessionId, long roleId) {
         return roleSignups.findBySessionIdAndRoleId(sessionId, roleId).stream()
-                .sorted(java.util.Comparator.comparingInt(RoleSignup::seat)).map(RoleSignup::userId).toList();
+                .sorted(Comparator.comparingInt(RoleSignup::seat)).map(RoleSignup::userId).toList();
     }
 
     /** The blocks of sessions in each of which every student holds one supporting role (the coverage rule). */

@@ -1,10 +1,13 @@
 package org.paperclub.signup;
 
 import org.paperclub.system.FreeText;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -104,9 +107,9 @@ class SignupOverviewController {
     }
 
     @Post("/presentations/{presentationId}/decline")
-    @io.micronaut.http.annotation.Status(io.micronaut.http.HttpStatus.NO_CONTENT)
+    @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Decline a proposed off-list paper: frees the slot and tells the team (staff)")
-    void decline(long courseId, long presentationId, @io.micronaut.core.annotation.Nullable @Body @Valid Decision decision, Authentication auth) {
+    void decline(long courseId, long presentationId, @Nullable @Body @Valid Decision decision, Authentication auth) {
         CourseRole role = access.staff(auth, courseId, "decline proposals");
         signups.decide(courseId, presentationId, new Actor(Viewer.id(auth), role), false, decision == null ? null : decision.reason());
     }

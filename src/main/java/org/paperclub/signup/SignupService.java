@@ -279,11 +279,6 @@ class SignupService {
         }
     }
 
-    /** The students of the course by id, with their names. */
-    Map<Long, String> namesOf(long courseId) {
-        return people.roster(courseId).stream().collect(Collectors.toMap(RosterEntry::userId, RosterEntry::name, (a, b) -> a));
-    }
-
     List<RosterEntry> students(long courseId) {
         return people.roster(courseId).stream().filter(r -> r.role() == CourseRole.STUDENT).toList();
     }

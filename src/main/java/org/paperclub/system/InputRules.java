@@ -2,6 +2,7 @@ package org.paperclub.system;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.validation.validator.constraints.ConstraintValidator;
+import io.micronaut.validation.validator.constraints.ConstraintValidatorContext;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ class InputRules {
         return (value, annotation, context) -> check(context, Dates.problem(value));
     }
 
-    private static boolean check(io.micronaut.validation.validator.constraints.ConstraintValidatorContext context, String problem) {
+    private static boolean check(ConstraintValidatorContext context, String problem) {
         if (problem == null) {
             return true;
         }

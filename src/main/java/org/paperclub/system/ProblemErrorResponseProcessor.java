@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -43,7 +44,7 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
             for (ConstraintViolation<?> v : cve.getConstraintViolations()) {
                 violations.add(new Problem.Violation(fieldOf(v.getPropertyPath().toString()), v.getMessage()));
             }
-            violations.sort(java.util.Comparator.comparing(v -> String.valueOf(v.field())));
+            violations.sort(Comparator.comparing(v -> String.valueOf(v.field())));
         } else if (badField(context) instanceof StrictJsonMapper.BadField bad) {
             violations.add(new Problem.Violation(bad.field(), bad.problem()));
         } else for (Error error : context.getErrors()) {

@@ -1,6 +1,7 @@
 package org.paperclub.system;
 
 import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -55,7 +56,7 @@ class SecurityHeadersFilter {
     }
 
     @ResponseFilter
-    void headers(io.micronaut.http.HttpRequest<?> request, MutableHttpResponse<?> response) {
+    void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.header("X-Content-Type-Options", "nosniff");
         response.header("X-Frame-Options", "DENY");
         response.header("Referrer-Policy", "same-origin");

@@ -1,9 +1,11 @@
 package org.paperclub.system;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.core.annotation.Nullable;
@@ -35,7 +37,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Micronaut Serde reads JSON leniently: {@code 42} or {@code true} for a string, {@code "yes"} for a boolean (as
@@ -52,12 +57,12 @@ class StrictJsonMapper implements JacksonObjectMapper {
     private final SerdeRegistry registry;
     private final LimitingStream.RemainingLimits limits;
     // A key given twice keeps one of the values silently; which one the sender meant is a guess.
-    private final JsonFactory factory = JsonFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+    private final JsonFactory factory = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final java.util.regex.Pattern UNKNOWN = java.util.regex.Pattern.compile("Unknown property \\[([^\\]]*)\\]");
-    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
+    private static final Pattern UNKNOWN = Pattern.compile("Unknown property \\[([^\\]]*)\\]");
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
     /** Serde names the property it failed on as "[LocalDate date]". */
-    private static final java.util.regex.Pattern PROPERTY = java.util.regex.Pattern.compile("Error decoding property \\[(\\w+) ");
+    private static final Pattern PROPERTY = Pattern.compile("Error decoding property \\[(\\w+) ");
 
     StrictJsonMapper(SerdeRegistry registry, SerdeConfiguration serde, SerdeJacksonConfiguration jackson) {
         this.delegate = new JacksonJsonMapper(registry, serde, jackson);
@@ -96,14 +101,14 @@ class StrictJsonMapper implements JacksonObjectMapper {
             throw e;
         } catch (ProblemException e) {
             throw e;
-        } catch (com.fasterxml.jackson.core.JsonParseException e) {
-            java.util.regex.Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        } catch (JsonParseException e) {
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
             if (duplicate.find()) {
                 throw new BadField(named(path(parser), duplicate.group(1)), "is given twice; give each field once");
             }
             throw new BadField(path(parser), "is not valid JSON here (" + e.getOriginalMessage() + ")");
         } catch (IOException | RuntimeException e) {
-            java.util.regex.Matcher unknown = UNKNOWN.matcher(String.valueOf(e.getMessage()));
+            Matcher unknown = UNKNOWN.matcher(String.valueOf(e.getMessage()));
             if (unknown.find()) {
                 throw new BadField(named(path(parser), unknown.group(1)), "is not a field of this request");
             }
@@ -123,10 +128,10 @@ class StrictJsonMapper implements JacksonObjectMapper {
 
     /** What a value Serde could not convert must be, from the type it was being read as. */
     private static String needs(Throwable e) {
-        java.util.regex.Matcher property = PROPERTY.matcher(String.valueOf(e.getMessage()));
+        Matcher property = PROPERTY.matcher(String.valueOf(e.getMessage()));
         String type = property.find() ? property.group(1) : "";
         for (Throwable t = e; t != null && type.isEmpty(); t = t.getCause()) {
-            if (t instanceof java.time.DateTimeException) {
+            if (t instanceof DateTimeException) {
                 type = "temporal";
             }
         }

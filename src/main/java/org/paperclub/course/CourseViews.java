@@ -11,9 +11,9 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** What the API sends about courses and their schedules. */
-public final class Views {
+public final class CourseViews {
 
-    private Views() {
+    private CourseViews() {
     }
 
     /**
