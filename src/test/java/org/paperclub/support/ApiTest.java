@@ -6,6 +6,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
@@ -21,6 +22,10 @@ public abstract class ApiTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     protected HttpClient client;
+
+    /** The app's "now": ticking until a test sets it, and ticking again after every test (see {@link TestClock}). */
+    @Inject
+    protected TestClock clock;
 
     private Map<String, String> database;
 
@@ -39,6 +44,11 @@ public abstract class ApiTest implements TestPropertyProvider {
     /** More settings for this test class's app. */
     protected Map<String, String> extraProperties() {
         return Map.of();
+    }
+
+    @AfterEach
+    void systemClockAgain() {
+        clock.reset();
     }
 
     @AfterAll
