@@ -13,7 +13,6 @@ import org.paperclub.support.TestPdfs;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -26,11 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LatePolicyTest extends ApiTest {
 
     private static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);
+    /** When the student hands in: the sessions are 30, 31 and 100 hours before. */
+    private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 3, 10, 12, 0, 0, 0, ZoneOffset.UTC);
 
     @Test
     void grace_is_spent_across_items_then_the_penalty_applies_and_nothing_passes_the_cut_off() {
+        clock.set(NOW);
         Api.Session instructor = instructor();
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
         String file = """
                 format: paperclub-course/1
                 course: {code: LATE 1, title: Late policy seminar, term: Now, timeZone: UTC}
@@ -48,7 +49,7 @@ class LatePolicyTest extends ApiTest {
                   - {number: 1, date: %s, start: "%s", end: "%s", topic: One, assigned: [a]}
                   - {number: 2, date: %s, start: "%s", end: "%s", topic: Two, assigned: [b]}
                   - {number: 3, date: %s, start: "%s", end: "%s", topic: Three, assigned: [c]}
-                """.formatted((Object[]) flat(now).split(","));
+                """.formatted((Object[]) flat(NOW).split(","));
         Map<String, Object> course = instructor.post("/api/courses/import", file, "application/yaml").body();
         long courseId = ((Number) course.get("id")).longValue();
         instructor.post("/api/courses/" + courseId + "/roster", Map.of("email", "student1@example.edu"));
@@ -87,10 +88,9 @@ class LatePolicyTest extends ApiTest {
         return String.join(",", args(now.minusHours(30)), args(now.minusHours(31)), args(now.minusHours(100)));
     }
 
-    /** A 50-minute session starting then (an hour earlier near midnight, so that it ends the same day). */
+    /** A 50-minute session starting then. */
     private static String args(ZonedDateTime start) {
-        ZonedDateTime begin = start.getHour() == 23 ? start.minusHours(1) : start;
-        return begin.toLocalDate() + "," + begin.toLocalTime() + "," + begin.plusMinutes(50).toLocalTime();
+        return start.toLocalDate() + "," + start.toLocalTime() + "," + start.plusMinutes(50).toLocalTime();
     }
 
     private Map<String, Object> upload(Api.Session s, long courseId, List<Map<String, Object>> sessions, int number) {

@@ -159,12 +159,20 @@ class SignupTest extends ApiTest {
 
     @Test
     void a_frozen_session_binds_students_but_not_staff() {
-        Api.Session ta = ta();
-        ZonedDateTime tomorrow = ZonedDateTime.now(ZoneId.of("America/New_York")).plusDays(1);
-        Map<String, Object> sessionBody = new HashMap<>(Map.of("date", tomorrow.toLocalDate().toString(),
+        ZoneId newYork = ZoneId.of("America/New_York");
+        ZonedDateTime classStarts = LocalDate.now(clock.withZone(newYork)).plusDays(3).atTime(14, 55).atZone(newYork);
+        Map<String, Object> sessionBody = new HashMap<>(Map.of("date", classStarts.toLocalDate().toString(),
                 "startTime", "14:55", "endTime", "16:10", "topic", "Extra presentations", "kind", "PRESENTATION",
                 "presentationSlots", 1));
-        long frozen = id(ta.post(BASE + "/sessions", sessionBody).body());
+        long frozen = id(ta().post(BASE + "/sessions", sessionBody).body());
+        // Sign-ups freeze 48 hours before class: a second before, the student still takes a role and withdraws.
+        clock.set(classStarts.minusHours(48).minusSeconds(1));
+        Api.Session early = student(16);
+        Map<String, Object> taken = early.post(roleSignups(frozen, hacker), Map.of()).body();
+        assertEquals(204, early.delete(roleSignups(frozen, hacker) + "/" + taken.get("id")).code());
+
+        clock.set(classStarts.minusHours(48));
+        Api.Session ta = ta();
         Map<String, Object> p = problem(409, () -> student(16).post(roleSignups(frozen, hacker), Map.of()));
         assertTrue(((String) p.get("detail")).contains("froze on"), (String) p.get("detail"));
         Map<String, Object> assigned = ta.post(roleSignups(frozen, hacker), Map.of("studentId", userId(16))).body();

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,16 +50,23 @@ public final class TestClock extends Clock {
         return set(now.toInstant());
     }
 
-    /** Freezes "now" where it is (the system time, when the clock was not set). */
+    /**
+     * Freezes "now" where it is (the system time, when the clock was not set), cut to whole microseconds as the
+     * database keeps times: a time written and read back is then the same instant, to the nanosecond.
+     */
     public TestClock freeze() {
-        frozen.compareAndSet(null, Instant.now());
+        frozen.compareAndSet(null, systemNow());
         return this;
     }
 
     /** Moves a frozen "now" by this much (backwards when negative); a ticking clock is frozen first. */
     public TestClock advance(Duration by) {
-        frozen.updateAndGet(now -> (now == null ? Instant.now() : now).plus(by));
+        frozen.updateAndGet(now -> (now == null ? systemNow() : now).plus(by));
         return this;
+    }
+
+    private static Instant systemNow() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The system clock again. */
