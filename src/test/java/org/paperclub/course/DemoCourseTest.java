@@ -3,6 +3,7 @@ package org.paperclub.course;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.ApiTest;
+import org.paperclub.support.Api;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ class DemoCourseTest extends ApiTest {
     void the_demo_course_is_the_umd_syllabus_with_its_cancelled_class() {
         List<Map<String, Object>> sessions = student().list("/api/courses/1/sessions");
         assertEquals(29, sessions.size());
-        Map<String, Object> thirteen = sessions.stream().filter(s -> ((Number) s.get("number")).intValue() == 13).findFirst().orElseThrow();
+        Map<String, Object> thirteen = sessions.stream().filter(s -> Api.intOf(s, "number") == 13).findFirst().orElseThrow();
         assertEquals("NO_CLASS", thirteen.get("kind"));
         assertTrue(((List<?>) thirteen.get("readings")).isEmpty());
         long assigned = sessions.stream().flatMap(s -> ((List<?>) s.get("readings")).stream())

@@ -43,7 +43,7 @@ class CritiqueUploadTest extends ApiTest {
     void findSessions() {
         OffsetDateTime now = OffsetDateTime.now();
         for (Map<String, Object> s : student(1).list("/api/courses/1/sessions")) {
-            long assigned = ((List<Map<String, Object>>) s.get("readings")).stream().filter(r -> "ASSIGNED".equals(r.get("kind"))).count();
+            long assigned = Api.listOf(s, "readings").stream().filter(r -> "ASSIGNED".equals(r.get("kind"))).count();
             boolean held = !"NO_CLASS".equals(s.get("kind"));
             if (held && assigned >= 2) {
                 if (OffsetDateTime.parse((String) s.get("startsAt")).isAfter(now.plusDays(1))) {
@@ -62,7 +62,7 @@ class CritiqueUploadTest extends ApiTest {
     }
 
     long paper(Map<String, Object> session, int k) {
-        return Api.longOf(((List<Map<String, Object>>) session.get("readings")).stream()
+        return Api.longOf(Api.listOf(session, "readings").stream()
                 .filter(r -> "ASSIGNED".equals(r.get("kind"))).toList().get(k), "paperId");
     }
 
@@ -120,7 +120,7 @@ class CritiqueUploadTest extends ApiTest {
                 () -> upload(s, Api.id(past), paper(past, 0), TestPdfs.twoPages()));
         assertEquals(422, e.getStatus().getCode());
         Map<String, Object> problem = e.getResponse().getBody(MAP).orElseThrow();
-        List<String> fields = ((List<Map<String, Object>>) problem.get("errors")).stream().map(v -> (String) v.get("field")).toList();
+        List<String> fields = Api.listOf(problem, "errors").stream().map(v -> (String) v.get("field")).toList();
         assertTrue(fields.containsAll(List.of("deadline", "file")), fields.toString());
         String messages = problem.get("errors").toString();
         assertTrue(messages.contains("late critiques are not accepted"), messages);

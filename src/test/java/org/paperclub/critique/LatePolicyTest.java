@@ -51,18 +51,18 @@ class LatePolicyTest extends ApiTest {
                   - {number: 3, date: %s, start: "%s", end: "%s", topic: Three, assigned: [c]}
                 """.formatted((Object[]) flat(NOW).split(","));
         Map<String, Object> course = instructor.post("/api/courses/import", file, "application/yaml").body();
-        long courseId = ((Number) course.get("id")).longValue();
+        long courseId = Api.id(course);
         instructor.post("/api/courses/" + courseId + "/roster", Map.of("email", "student1@example.edu"));
         List<Map<String, Object>> sessions = instructor.list("/api/courses/" + courseId + "/sessions");
         Api.Session s = student(1);
 
         Map<String, Object> first = upload(s, courseId, sessions, 1);
-        assertEquals(2, ((Number) first.get("graceSpent")).intValue(), "30 hours late is 2 started days, both covered by grace");
-        assertEquals(100.0, ((Number) first.get("keepPercent")).doubleValue());
+        assertEquals(2, Api.intOf(first, "graceSpent"), "30 hours late is 2 started days, both covered by grace");
+        assertEquals(100.0, Api.doubleOf(first, "keepPercent"));
 
         Map<String, Object> second = upload(s, courseId, sessions, 2);
-        assertEquals(0, ((Number) second.get("graceSpent")).intValue(), "the budget is spent");
-        assertEquals(60.0, ((Number) second.get("keepPercent")).doubleValue(), "31 hours late: day 2 of the schedule");
+        assertEquals(0, Api.intOf(second, "graceSpent"), "the budget is spent");
+        assertEquals(60.0, Api.doubleOf(second, "keepPercent"), "31 hours late: day 2 of the schedule");
         assertTrue(((String) second.get("timing")).contains("60 % of the points kept"), (String) second.get("timing"));
 
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> upload(s, courseId, sessions, 3));
@@ -94,8 +94,8 @@ class LatePolicyTest extends ApiTest {
     }
 
     private Map<String, Object> upload(Api.Session s, long courseId, List<Map<String, Object>> sessions, int number) {
-        Map<String, Object> session = sessions.stream().filter(x -> ((Number) x.get("number")).intValue() == number).findFirst().orElseThrow();
-        Object paperId = ((List<Map<String, Object>>) session.get("readings")).get(0).get("paperId");
+        Map<String, Object> session = sessions.stream().filter(x -> Api.intOf(x, "number") == number).findFirst().orElseThrow();
+        Object paperId = Api.listOf(session, "readings").get(0).get("paperId");
         MultipartBody body = MultipartBody.builder().addPart("sessionId", String.valueOf(session.get("id")))
                 .addPart("paperId", String.valueOf(paperId))
                 .addPart("file", "critique.pdf", MediaType.of("application/pdf"), TestPdfs.goodCritique()).build();

@@ -82,14 +82,14 @@ class SignInSessionTest extends ApiTest {
     void staff_sign_a_person_out_everywhere() {
         Api.Session laptop = student(7);
         Api.Session phone = student(7);
-        long id = ((Number) laptop.get("/api/me").get("id")).longValue();
+        long id = Api.id(laptop.get("/api/me"));
         problem(403, () -> student(8).post(signOut(id), ""));
         assertEquals(204, ta().post(signOut(id), "").code());
         problem(401, () -> laptop.get("/api/me"));
         problem(401, () -> phone.get("/api/me"));
         assertNotNull(student(7).get("/api/me"), "they can sign in again");
 
-        long instructorId = ((Number) instructor().get("/api/me").get("id")).longValue();
+        long instructorId = Api.id(instructor().get("/api/me"));
         problem(403, () -> ta().post(signOut(instructorId), ""));
         problem(404, () -> ta().post("/api/courses/" + DEMO + "/roster/999999/sign-out", ""));
     }
@@ -108,7 +108,7 @@ class SignInSessionTest extends ApiTest {
     @Test
     void a_session_belongs_to_its_user_even_in_a_token_signed_with_the_secret() throws Exception {
         Api.Session session = student(10);
-        long instructorId = ((Number) instructor().get("/api/me").get("id")).longValue();
+        long instructorId = Api.id(instructor().get("/api/me"));
         JWTClaimsSet claims = SignedJWT.parse(session.cookie()).getJWTClaimsSet();
         String forged = sign(new JWTClaimsSet.Builder(claims).subject(String.valueOf(instructorId)).build());
         problem(401, () -> client.toBlocking().retrieve(HttpRequest.GET("/api/me")

@@ -30,7 +30,7 @@ class UntrustedForwardedForTest extends ApiTest {
             problem(401, () -> login("student12@example.edu", "guess", address));
         }
         Map<String, Object> p = problem(429, () -> login("student12@example.edu", Api.PASSWORD, "203.0.113.77"));
-        assertEquals(429, ((Number) p.get("status")).intValue());
+        assertEquals(429, Api.intOf(p, "status"));
     }
 
     private void login(String email, String password, String forwardedFor) {
