@@ -5,10 +5,13 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.Api;
 import org.paperclub.support.ApiTest;
+import org.paperclub.support.Race;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -215,30 +218,13 @@ class ScheduleTest extends ApiTest {
         Api.Session ta = ta();
         Map<String, Object> body = guestLecture();
         body.put("number", 40);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
-        try {
-            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            for (int i = 0; i < 16; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return ta.post(SESSIONS, body).code();
-                    } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
-                        return e.getStatus().getCode();
-                    }
-                }));
-            }
-            start.countDown();
-            List<Integer> codes = new java.util.ArrayList<>();
-            for (var f : results) {
-                codes.add(f.get());
-            }
-            assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
-            assertEquals(15, codes.stream().filter(c -> c == 409).count(), "the rest are told, never a 500: " + codes);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            calls.add(() -> ta.post(SESSIONS, body).code());
         }
+        List<Integer> codes = Race.run(calls, 16);
+        assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
+        assertEquals(15, codes.stream().filter(c -> c == 409).count(), "the rest are told, never a 500: " + codes);
         assertEquals(1, student().list(SESSIONS).stream().filter(s -> Api.intOf(s, "number") == 40).count());
     }
 

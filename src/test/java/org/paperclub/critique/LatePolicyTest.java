@@ -1,5 +1,6 @@
 package org.paperclub.critique;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -22,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A course with the Cornell-style late policy: grace days spent greedily across a student's critiques, then a penalty, then a cut-off. */
 @MicronautTest
+// Builds its own courses: the demo accounts without the demo courses.
+@Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
 class LatePolicyTest extends ApiTest {
 
     private static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);

@@ -1,5 +1,6 @@
 package org.paperclub.signup;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * nothing to cover: no blocks, no gaps, nothing to auto-fill, and no role counted in the grade.
  */
 @MicronautTest
+// Builds its own courses: the demo accounts without the demo courses.
+@Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
 class CourseWithoutRolesTest extends ApiTest {
 
     private Api.Session instructor;

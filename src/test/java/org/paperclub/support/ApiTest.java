@@ -84,4 +84,12 @@ public abstract class ApiTest implements TestPropertyProvider {
 
     /** The demo course is the first course of every fresh database. */
     protected static final long DEMO = 1;
+
+    /**
+     * For a class that builds every course it uses: {@code @Property(name = "paperclub.demo.files", value =
+     * ApiTest.ACCOUNTS_ONLY)} keeps the demo accounts (instructor, TA, student1..20, password "paperclub") but enrolls
+     * them in one empty course instead of importing the demo courses, which makes the class's app start faster.
+     * {@link #DEMO} is then that empty course.
+     */
+    public static final String ACCOUNTS_ONLY = "classpath:accounts-only.yml";
 }
