@@ -43,7 +43,7 @@ class DemoActivityTest extends ApiTest {
 
         // The demo critiques are real PDFs: a past session's print is one merged PDF.
         Map<String, Object> past = ta.list("/api/courses/1/sessions").stream()
-                .filter(s -> !"NO_CLASS".equals(s.get("kind")) && OffsetDateTime.parse((String) s.get("startsAt")).isBefore(OffsetDateTime.now().minusDays(3)))
+                .filter(s -> !"NO_CLASS".equals(s.get("kind")) && OffsetDateTime.parse((String) s.get("startsAt")).isBefore(OffsetDateTime.now(clock).minusDays(3)))
                 .filter(s -> ((List<?>) s.get("readings")).size() > 0 && !ta.list("/api/courses/1/critiques?sessionId=" + s.get("id")).isEmpty())
                 .findFirst().orElseThrow();
         byte[] pdf = ta.http().retrieve(ta.authorize(HttpRequest.GET("/api/courses/1/sessions/" + past.get("id") + "/critiques.pdf"))

@@ -68,7 +68,7 @@ class HostileUploadTest extends ApiTest {
 
     @BeforeAll
     void findSessions() {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (Map<String, Object> s : student(1).list("/api/courses/1/sessions")) {
             long assigned = Api.listOf(s, "readings").stream().filter(r -> "ASSIGNED".equals(r.get("kind"))).count();
             if (!"NO_CLASS".equals(s.get("kind")) && assigned >= 2

@@ -33,7 +33,7 @@ class UploadFileNameTest extends ApiTest {
 
     @BeforeAll
     void findAnUpcomingSession() {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Object> s = student(1).list("/api/courses/1/sessions").stream()
                 .filter(x -> !"NO_CLASS".equals(x.get("kind")) && OffsetDateTime.parse((String) x.get("startsAt")).isAfter(now.plusDays(1)))
                 .filter(x -> Api.listOf(x, "readings").stream().anyMatch(r -> "ASSIGNED".equals(r.get("kind"))))

@@ -103,7 +103,7 @@ class RoleSwitchTest extends ApiTest {
     @Test
     void in_a_frozen_session_students_cannot_switch_but_staff_can() {
         Api.Session ta = ta();
-        java.time.LocalDate tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).plusDays(1);
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("America/New_York"))).plusDays(1);
         long frozen = Api.id(ta.post(BASE + "/sessions", Map.of("date", tomorrow.toString(), "startTime", "14:55",
                 "endTime", "16:10", "topic", "Extra presentations", "kind", "PRESENTATION", "presentationSlots", 1))
                 .body());
