@@ -5,9 +5,12 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** One clock for the whole app, so tests can fix "now" (deadlines, freezes, lockouts) by replacing this bean. */
+/**
+ * One clock for the whole app: every rule reads "now" from the injected {@code Clock}, never from the system, so
+ * tests fix "now" (deadlines, freezes, lockouts) by replacing this bean (the tests' {@code support/TestClock}).
+ */
 @Factory
-class ClockFactory {
+public class ClockFactory {
 
     @Singleton
     Clock clock() {

@@ -155,7 +155,7 @@ class CritiqueVerdictBenchmark extends ApiTest {
 
     private Map<String, Object> upcomingSession() {
         for (Map<String, Object> s : student(2).list("/api/courses/1/sessions")) {
-            boolean assigned = ((List<Map<String, Object>>) s.get("readings")).stream().anyMatch(r -> "ASSIGNED".equals(r.get("kind")));
+            boolean assigned = Api.listOf(s, "readings").stream().anyMatch(r -> "ASSIGNED".equals(r.get("kind")));
             if (assigned && !"NO_CLASS".equals(s.get("kind")) && OffsetDateTime.parse((String) s.get("startsAt")).isAfter(OffsetDateTime.now().plusDays(1))) {
                 return s;
             }
@@ -164,7 +164,7 @@ class CritiqueVerdictBenchmark extends ApiTest {
     }
 
     private static long assignedPaper(Map<String, Object> session) {
-        return Api.longOf(((List<Map<String, Object>>) session.get("readings")).stream()
+        return Api.longOf(Api.listOf(session, "readings").stream()
                 .filter(r -> "ASSIGNED".equals(r.get("kind"))).findFirst().orElseThrow(), "paperId");
     }
 

@@ -58,10 +58,10 @@ class CalendarTest extends ApiTest {
         Api.Session student = student(4);
         List<Map<String, Object>> sessions = student.list("/api/courses/1/sessions");
         List<Map<String, Object>> held = sessions.stream().filter(s -> !"NO_CLASS".equals(s.get("kind"))).toList();
-        Map<String, Object> withReadings = held.stream().filter(s -> ((List<Map<String, Object>>) s.get("readings")).stream()
+        Map<String, Object> withReadings = held.stream().filter(s -> Api.listOf(s, "readings").stream()
                 .anyMatch(r -> "ASSIGNED".equals(r.get("kind")))).reduce((a, b) -> b).orElseThrow();
-        long sessionId = ((Number) withReadings.get("id")).longValue();
-        long me = ((Number) student.get("/api/me").get("id")).longValue();
+        long sessionId = Api.id(withReadings);
+        long me = Api.id(student.get("/api/me"));
         instructor().post("/api/courses/1/extensions", Map.of("studentId", me, "sessionId", sessionId, "hours", 48, "reason", "Conference"));
 
         Calendar cal = parse(ics(student, "/api/courses/1/calendar.ics"));
@@ -89,9 +89,9 @@ class CalendarTest extends ApiTest {
     void a_student_sees_their_own_presentation_and_roles_in_the_feed() throws Exception {
         Api.Session student = student(5);
         Map<String, Object> board = student.get("/api/courses/2/signups/board");
-        Map<String, Object> session = ((List<Map<String, Object>>) board.get("sessions")).stream()
+        Map<String, Object> session = Api.listOf(board, "sessions").stream()
                 .filter(s -> Boolean.TRUE.equals(s.get("hasRoles")) && Boolean.FALSE.equals(s.get("frozen"))).findFirst().orElseThrow();
-        long roleId = ((Number) ((List<Map<String, Object>>) board.get("roles")).get(0).get("id")).longValue();
+        long roleId = Api.id(Api.listOf(board, "roles").get(0));
         student.post("/api/courses/2/sessions/" + session.get("id") + "/roles/" + roleId + "/signups", Map.of());
         Calendar cal = parse(ics(student, "/api/courses/2/calendar.ics"));
         List<VEvent> roles = events(cal, "role-" + session.get("id") + "-" + roleId + "-");

@@ -1,5 +1,6 @@
 package org.paperclub.course;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.Api;
@@ -13,6 +14,8 @@ import static org.paperclub.support.Api.problem;
 
 /** A course file says one thing once: a repeated key or a second YAML document is refused, naming its line. */
 @MicronautTest
+// Builds its own courses: the demo accounts without the demo courses.
+@Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
 class CourseFileStrictnessTest extends ApiTest {
 
     private static final String IMPORT = "/api/courses/import";

@@ -105,8 +105,8 @@ class CourseFileTest extends ApiTest {
         Api.Session instructor = instructor();
         Map<String, Object> course = instructor.post("/api/courses/import", smallCourse("CS 6785"), YAML).body();
         Map<?, ?> policies = (Map<?, ?>) course.get("policies");
-        assertEquals(8, ((Number) policies.get("critiquesRequired")).intValue());
-        assertEquals(48, ((Number) policies.get("signupFreezeHours")).intValue());
+        assertEquals(8, Api.intOf(policies, "critiquesRequired"));
+        assertEquals(48, Api.intOf(policies, "signupFreezeHours"));
         List<Map<String, Object>> sessions = instructor.list("/api/courses/" + course.get("id") + "/sessions");
         assertEquals("NO_CLASS", sessions.get(1).get("kind"));
         assertEquals("2026-01-22T11:40:00-05:00", sessions.get(0).get("startsAt"));

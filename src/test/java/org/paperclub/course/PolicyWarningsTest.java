@@ -43,11 +43,11 @@ class PolicyWarningsTest extends ApiTest {
     static final String SCRIBE = "{name: Scribe, description: Takes the notes., capacity: 1}";
 
     long importCourse(Api.Session instructor, String yaml) {
-        return ((Number) instructor.post("/api/courses/import", yaml, "application/yaml").body().get("id")).longValue();
+        return Api.id(instructor.post("/api/courses/import", yaml, "application/yaml").body());
     }
 
     static List<Map<String, Object>> warnings(Map<String, Object> course) {
-        return (List<Map<String, Object>>) course.get("warnings");
+        return Api.listOf(course, "warnings");
     }
 
     static Map<String, Object> warning(Map<String, Object> course, String field) {
@@ -114,11 +114,11 @@ class PolicyWarningsTest extends ApiTest {
         long id = importCourse(instructor, course("W 6", "critiquesRequired: 0", SCRIBE, LECTURES));
         instructor.post("/api/courses/" + id + "/roster", Map.of("email", "student1@example.edu"));
         Map<String, Object> course = instructor.get("/api/courses/" + id);
-        Map<String, Object> policies = new HashMap<>((Map<String, Object>) course.get("policies"));
+        Map<String, Object> policies = new HashMap<>(Api.mapOf(course, "policies"));
         policies.put("critiquesRequired", 5);
         Map<String, Object> saved = instructor.put("/api/courses/" + id, Map.of("code", course.get("code"), "title", course.get("title"),
                 "term", course.get("term"), "timeZone", course.get("timeZone"), "policies", policies)).body();
-        assertEquals(5, ((Number) ((Map<?, ?>) saved.get("policies")).get("critiquesRequired")).intValue(), "saved, not refused");
+        assertEquals(5, Api.intOf(Api.mapOf(saved, "policies"), "critiquesRequired"), "saved, not refused");
         assertTrue(warns(saved, "critiquesRequired") && warns(saved, "presentationsPerStudent") && warns(saved, "roles"), saved.toString());
         assertEquals(List.of(), warnings(student(1).get("/api/courses/" + id)));
     }
@@ -127,10 +127,10 @@ class PolicyWarningsTest extends ApiTest {
     void the_umd_board_asks_its_students_for_nothing_they_cannot_do() {
         Map<String, Object> board = student(1).get("/api/courses/1/signups/board");
         Map<?, ?> mine = (Map<?, ?>) board.get("mine");
-        assertEquals(0, ((Number) mine.get("presentationsRequired")).intValue(), "the syllabus has no student presentations");
+        assertEquals(0, Api.intOf(mine, "presentationsRequired"), "the syllabus has no student presentations");
         assertEquals(List.of(), mine.get("blocksMissingRole"));
         assertEquals(List.of(), board.get("roles"));
-        assertEquals(0, ((Number) ta().get("/api/courses/1/signups/coverage").get("studentsWithoutPresentation")).intValue());
+        assertEquals(0, Api.intOf(ta().get("/api/courses/1/signups/coverage"), "studentsWithoutPresentation"));
     }
 
     @Test

@@ -5,10 +5,13 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.Api;
 import org.paperclub.support.ApiTest;
+import org.paperclub.support.Race;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,12 +46,12 @@ class ScheduleTest extends ApiTest {
         for (int i = 1; i < sessions.size(); i++) {
             assertTrue(((String) sessions.get(i - 1).get("date")).compareTo((String) sessions.get(i).get("date")) <= 0);
         }
-        Map<String, Object> attention = sessions.stream().filter(s -> ((Number) s.get("number")).intValue() == 4).findFirst().orElseThrow();
+        Map<String, Object> attention = sessions.stream().filter(s -> Api.intOf(s, "number") == 4).findFirst().orElseThrow();
         assertEquals("Transformers and word embeddings", attention.get("topic"));
         List<?> readings = (List<?>) attention.get("readings");
         Map<?, ?> first = (Map<?, ?>) readings.get(0);
         assertEquals("ASSIGNED", first.get("kind"));
-        assertEquals("Attention is all you need", ((Map<?, ?>) first.get("paper")).get("title"));
+        assertEquals("Attention is all you need", Api.mapOf(first, "paper").get("title"));
         assertTrue(readings.stream().anyMatch(r -> "ADDITIONAL".equals(((Map<?, ?>) r).get("kind"))));
         // 14:00 in New York, with the offset of that date: the page shows the viewer's own time from it.
         assertTrue(((String) attention.get("startsAt")).matches("\\d{4}-\\d\\d-\\d\\dT14:00(:00)?-0[45]:00"), (String) attention.get("startsAt"));
@@ -57,14 +60,14 @@ class ScheduleTest extends ApiTest {
     @Test
     void staff_add_change_and_cancel_a_session() {
         Api.Session ta = ta();
-        int highest = ta.list(SESSIONS).stream().mapToInt(s -> ((Number) s.get("number")).intValue()).max().orElseThrow();
+        int highest = ta.list(SESSIONS).stream().mapToInt(s -> Api.intOf(s, "number")).max().orElseThrow();
         HttpResponse<Map<String, Object>> created = ta.post(SESSIONS, guestLecture());
         assertEquals(201, created.code());
         String location = created.getHeaders().get("Location");
         Map<String, Object> body = created.body();
         assertEquals(location, SESSIONS + "/" + body.get("id"));
         assertEquals("LECTURE", body.get("kind"));
-        assertEquals(highest + 1, ((Number) body.get("number")).intValue(), "the next free number");
+        assertEquals(highest + 1, Api.intOf(body, "number"), "the next free number");
 
         Map<String, Object> cancelled = guestLecture();
         cancelled.put("kind", "NO_CLASS");
@@ -187,8 +190,8 @@ class ScheduleTest extends ApiTest {
         Map<String, Object> scribe = ta.post("/api/courses/2/roles", Map.of("name", "Scribe", "description", "Takes the notes.", "capacity", 1)).body();
         problem(409, () -> ta.post("/api/courses/2/roles", Map.of("name", "scribe", "description", "Again.", "capacity", 1)));
         problem(400, () -> ta.post("/api/courses/2/roles", Map.of("name", "Crowd", "description", "Too many.", "capacity", 3)));
-        assertEquals(2, ((Number) ta.put("/api/courses/2/roles/" + scribe.get("id"),
-                Map.of("name", "Scribe", "description", "Takes the notes.", "capacity", 2)).body().get("capacity")).intValue());
+        assertEquals(2, Api.intOf(ta.put("/api/courses/2/roles/" + scribe.get("id"),
+                Map.of("name", "Scribe", "description", "Takes the notes.", "capacity", 2)).body(), "capacity"));
         assertEquals(204, ta.delete("/api/courses/2/roles/" + scribe.get("id")).code());
         assertEquals(7, student().list("/api/courses/2/roles").size());
     }
@@ -196,14 +199,14 @@ class ScheduleTest extends ApiTest {
     @Test
     void only_instructors_change_course_policies() {
         Map<String, Object> course = new HashMap<>(instructor().get("/api/courses/1"));
-        Map<String, Object> policies = new HashMap<>((Map<String, Object>) course.get("policies"));
+        Map<String, Object> policies = new HashMap<>(Api.mapOf(course, "policies"));
         policies.put("critiquesRequired", 8);
         Map<String, Object> update = Map.of("code", course.get("code"), "title", course.get("title"), "term", course.get("term"),
                 "timeZone", course.get("timeZone"), "policies", policies);
         problem(403, () -> ta().put("/api/courses/1", update));
         problem(403, () -> student().put("/api/courses/1", update));
         Map<String, Object> updated = instructor().put("/api/courses/1", update).body();
-        assertEquals(8, ((Number) ((Map<?, ?>) updated.get("policies")).get("critiquesRequired")).intValue());
+        assertEquals(8, Api.intOf(Api.mapOf(updated, "policies"), "critiquesRequired"));
 
         Map<String, Object> badZone = new HashMap<>(update);
         badZone.put("timeZone", "Mars/Olympus_Mons");
@@ -215,31 +218,14 @@ class ScheduleTest extends ApiTest {
         Api.Session ta = ta();
         Map<String, Object> body = guestLecture();
         body.put("number", 40);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
-        try {
-            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            for (int i = 0; i < 16; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return ta.post(SESSIONS, body).code();
-                    } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
-                        return e.getStatus().getCode();
-                    }
-                }));
-            }
-            start.countDown();
-            List<Integer> codes = new java.util.ArrayList<>();
-            for (var f : results) {
-                codes.add(f.get());
-            }
-            assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
-            assertEquals(15, codes.stream().filter(c -> c == 409).count(), "the rest are told, never a 500: " + codes);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            calls.add(() -> ta.post(SESSIONS, body).code());
         }
-        assertEquals(1, student().list(SESSIONS).stream().filter(s -> ((Number) s.get("number")).intValue() == 40).count());
+        List<Integer> codes = Race.run(calls, 16);
+        assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
+        assertEquals(15, codes.stream().filter(c -> c == 409).count(), "the rest are told, never a 500: " + codes);
+        assertEquals(1, student().list(SESSIONS).stream().filter(s -> Api.intOf(s, "number") == 40).count());
     }
 
     @Test

@@ -11,18 +11,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.Api;
 import org.paperclub.support.ApiTest;
+import org.paperclub.support.Race;
 import org.paperclub.support.TestPdfs;
 
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,9 +41,9 @@ class CritiqueUploadTest extends ApiTest {
 
     @BeforeAll
     void findSessions() {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (Map<String, Object> s : student(1).list("/api/courses/1/sessions")) {
-            long assigned = ((List<Map<String, Object>>) s.get("readings")).stream().filter(r -> "ASSIGNED".equals(r.get("kind"))).count();
+            long assigned = Api.listOf(s, "readings").stream().filter(r -> "ASSIGNED".equals(r.get("kind"))).count();
             boolean held = !"NO_CLASS".equals(s.get("kind"));
             if (held && assigned >= 2) {
                 if (OffsetDateTime.parse((String) s.get("startsAt")).isAfter(now.plusDays(1))) {
@@ -63,7 +62,7 @@ class CritiqueUploadTest extends ApiTest {
     }
 
     long paper(Map<String, Object> session, int k) {
-        return Api.longOf(((List<Map<String, Object>>) session.get("readings")).stream()
+        return Api.longOf(Api.listOf(session, "readings").stream()
                 .filter(r -> "ASSIGNED".equals(r.get("kind"))).toList().get(k), "paperId");
     }
 
@@ -99,13 +98,29 @@ class CritiqueUploadTest extends ApiTest {
     }
 
     @Test
+    void a_critique_at_the_last_moment_before_class_is_on_time_and_a_second_later_it_is_refused() {
+        // The UMD course: due at class start, late critiques not accepted.
+        Instant due = OffsetDateTime.parse((String) upcoming.get(2).get("startsAt")).toInstant();
+        clock.set(due);
+        Map<String, Object> receipt = upload(student(13), session(2), paper(2, 0), TestPdfs.goodCritique()).body();
+        assertFalse((Boolean) receipt.get("late"));
+        assertTrue(((String) receipt.get("timing")).startsWith("On time"), (String) receipt.get("timing"));
+
+        clock.set(due.plusSeconds(1));
+        Api.Session late = student(14);
+        Map<String, Object> p = problem(422, () -> upload(late, session(2), paper(2, 0), TestPdfs.goodCritique()));
+        assertTrue(((String) p.get("detail")).contains("late critiques are not accepted in this course"), (String) p.get("detail"));
+        assertTrue(late.list(CRITIQUES).isEmpty(), "nothing is stored");
+    }
+
+    @Test
     void every_failed_check_is_listed_and_nothing_is_stored() {
         Api.Session s = student(3);
         HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
                 () -> upload(s, Api.id(past), paper(past, 0), TestPdfs.twoPages()));
         assertEquals(422, e.getStatus().getCode());
         Map<String, Object> problem = e.getResponse().getBody(MAP).orElseThrow();
-        List<String> fields = ((List<Map<String, Object>>) problem.get("errors")).stream().map(v -> (String) v.get("field")).toList();
+        List<String> fields = Api.listOf(problem, "errors").stream().map(v -> (String) v.get("field")).toList();
         assertTrue(fields.containsAll(List.of("deadline", "file")), fields.toString());
         String messages = problem.get("errors").toString();
         assertTrue(messages.contains("late critiques are not accepted"), messages);
@@ -157,28 +172,14 @@ class CritiqueUploadTest extends ApiTest {
     @Test
     void two_parallel_uploads_for_two_papers_of_one_session_accept_exactly_one() throws Exception {
         Api.Session s = student(7);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int k = 0; k < 2; k++) {
-                long paper = paper(3, k);
-                results.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return upload(s, session(3), paper, TestPdfs.goodCritique()).code();
-                    } catch (HttpClientResponseException e) {
-                        return e.getStatus().getCode();
-                    }
-                }));
-            }
-            start.countDown();
-            List<Integer> codes = List.of(results.get(0).get(), results.get(1).get());
-            assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
-            assertTrue(codes.contains(422) || codes.contains(409), codes.toString());
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Integer>> uploads = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            long paper = paper(3, k);
+            uploads.add(() -> upload(s, session(3), paper, TestPdfs.goodCritique()).code());
         }
+        List<Integer> codes = Race.run(uploads, 2);
+        assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
+        assertTrue(codes.contains(422) || codes.contains(409), codes.toString());
         assertEquals(1, s.list(CRITIQUES).size());
     }
 

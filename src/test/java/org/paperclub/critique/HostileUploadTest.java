@@ -68,9 +68,9 @@ class HostileUploadTest extends ApiTest {
 
     @BeforeAll
     void findSessions() {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (Map<String, Object> s : student(1).list("/api/courses/1/sessions")) {
-            long assigned = ((List<Map<String, Object>>) s.get("readings")).stream().filter(r -> "ASSIGNED".equals(r.get("kind"))).count();
+            long assigned = Api.listOf(s, "readings").stream().filter(r -> "ASSIGNED".equals(r.get("kind"))).count();
             if (!"NO_CLASS".equals(s.get("kind")) && assigned >= 2
                     && OffsetDateTime.parse((String) s.get("startsAt")).isAfter(now.plusDays(1))) {
                 upcoming.add(s);
@@ -84,7 +84,7 @@ class HostileUploadTest extends ApiTest {
     }
 
     long paper(int n) {
-        return Api.longOf(((List<Map<String, Object>>) upcoming.get(n).get("readings")).stream()
+        return Api.longOf(Api.listOf(upcoming.get(n), "readings").stream()
                 .filter(r -> "ASSIGNED".equals(r.get("kind"))).findFirst().orElseThrow(), "paperId");
     }
 
@@ -178,7 +178,7 @@ class HostileUploadTest extends ApiTest {
         Api.Session s = student(2);
         List<Map<String, Object>> stored = s.list(CRITIQUES);
         assertTrue(stored.isEmpty(), () -> "nothing stored for the hostile uploads, but: " + stored.stream()
-                .flatMap(c -> ((List<Map<String, Object>>) c.get("versions")).stream()).map(v -> v.get("version") + ": " + v.get("sizeBytes")
+                .flatMap(c -> Api.listOf(c, "versions").stream()).map(v -> v.get("version") + ": " + v.get("sizeBytes")
                         + " bytes, " + v.get("pages") + " page(s), " + v.get("words") + " words").toList());
         assertTrue(client.toBlocking().retrieve("/health").contains("\"UP\""), "the server is up");
         long started = System.nanoTime();

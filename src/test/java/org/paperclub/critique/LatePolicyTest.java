@@ -1,5 +1,6 @@
 package org.paperclub.critique;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -13,7 +14,6 @@ import org.paperclub.support.TestPdfs;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -23,14 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A course with the Cornell-style late policy: grace days spent greedily across a student's critiques, then a penalty, then a cut-off. */
 @MicronautTest
+// Builds its own courses: the demo accounts without the demo courses.
+@Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
 class LatePolicyTest extends ApiTest {
 
     private static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);
+    /** When the student hands in: the sessions are 30, 31 and 100 hours before. */
+    private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 3, 10, 12, 0, 0, 0, ZoneOffset.UTC);
 
     @Test
     void grace_is_spent_across_items_then_the_penalty_applies_and_nothing_passes_the_cut_off() {
+        clock.set(NOW);
         Api.Session instructor = instructor();
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
         String file = """
                 format: paperclub-course/1
                 course: {code: LATE 1, title: Late policy seminar, term: Now, timeZone: UTC}
@@ -48,20 +52,20 @@ class LatePolicyTest extends ApiTest {
                   - {number: 1, date: %s, start: "%s", end: "%s", topic: One, assigned: [a]}
                   - {number: 2, date: %s, start: "%s", end: "%s", topic: Two, assigned: [b]}
                   - {number: 3, date: %s, start: "%s", end: "%s", topic: Three, assigned: [c]}
-                """.formatted((Object[]) flat(now).split(","));
+                """.formatted((Object[]) flat(NOW).split(","));
         Map<String, Object> course = instructor.post("/api/courses/import", file, "application/yaml").body();
-        long courseId = ((Number) course.get("id")).longValue();
+        long courseId = Api.id(course);
         instructor.post("/api/courses/" + courseId + "/roster", Map.of("email", "student1@example.edu"));
         List<Map<String, Object>> sessions = instructor.list("/api/courses/" + courseId + "/sessions");
         Api.Session s = student(1);
 
         Map<String, Object> first = upload(s, courseId, sessions, 1);
-        assertEquals(2, ((Number) first.get("graceSpent")).intValue(), "30 hours late is 2 started days, both covered by grace");
-        assertEquals(100.0, ((Number) first.get("keepPercent")).doubleValue());
+        assertEquals(2, Api.intOf(first, "graceSpent"), "30 hours late is 2 started days, both covered by grace");
+        assertEquals(100.0, Api.doubleOf(first, "keepPercent"));
 
         Map<String, Object> second = upload(s, courseId, sessions, 2);
-        assertEquals(0, ((Number) second.get("graceSpent")).intValue(), "the budget is spent");
-        assertEquals(60.0, ((Number) second.get("keepPercent")).doubleValue(), "31 hours late: day 2 of the schedule");
+        assertEquals(0, Api.intOf(second, "graceSpent"), "the budget is spent");
+        assertEquals(60.0, Api.doubleOf(second, "keepPercent"), "31 hours late: day 2 of the schedule");
         assertTrue(((String) second.get("timing")).contains("60 % of the points kept"), (String) second.get("timing"));
 
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> upload(s, courseId, sessions, 3));
@@ -87,15 +91,14 @@ class LatePolicyTest extends ApiTest {
         return String.join(",", args(now.minusHours(30)), args(now.minusHours(31)), args(now.minusHours(100)));
     }
 
-    /** A 50-minute session starting then (an hour earlier near midnight, so that it ends the same day). */
+    /** A 50-minute session starting then. */
     private static String args(ZonedDateTime start) {
-        ZonedDateTime begin = start.getHour() == 23 ? start.minusHours(1) : start;
-        return begin.toLocalDate() + "," + begin.toLocalTime() + "," + begin.plusMinutes(50).toLocalTime();
+        return start.toLocalDate() + "," + start.toLocalTime() + "," + start.plusMinutes(50).toLocalTime();
     }
 
     private Map<String, Object> upload(Api.Session s, long courseId, List<Map<String, Object>> sessions, int number) {
-        Map<String, Object> session = sessions.stream().filter(x -> ((Number) x.get("number")).intValue() == number).findFirst().orElseThrow();
-        Object paperId = ((List<Map<String, Object>>) session.get("readings")).get(0).get("paperId");
+        Map<String, Object> session = sessions.stream().filter(x -> Api.intOf(x, "number") == number).findFirst().orElseThrow();
+        Object paperId = Api.listOf(session, "readings").get(0).get("paperId");
         MultipartBody body = MultipartBody.builder().addPart("sessionId", String.valueOf(session.get("id")))
                 .addPart("paperId", String.valueOf(paperId))
                 .addPart("file", "critique.pdf", MediaType.of("application/pdf"), TestPdfs.goodCritique()).build();

@@ -33,14 +33,14 @@ class UploadFileNameTest extends ApiTest {
 
     @BeforeAll
     void findAnUpcomingSession() {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Object> s = student(1).list("/api/courses/1/sessions").stream()
                 .filter(x -> !"NO_CLASS".equals(x.get("kind")) && OffsetDateTime.parse((String) x.get("startsAt")).isAfter(now.plusDays(1)))
-                .filter(x -> ((List<Map<String, Object>>) x.get("readings")).stream().anyMatch(r -> "ASSIGNED".equals(r.get("kind"))))
+                .filter(x -> Api.listOf(x, "readings").stream().anyMatch(r -> "ASSIGNED".equals(r.get("kind"))))
                 .findFirst().orElseThrow();
-        session = ((Number) s.get("id")).longValue();
-        paper = ((Number) ((List<Map<String, Object>>) s.get("readings")).stream().filter(r -> "ASSIGNED".equals(r.get("kind")))
-                .findFirst().orElseThrow().get("paperId")).longValue();
+        session = Api.id(s);
+        paper = Api.longOf(Api.listOf(s, "readings").stream().filter(r -> "ASSIGNED".equals(r.get("kind")))
+                .findFirst().orElseThrow(), "paperId");
     }
 
     HttpResponse<Map<String, Object>> upload(Api.Session who, String fileName, byte[] pdf) {

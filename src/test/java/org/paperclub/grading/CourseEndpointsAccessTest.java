@@ -57,11 +57,10 @@ class CourseEndpointsAccessTest extends ApiTest {
         ids.put("critiqueId", course.critique(1, 0, first));
         ids.put("studentId", first);
         ids.put("userId", first);
-        Object gradeId = GradingTest.put(course.instructor, course.grades("presentations/" + team), Map.of("points", 5)).get(0).get("id");
-        ids.put("gradeId", ((Number) gradeId).longValue());
+        long gradeId = Api.id(GradingTest.put(course.instructor, course.grades("presentations/" + team), Map.of("points", 5)).get(0));
+        ids.put("gradeId", gradeId);
         course.instructor.post(course.base + "/sessions/" + course.sessionId(2) + "/grades/publish", Map.of());
-        Object request = student(1).post(course.grades(gradeId + "/regrades"), Map.of("reason", "Please look again")).body().get("id");
-        ids.put("requestId", ((Number) request).longValue());
+        ids.put("requestId", Api.id(student(1).post(course.grades(gradeId + "/regrades"), Map.of("reason", "Please look again")).body()));
         document = new Yaml().load(client.toBlocking().retrieve("/openapi.yml"));
     }
 
@@ -137,7 +136,7 @@ class CourseEndpointsAccessTest extends ApiTest {
             return request.body("email,name\nsomeone@example.edu,Someone\n").contentType("text/csv");
         }
         Map<String, Object> json = (Map<String, Object>) content.get("application/json");
-        return request.body(example((Map<String, Object>) json.get("schema"))).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return request.body(example(Api.mapOf(json, "schema"))).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     @SuppressWarnings("unchecked")
@@ -227,6 +226,6 @@ class CourseEndpointsAccessTest extends ApiTest {
     @SuppressWarnings("unchecked")
     private Map<String, Object> component(String ref) {
         String name = ref.substring(ref.lastIndexOf('/') + 1);
-        return ((Map<String, Map<String, Object>>) ((Map<String, Object>) document.get("components")).get("schemas")).get(name);
+        return ((Map<String, Map<String, Object>>) Api.mapOf(document, "components").get("schemas")).get(name);
     }
 }

@@ -1,5 +1,6 @@
 package org.paperclub.grading;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -22,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gradebook CSVs, read back with commons-csv as Canvas and a spreadsheet would read them. */
 @MicronautTest
+// Builds its own courses: the demo accounts without the demo courses.
+@Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
 class GradebookExportTest extends ApiTest {
 
     static List<CSVRecord> csv(Api.Session who, String path, String[] contentType) throws IOException {

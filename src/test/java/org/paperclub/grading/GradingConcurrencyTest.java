@@ -1,9 +1,11 @@
 package org.paperclub.grading;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.ApiTest;
 import org.paperclub.support.Race;
+import org.paperclub.support.Api;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Graders and students racing: the database keeps one grade per item and one open regrade per grade. */
 @MicronautTest
+// Builds its own courses: the demo accounts without the demo courses.
+@Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
 class GradingConcurrencyTest extends ApiTest {
 
     @Test
@@ -33,9 +37,9 @@ class GradingConcurrencyTest extends ApiTest {
         List<Integer> codes = Race.run(calls, 32);
         assertTrue(codes.stream().allMatch(code -> code == 200), codes.toString());
         Map<String, Object> sheet = c.instructor.get(c.base + "/sessions/" + c.sessionId(2) + "/grading");
-        List<Map<String, Object>> members = (List<Map<String, Object>>) ((List<Map<String, Object>>) sheet.get("presentations")).get(0).get("members");
-        Object first = ((Map<?, ?>) members.get(0).get("grade")).get("points");
-        assertEquals(first, ((Map<?, ?>) members.get(1).get("grade")).get("points"), "both members hold the last team grade saved");
+        List<Map<String, Object>> members = Api.listOf(Api.listOf(sheet, "presentations").get(0), "members");
+        Object first = Api.mapOf(members.get(0), "grade").get("points");
+        assertEquals(first, Api.mapOf(members.get(1), "grade").get("points"), "both members hold the last team grade saved");
         List<Map<String, Object>> audit = c.instructor.list(c.grades("audit"));
         assertEquals(2, audit.stream().filter(e -> "GRADED".equals(e.get("action"))).count(), "one grade created per member");
     }

@@ -30,7 +30,7 @@ final class GradingCourse {
     GradingCourse(Api.Session instructor, String code, List<String> studentEmails) {
         this.instructor = instructor;
         Map<String, Object> course = instructor.post("/api/courses/import", yaml(code), "application/yaml").body();
-        this.id = ((Number) course.get("id")).longValue();
+        this.id = Api.id(course);
         this.base = "/api/courses/" + id;
         for (String email : studentEmails) {
             instructor.post(base + "/roster", Map.of("email", email, "section", "0101"));
@@ -115,40 +115,40 @@ final class GradingCourse {
     }
 
     Map<String, Object> session(int number) {
-        return sessions.stream().filter(s -> ((Number) s.get("number")).intValue() == number).findFirst().orElseThrow();
+        return sessions.stream().filter(s -> Api.intOf(s, "number") == number).findFirst().orElseThrow();
     }
 
     long sessionId(int number) {
-        return ((Number) session(number).get("id")).longValue();
+        return Api.id(session(number));
     }
 
     /** The k-th assigned paper (0 or 1) of a session. */
     long paper(int number, int k) {
-        List<Map<String, Object>> readings = (List<Map<String, Object>>) session(number).get("readings");
-        return ((Number) readings.get(k).get("paperId")).longValue();
+        List<Map<String, Object>> readings = Api.listOf(session(number), "readings");
+        return Api.longOf(readings.get(k), "paperId");
     }
 
     long roleId(String name) {
         return instructor.list(base + "/roles").stream().filter(r -> name.equals(r.get("name")))
-                .map(r -> ((Number) r.get("id")).longValue()).findFirst().orElseThrow();
+                .map(r -> Api.id(r)).findFirst().orElseThrow();
     }
 
     long userId(String email) {
         return instructor.list(base + "/roster").stream().filter(r -> email.equals(r.get("email")))
-                .map(r -> ((Number) r.get("userId")).longValue()).findFirst().orElseThrow();
+                .map(r -> Api.longOf(r, "userId")).findFirst().orElseThrow();
     }
 
     /** Staff put a team on a paper; returns the presentation id. */
     long present(int session, int paperIndex, long studentId, Long partnerId) {
         Map<String, Object> body = partnerId == null ? Map.of("paperId", paper(session, paperIndex), "studentId", studentId)
                 : Map.of("paperId", paper(session, paperIndex), "studentId", studentId, "partnerId", partnerId);
-        return ((Number) instructor.post(base + "/sessions/" + sessionId(session) + "/presentations", body).body().get("id")).longValue();
+        return Api.id(instructor.post(base + "/sessions/" + sessionId(session) + "/presentations", body).body());
     }
 
     /** Staff put a student in a role; returns the sign-up id. */
     long takeRole(int session, String role, long studentId) {
-        return ((Number) instructor.post(base + "/sessions/" + sessionId(session) + "/roles/" + roleId(role) + "/signups",
-                Map.of("studentId", studentId)).body().get("id")).longValue();
+        return Api.id(instructor.post(base + "/sessions/" + sessionId(session) + "/roles/" + roleId(role) + "/signups",
+                Map.of("studentId", studentId)).body());
     }
 
     /** Staff hand in a critique for a student; returns the critique id. */
@@ -160,6 +160,6 @@ final class GradingCourse {
         Map<String, Object> receipt = instructor.http().retrieve(instructor.authorize(
                 HttpRequest.POST(base + "/critiques", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)),
                 Argument.mapOf(String.class, Object.class));
-        return ((Number) receipt.get("critiqueId")).longValue();
+        return Api.longOf(receipt, "critiqueId");
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.paperclub.support.Api;
 import org.paperclub.support.ApiTest;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,23 +43,15 @@ class GradingTest extends ApiTest {
     }
 
     static Map<String, Object> line(Map<String, Object> summary, long studentId) {
-        return ((List<Map<String, Object>>) summary.get("students")).stream()
-                .filter(s -> ((Number) s.get("studentId")).longValue() == studentId).findFirst().orElseThrow();
-    }
-
-    static double number(Object o) {
-        return ((Number) o).doubleValue();
-    }
-
-    static int count(Object o) {
-        return ((Number) o).intValue();
+        return Api.listOf(summary, "students").stream()
+                .filter(s -> Api.longOf(s, "studentId") == studentId).findFirst().orElseThrow();
     }
 
     /** The instructor changes one setting of the course's grading policy, as the course form would. */
     static void changeGrading(GradingCourse c, String setting, Object value) {
         Map<String, Object> course = c.instructor.get(c.base);
-        Map<String, Object> policies = new HashMap<>((Map<String, Object>) course.get("policies"));
-        Map<String, Object> grading = new HashMap<>((Map<String, Object>) policies.get("grading"));
+        Map<String, Object> policies = new HashMap<>(Api.mapOf(course, "policies"));
+        Map<String, Object> grading = new HashMap<>(Api.mapOf(policies, "grading"));
         grading.put(setting, value);
         policies.put("grading", grading);
         c.instructor.put(c.base, Map.of("code", course.get("code"), "title", "Grading Seminar", "term", "Fall 2026",
@@ -90,27 +83,27 @@ class GradingTest extends ApiTest {
         put(c.instructor, c.grades("roles/" + c.sessionId(4) + "/" + c.roleId("Hacker")), Map.of("mark", "✓-", "studentId", ann));
         // Critiques: 4 of 4 but a day late, 50 % kept = 50 %; 3 of 4 on time = 75 %.
         List<Map<String, Object>> late = put(c.instructor, c.grades("critiques/" + lateCritique), Map.of("points", 4));
-        assertEquals(50.0, number(late.get(0).get("keepPercent")));
+        assertEquals(50.0, Api.doubleOf(late.get(0), "keepPercent"));
         put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 3));
 
         Map<String, Object> summary = c.instructor.get(c.grades("summary"));
         assertEquals(Map.of("presentations", 1, "roles", 2, "critiques", 2), summary.get("required"), "4 role sessions in blocks of 2");
         Map<String, Object> a = line(summary, ann);
-        assertEquals(80.0, number(a.get("presentation")));            // 8 / 10
-        assertEquals(66.7, number(a.get("roles")));                   // (100 + 33.3) / 2
-        assertEquals(62.5, number(a.get("critiques")));               // (50 + 75) / 2
-        assertEquals(71.2, number(a.get("participation")));           // (80×40 + 66.7×40 + 62.5×20) / 100 = 71.18
+        assertEquals(80.0, Api.doubleOf(a, "presentation"));            // 8 / 10
+        assertEquals(66.7, Api.doubleOf(a, "roles"));                   // (100 + 33.3) / 2
+        assertEquals(62.5, Api.doubleOf(a, "critiques"));               // (50 + 75) / 2
+        assertEquals(71.2, Api.doubleOf(a, "participation"));           // (80×40 + 66.7×40 + 62.5×20) / 100 = 71.18
         Map<String, Object> b = line(summary, ben);
-        assertEquals(60.0, number(b.get("presentation")));            // 6 / 10, graded alone
-        assertEquals(0.0, number(b.get("roles")));                    // 2 required, none graded: 0
-        assertEquals(0.0, number(b.get("critiques")));                // 2 required, none: 0
-        assertEquals(24.0, number(b.get("participation")));           // 60×40 / 100
+        assertEquals(60.0, Api.doubleOf(b, "presentation"));            // 6 / 10, graded alone
+        assertEquals(0.0, Api.doubleOf(b, "roles"));                    // 2 required, none graded: 0
+        assertEquals(0.0, Api.doubleOf(b, "critiques"));                // 2 required, none: 0
+        assertEquals(24.0, Api.doubleOf(b, "participation"));           // 60×40 / 100
         Map<String, Object> k = line(summary, cal);
-        assertEquals(0.0, number(k.get("participation")), "nothing graded counts as zero under ZERO");
-        assertEquals(1, count(k.get("critiquesAccepted")));
-        assertEquals(2, count(k.get("ungraded")), "Cal's critique and Cal's role in session 4, now held, wait for a grade");
-        assertEquals(1, count(k.get("rolesHeld")));
-        assertEquals(5, count(a.get("unpublished")), "nothing is published yet: 1 presentation, 2 roles, 2 critiques");
+        assertEquals(0.0, Api.doubleOf(k, "participation"), "nothing graded counts as zero under ZERO");
+        assertEquals(1, Api.intOf(k, "critiquesAccepted"));
+        assertEquals(2, Api.intOf(k, "ungraded"), "Cal's critique and Cal's role in session 4, now held, wait for a grade");
+        assertEquals(1, Api.intOf(k, "rolesHeld"));
+        assertEquals(5, Api.intOf(a, "unpublished"), "nothing is published yet: 1 presentation, 2 roles, 2 critiques");
     }
 
     @Test
@@ -125,10 +118,10 @@ class GradingTest extends ApiTest {
         put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 2));
 
         Map<String, Object> a = line(c.instructor.get(c.grades("summary")), ann);
-        assertEquals(90.0, number(a.get("presentation")));
+        assertEquals(90.0, Api.doubleOf(a, "presentation"));
         assertNull(a.get("roles"), "no role graded yet: left out, with its weight");
-        assertEquals(50.0, number(a.get("critiques")), "one of two required graded: 2 of 4, the other left out");
-        assertEquals(76.7, number(a.get("participation")));           // (90×40 + 50×20) / (40 + 20) = 76.67
+        assertEquals(50.0, Api.doubleOf(a, "critiques"), "one of two required graded: 2 of 4, the other left out");
+        assertEquals(76.7, Api.doubleOf(a, "participation"));           // (90×40 + 50×20) / (40 + 20) = 76.67
     }
 
     @Test
@@ -167,7 +160,7 @@ class GradingTest extends ApiTest {
         assertEquals(1, c.instructor.list(c.grades("audit")).size(), "only the critique's grade was written");
 
         c.held(3);
-        assertEquals(8.0, number(put(c.instructor, c.grades("presentations/" + team), Map.of("points", 8)).get(0).get("points")));
+        assertEquals(8.0, Api.doubleOf(put(c.instructor, c.grades("presentations/" + team), Map.of("points", 8)).get(0), "points"));
         assertEquals("✓", put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + c.roleId("Hacker")), Map.of("mark", "✓"))
                 .get(0).get("mark"));
         // Work that does not exist stays ungradable, session held or not.
@@ -182,7 +175,7 @@ class GradingTest extends ApiTest {
         long ann = c.userId(ANN);
         long team = c.present(2, 0, ann, null);
         c.held(2);
-        long gradeId = ((Number) put(c.instructor, c.grades("presentations/" + team), Map.of("points", 7)).get(0).get("id")).longValue();
+        long gradeId = Api.id(put(c.instructor, c.grades("presentations/" + team), Map.of("points", 7)).get(0));
         Api.Session annSession = student(1);
         Api.Session benSession = student(2);
         problem(403, () -> put(annSession, c.grades("presentations/" + team), Map.of("points", 10)));
@@ -197,7 +190,7 @@ class GradingTest extends ApiTest {
         problem(404, () -> c.instructor.list("/api/courses/" + DEMO + "/grades/" + gradeId + "/history"));
         problem(404, () -> c.instructor.delete("/api/courses/" + DEMO + "/grades/" + gradeId));
         Map<String, Object> demo = c.instructor.get("/api/courses/" + DEMO + "/grades/summary");
-        assertTrue(((List<Map<String, Object>>) demo.get("students")).stream().allMatch(s -> s.get("presentation") == null),
+        assertTrue(Api.listOf(demo, "students").stream().allMatch(s -> s.get("presentation") == null),
                 "the demo course has no grades: this course's grade did not leak into it");
         assertTrue(((List<?>) benSession.get(c.grades("me")).get("items")).isEmpty(), "Ben sees none of Ann's grades");
     }
@@ -216,22 +209,22 @@ class GradingTest extends ApiTest {
         assertTrue(((List<?>) before.get("items")).isEmpty(), "drafts are not shown");
 
         Map<String, Object> published = c.instructor.post(c.base + "/sessions/" + c.sessionId(2) + "/grades/publish", Map.of()).body();
-        assertEquals(1, count(published.get("published")));
+        assertEquals(1, Api.intOf(published, "published"));
         Map<String, Object> mine = annSession.get(c.grades("me"));
-        List<Map<String, Object>> items = (List<Map<String, Object>>) mine.get("items");
+        List<Map<String, Object>> items = Api.listOf(mine, "items");
         assertEquals(1, items.size(), "session 3's role grade is still a draft");
         assertEquals("Well argued", items.get(0).get("comment"));
-        assertEquals(9.0, number(items.get(0).get("points")));
-        Map<String, Object> participation = (Map<String, Object>) mine.get("participation");
-        assertEquals(90.0, number(((Map<String, Object>) participation.get("presentation")).get("percent")));
-        assertEquals(36.0, number(participation.get("percent")));   // 90×40 / 100; roles and critiques missing count 0
+        assertEquals(9.0, Api.doubleOf(items.get(0), "points"));
+        Map<String, Object> participation = Api.mapOf(mine, "participation");
+        assertEquals(90.0, Api.doubleOf(Api.mapOf(participation, "presentation"), "percent"));
+        assertEquals(36.0, Api.doubleOf(participation, "percent"));   // 90×40 / 100; roles and critiques missing count 0
         assertTrue(((List<String>) participation.get("explanation")).stream().anyMatch(l -> l.startsWith("Participation = (90.0 × 40")),
                 participation.get("explanation").toString());
-        Map<String, Object> progress = (Map<String, Object>) mine.get("progress");
-        assertEquals(2, count(progress.get("critiquesRequired")));
-        List<Map<String, Object>> blocks = (List<Map<String, Object>>) progress.get("blocks");
+        Map<String, Object> progress = Api.mapOf(mine, "progress");
+        assertEquals(2, Api.intOf(progress, "critiquesRequired"));
+        List<Map<String, Object>> blocks = Api.listOf(progress, "blocks");
         assertEquals(2, blocks.size());
-        assertEquals("Hacker", ((List<Map<String, Object>>) blocks.get(1).get("roles")).get(0).get("roleName"));
+        assertEquals("Hacker", Api.listOf(blocks.get(1), "roles").get(0).get("roleName"));
         // Staff see the draft too.
         assertEquals(2, ((List<?>) c.instructor.get(c.grades("students/" + ann)).get("items")).size());
     }
@@ -243,21 +236,21 @@ class GradingTest extends ApiTest {
         long signup = c.takeRole(3, "Hacker", ann);
         long hacker = c.roleId("Hacker");
         c.held(3);
-        long gradeId = ((Number) put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + hacker), Map.of("mark", "✓+"))
-                .get(0).get("id")).longValue();
+        long gradeId = Api.id(put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + hacker), Map.of("mark", "✓+"))
+                .get(0));
         c.instructor.delete(c.base + "/sessions/" + c.sessionId(3) + "/roles/" + hacker + "/signups/" + signup);
 
         Map<String, Object> sheet = c.instructor.get(c.base + "/sessions/" + c.sessionId(3) + "/grading");
-        List<Map<String, Object>> flagged = (List<Map<String, Object>>) sheet.get("flagged");
+        List<Map<String, Object>> flagged = Api.listOf(sheet, "flagged");
         assertEquals(1, flagged.size());
         assertTrue(((String) flagged.get(0).get("flag")).contains("no longer holds the role Hacker"), (String) flagged.get(0).get("flag"));
         Map<String, Object> a = line(c.instructor.get(c.grades("summary")), ann);
-        assertEquals(50.0, number(a.get("roles")), "a flagged grade still counts: (100 + 0 for the second block) / 2");
-        assertEquals(1, count(a.get("flagged")));
+        assertEquals(50.0, Api.doubleOf(a, "roles"), "a flagged grade still counts: (100 + 0 for the second block) / 2");
+        assertEquals(1, Api.intOf(a, "flagged"));
         // Staff may still correct it by naming the student, then remove it; the audit keeps both.
         put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + hacker), Map.of("mark", "✓", "studentId", ann));
         c.instructor.delete(c.grades(String.valueOf(gradeId)));
-        assertEquals(0.0, number(line(c.instructor.get(c.grades("summary")), ann).get("roles")));
+        assertEquals(0.0, Api.doubleOf(line(c.instructor.get(c.grades("summary")), ann), "roles"));
         List<String> actions = c.instructor.list(c.grades("audit")).stream().map(e -> (String) e.get("action")).toList();
         assertEquals(List.of("REMOVED", "CHANGED", "GRADED"), actions);
     }
@@ -280,15 +273,15 @@ class GradingTest extends ApiTest {
         Map<String, Object> refused = problem(409, () -> put(c.instructor, c.grades("roles/" + c.sessionId(2) + "/" + c.roleId("Hacker")),
                 Map.of("mark", "✓")));
         assertTrue(((String) refused.get("detail")).contains("cancelled"), (String) refused.get("detail"));
-        assertEquals(0, count(line(c.instructor.get(c.grades("summary")), c.userId(BEN)).get("ungraded")),
+        assertEquals(0, Api.intOf(line(c.instructor.get(c.grades("summary")), c.userId(BEN)), "ungraded"),
                 "a cancelled session's role is not waiting for a grade");
 
         Map<String, Object> mine = c.instructor.get(c.grades("students/" + ann));
-        List<String> flags = ((List<Map<String, Object>>) mine.get("items")).stream().map(g -> (String) g.get("flag")).toList();
+        List<String> flags = Api.listOf(mine, "items").stream().map(g -> (String) g.get("flag")).toList();
         assertEquals(2, flags.size(), "both grades are kept");
         assertTrue(flags.get(0).startsWith("Session 2 was cancelled"), flags.get(0));
         assertTrue(flags.get(1).contains("no longer an assigned reading of session 3"), flags.get(1));
-        assertEquals(70.0, number(((Map<String, Object>) ((Map<String, Object>) mine.get("participation")).get("presentation")).get("percent")));
+        assertEquals(70.0, Api.doubleOf(Api.mapOf(Api.mapOf(mine, "participation"), "presentation"), "percent"));
         put(c.instructor, c.grades("presentations/" + team), Map.of("points", 8));   // a grade given before may still change
         Map<String, Object> p = problem(409, () -> c.instructor.delete(c.base + "/sessions/" + c.sessionId(2)));
         assertTrue(((String) p.get("detail")).contains("1 grade"), (String) p.get("detail"));
@@ -299,7 +292,7 @@ class GradingTest extends ApiTest {
         GradingCourse c = seminar();
         long ann = c.userId(ANN);
         long critique = c.critique(2, 0, ann);
-        long gradeId = ((Number) put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 2)).get(0).get("id")).longValue();
+        long gradeId = Api.id(put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 2)).get(0));
         put(ta(c), c.grades("critiques/" + critique), Map.of("points", 3.5, "comment", "Sharper second half"));
         put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 3.5, "comment", "Sharper second half"));
         List<Map<String, Object>> history = c.instructor.list(c.grades(gradeId + "/history"));
@@ -325,7 +318,7 @@ class GradingTest extends ApiTest {
         long ann = c.userId(ANN);
         long team = c.present(2, 0, ann, null);
         c.held(2);
-        long gradeId = ((Number) put(c.instructor, c.grades("presentations/" + team), Map.of("points", 6)).get(0).get("id")).longValue();
+        long gradeId = Api.id(put(c.instructor, c.grades("presentations/" + team), Map.of("points", 6)).get(0));
         Api.Session annSession = student(1);
         problem(404, () -> annSession.post(c.grades(gradeId + "/regrades"), Map.of("reason", "Draft?")));   // not published yet
         c.instructor.post(c.base + "/sessions/" + c.sessionId(2) + "/grades/publish", Map.of());
@@ -347,8 +340,8 @@ class GradingTest extends ApiTest {
         problem(409, () -> c.instructor.post(c.base + "/regrades/" + request.get("id") + "/answer", Map.of("answer", "Twice")));
 
         Map<String, Object> mine = annSession.get(c.grades("me"));
-        assertEquals(8.0, number(((List<Map<String, Object>>) mine.get("items")).get(0).get("points")));
-        Map<String, Object> history = ((List<Map<String, Object>>) mine.get("regrades")).get(0);
+        assertEquals(8.0, Api.doubleOf(Api.listOf(mine, "items").get(0), "points"));
+        Map<String, Object> history = Api.listOf(mine, "regrades").get(0);
         assertEquals("Agreed, the related work was there", history.get("answer"));
         assertTrue(c.instructor.list(c.base + "/regrades?open=true").isEmpty());
         assertTrue(student(2).list(c.base + "/regrades").isEmpty(), "Ben sees only his own requests");
@@ -361,7 +354,7 @@ class GradingTest extends ApiTest {
     }
 
     @Test
-    void a_regrade_is_taken_inside_the_seven_day_window_and_refused_after_it() throws Exception {
+    void a_regrade_is_taken_inside_the_seven_day_window_and_refused_after_it() {
         GradingCourse c = seminar();
         long ann = c.userId(ANN);
         long early = c.present(2, 0, ann, null);
@@ -369,27 +362,20 @@ class GradingTest extends ApiTest {
         c.held(3);
         long earlyGrade = id(put(c.instructor, c.grades("presentations/" + early), Map.of("points", 6)).get(0));
         long lateGrade = id(put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + c.roleId("Hacker")), Map.of("mark", "✓")).get(0));
+        clock.freeze();
         c.instructor.post(c.base + "/sessions/" + c.sessionId(2) + "/grades/publish", Map.of());
         c.instructor.post(c.base + "/sessions/" + c.sessionId(3) + "/grades/publish", Map.of());
-        publishedDaysAgo(earlyGrade, 8);   // the window of 7 days closed a day ago
-        publishedDaysAgo(lateGrade, 6);    // one day left
 
+        clock.advance(Duration.ofDays(7));   // the last moment of the window of 7 days
+        assertEquals(201, student(1).post(c.grades(lateGrade + "/regrades"), Map.of("reason", "In time")).code());
+        clock.advance(Duration.ofSeconds(1));   // and a second after it closed
         Map<String, Object> p = problem(422, () -> student(1).post(c.grades(earlyGrade + "/regrades"), Map.of("reason", "Too late?")));
         assertTrue(((String) p.get("detail")).contains("closed on"), (String) p.get("detail"));
         assertTrue(((String) p.get("detail")).contains("7 days after it was published"), (String) p.get("detail"));
-        assertEquals(201, student(1).post(c.grades(lateGrade + "/regrades"), Map.of("reason", "In time")).code());
-    }
-
-    void publishedDaysAgo(long gradeId, int days) throws Exception {
-        try (var connection = jdbc(); var update = connection.prepareStatement("update grade set published_at = ? where id = ?")) {
-            update.setObject(1, java.time.OffsetDateTime.now().minusDays(days));
-            update.setLong(2, gradeId);
-            assertEquals(1, update.executeUpdate());
-        }
     }
 
     static long id(Map<String, Object> json) {
-        return ((Number) json.get("id")).longValue();
+        return Api.id(json);
     }
 
     @Test
@@ -405,8 +391,8 @@ class GradingTest extends ApiTest {
         problem(422, () -> put(c.instructor, c.grades("presentations/" + benTeam), Map.of("points", 6)));
         put(c.instructor, c.grades("presentations/" + benTeam), Map.of("points", 4));
         Map<String, Object> summary = c.instructor.get(c.grades("summary"));
-        assertEquals(90.0, number(line(summary, ann).get("presentation")), "9 of the 10 points it was given on");
-        assertEquals(80.0, number(line(summary, ben).get("presentation")), "4 of 5 on the new scale");
+        assertEquals(90.0, Api.doubleOf(line(summary, ann), "presentation"), "9 of the 10 points it was given on");
+        assertEquals(80.0, Api.doubleOf(line(summary, ben), "presentation"), "4 of 5 on the new scale");
     }
 
     @Test
@@ -419,7 +405,7 @@ class GradingTest extends ApiTest {
         put(c.instructor, c.grades("roles/" + c.sessionId(3) + "/" + c.roleId("Hacker")), Map.of("mark", "✓+"));
         put(c.instructor, c.grades("roles/" + c.sessionId(4) + "/" + c.roleId("Peer Reviewer")), Map.of("mark", "✓+"));
         Map<String, Object> a = line(c.instructor.get(c.grades("summary")), ann);
-        assertEquals(66.7, number(a.get("roles")));   // (100 + 100 + 0 for the first block) / 3, missing work as 0
+        assertEquals(66.7, Api.doubleOf(a, "roles"));   // (100 + 100 + 0 for the first block) / 3, missing work as 0
     }
 
     @Test
@@ -430,7 +416,7 @@ class GradingTest extends ApiTest {
         put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 3));
         c.critique(2, 0, ann);                   // version 2
         Map<String, Object> sheet = c.instructor.get(c.base + "/sessions/" + c.sessionId(2) + "/grading");
-        List<Map<String, Object>> flagged = (List<Map<String, Object>>) sheet.get("flagged");
+        List<Map<String, Object>> flagged = Api.listOf(sheet, "flagged");
         assertEquals(1, flagged.size());
         assertTrue(((String) flagged.get(0).get("flag")).contains("new version (2)"), (String) flagged.get(0).get("flag"));
         put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 3));
@@ -443,8 +429,8 @@ class GradingTest extends ApiTest {
     void a_grading_policy_that_cannot_grade_is_refused() {
         GradingCourse c = seminar();
         Map<String, Object> course = c.instructor.get(c.base);
-        Map<String, Object> policies = new HashMap<>((Map<String, Object>) course.get("policies"));
-        Map<String, Object> grading = new HashMap<>((Map<String, Object>) policies.get("grading"));
+        Map<String, Object> policies = new HashMap<>(Api.mapOf(course, "policies"));
+        Map<String, Object> grading = new HashMap<>(Api.mapOf(policies, "grading"));
         grading.put("weights", Map.of("presentation", 0, "roles", 0, "critiques", 0));
         grading.put("roleScale", Map.of("type", "MARKS", "marks", List.of()));
         policies.put("grading", grading);
@@ -452,7 +438,7 @@ class GradingTest extends ApiTest {
                 "term", "Fall 2026", "timeZone", "America/New_York", "policies", policies)));
         assertTrue(((String) p.get("detail")).contains("weights"), (String) p.get("detail"));
         assertTrue(((String) p.get("detail")).contains("roleScale"), (String) p.get("detail"));
-        assertFalse(((Map<String, Object>) ((Map<String, Object>) c.instructor.get(c.base).get("policies")).get("grading"))
+        assertFalse(Api.mapOf(Api.mapOf(c.instructor.get(c.base), "policies"), "grading")
                 .get("weights").equals(Map.of("presentation", 0, "roles", 0, "critiques", 0)));
     }
 }

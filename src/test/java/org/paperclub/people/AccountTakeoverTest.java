@@ -54,7 +54,7 @@ class AccountTakeoverTest extends ApiTest {
     void a_ta_cannot_sign_out_a_student_of_theirs_who_is_staff_in_another_course() {
         Map<String, Object> added = newCoInstructor("otherinstructor@example.edu");
         Api.Session other = api().acceptInvitation(added, "other-instructor-pw");
-        long id = ((Number) other.get("/api/me").get("id")).longValue();
+        long id = Api.id(other.get("/api/me"));
         ta().post(UMD_ROSTER, Map.of("email", "otherinstructor@example.edu"));
 
         Map<String, Object> p = problem(403, () -> ta().post(UMD_ROSTER + "/" + id + "/sign-out", Map.of()));

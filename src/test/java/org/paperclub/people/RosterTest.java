@@ -34,7 +34,7 @@ class RosterTest extends ApiTest {
         assertNotNull(added.get("invitationLink"));
         assertNotNull(added.get("invitationExpiresAt"));
         assertNull(added.get("initialPassword"), "no password is made for anyone");
-        assertEquals("STUDENT", ((Map<?, ?>) added.get("entry")).get("role"));
+        assertEquals("STUDENT", Api.mapOf(added, "entry").get("role"));
         Map<String, Object> me = api().acceptInvitation(added, "cobol-forever-1959").get("/api/me");
         assertEquals("Grace Hopper", me.get("name"));
         // Enrolling an account that has its password shows no link.
@@ -57,9 +57,9 @@ class RosterTest extends ApiTest {
                 student1@example.edu,Student 1,student,0102
                 """;
         Map<String, Object> result = ta().post(ROSTER + "/import", csv, "text/csv").body();
-        assertEquals(1, ((Number) result.get("added")).intValue());
-        assertEquals(1, ((Number) result.get("updated")).intValue());
-        assertEquals(1, ((Number) result.get("accountsCreated")).intValue());
+        assertEquals(1, Api.intOf(result, "added"));
+        assertEquals(1, Api.intOf(result, "updated"));
+        assertEquals(1, Api.intOf(result, "accountsCreated"));
         assertTrue(ta().list(ROSTER).stream().anyMatch(r -> "alan.turing@example.edu".equals(r.get("email"))
                 && "0101".equals(r.get("section"))));
     }
@@ -72,7 +72,7 @@ class RosterTest extends ApiTest {
                 "Lovelace, Ada",1001,U1001,ada.lovelace@example.edu,CMSC848K 0101
                 """;
         Map<String, Object> result = ta().post(ROSTER + "/import", canvas, "text/csv").body();
-        assertEquals(1, ((Number) result.get("added")).intValue());
+        assertEquals(1, Api.intOf(result, "added"));
         Map<?, ?> entry = (Map<?, ?>) ((Map<?, ?>) ((List<?>) result.get("people")).get(0)).get("entry");
         assertEquals("Ada Lovelace", entry.get("name"));
         assertEquals("CMSC848K 0101", entry.get("section"));

@@ -1,5 +1,6 @@
 package org.paperclub.people;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.Api;
@@ -16,6 +17,8 @@ import static org.paperclub.support.Api.problem;
 
 /** Only instructors change who runs a course, and a course always keeps an instructor (by API and by CSV). */
 @MicronautTest
+// Builds its own courses: the demo accounts without the demo courses.
+@Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
 class StaffRolesTest extends ApiTest {
 
     private int courses;

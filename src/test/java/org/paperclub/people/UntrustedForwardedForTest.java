@@ -1,5 +1,6 @@
 package org.paperclub.people;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -14,6 +15,8 @@ import static org.paperclub.support.Api.problem;
 
 /** No trusted proxy (the default): a client cannot pose as many by writing X-Forwarded-For. */
 @MicronautTest
+// Builds its own courses: the demo accounts without the demo courses.
+@Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
 class UntrustedForwardedForTest extends ApiTest {
 
     private static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);
@@ -30,7 +33,7 @@ class UntrustedForwardedForTest extends ApiTest {
             problem(401, () -> login("student12@example.edu", "guess", address));
         }
         Map<String, Object> p = problem(429, () -> login("student12@example.edu", Api.PASSWORD, "203.0.113.77"));
-        assertEquals(429, ((Number) p.get("status")).intValue());
+        assertEquals(429, Api.intOf(p, "status"));
     }
 
     private void login(String email, String password, String forwardedFor) {

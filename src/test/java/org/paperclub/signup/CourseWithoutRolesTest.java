@@ -1,5 +1,6 @@
 package org.paperclub.signup;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * nothing to cover: no blocks, no gaps, nothing to auto-fill, and no role counted in the grade.
  */
 @MicronautTest
+// Builds its own courses: the demo accounts without the demo courses.
+@Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
 class CourseWithoutRolesTest extends ApiTest {
 
     private Api.Session instructor;
@@ -60,19 +63,19 @@ class CourseWithoutRolesTest extends ApiTest {
     @BeforeAll
     void aCourseWithPresentationsAndNoRoles() {
         instructor = instructor();
-        long course = ((Number) instructor.post("/api/courses/import", presentationsOnly(), "application/yaml").body().get("id")).longValue();
+        long course = Api.id(instructor.post("/api/courses/import", presentationsOnly(), "application/yaml").body());
         base = "/api/courses/" + course;
         for (int i = 1; i <= 3; i++) {
             instructor.post(base + "/roster", Map.of("email", "student" + i + "@example.edu"));
         }
-        firstSession = ((Number) instructor.list(base + "/sessions").get(0).get("id")).longValue();
+        firstSession = Api.id(instructor.list(base + "/sessions").get(0));
     }
 
     @Test
     void coverage_has_no_blocks_and_no_gaps() {
         Map<String, Object> coverage = instructor.get(base + "/signups/coverage");
         assertEquals(List.of(), coverage.get("blocks"));
-        assertEquals(0, ((Number) coverage.get("gaps")).intValue());
+        assertEquals(0, Api.intOf(coverage, "gaps"));
         for (Map<?, ?> student : (List<Map<?, ?>>) coverage.get("students")) {
             assertEquals(List.of(), student.get("blocksMissingRole"), student.toString());
         }
@@ -88,31 +91,31 @@ class CourseWithoutRolesTest extends ApiTest {
     @Test
     void the_board_tells_no_student_they_miss_a_role() {
         Map<String, Object> board = student(2).get(base + "/signups/board");
-        assertEquals(List.of(), ((Map<?, ?>) board.get("mine")).get("blocksMissingRole"));
+        assertEquals(List.of(), Api.mapOf(board, "mine").get("blocksMissingRole"));
         assertEquals(List.of(), board.get("blocks"));
         for (Map<?, ?> s : (List<Map<?, ?>>) board.get("sessions")) {
             assertFalse((Boolean) s.get("hasRoles"), "a session without roles to take: " + s.get("number"));
-            assertEquals(1, ((Number) s.get("presentationSlots")).intValue(), "the presentation slots are still offered");
+            assertEquals(1, Api.intOf(s, "presentationSlots"), "the presentation slots are still offered");
         }
     }
 
     @Test
     void the_grade_requires_no_role_and_the_roles_weight_does_not_drag_it_down() {
-        long studentId = ((Number) student(3).get("/api/me").get("id")).longValue();
-        long paper = ((Number) ((List<Map<String, Object>>) instructor.list(base + "/sessions").get(0).get("readings")).get(0).get("paperId")).longValue();
-        long presentation = ((Number) instructor.post(base + "/sessions/" + firstSession + "/presentations",
-                Map.of("paperId", paper, "studentId", studentId)).body().get("id")).longValue();
+        long studentId = Api.id(student(3).get("/api/me"));
+        long paper = Api.longOf(Api.listOf(instructor.list(base + "/sessions").get(0), "readings").get(0), "paperId");
+        long presentation = Api.id(instructor.post(base + "/sessions/" + firstSession + "/presentations",
+                Map.of("paperId", paper, "studentId", studentId)).body());
         instructor.http().retrieve(instructor.authorize(HttpRequest.PUT(base + "/grades/presentations/" + presentation,
                 Map.of("points", 9))), String.class);
         instructor.post(base + "/sessions/" + firstSession + "/grades/publish", Map.of());
 
         Map<String, Object> mine = student(3).get(base + "/grades/me");
-        Map<String, Object> participation = (Map<String, Object>) mine.get("participation");
-        Map<String, Object> roles = (Map<String, Object>) participation.get("roles");
-        assertEquals(0, ((Number) roles.get("required")).intValue(), "no roles, none required");
+        Map<String, Object> participation = Api.mapOf(mine, "participation");
+        Map<String, Object> roles = Api.mapOf(participation, "roles");
+        assertEquals(0, Api.intOf(roles, "required"), "no roles, none required");
         assertEquals(null, roles.get("percent"), "nothing to count: the component drops out with its weight");
-        assertEquals(90.0, ((Number) participation.get("percent")).doubleValue(), 0.001, "9 of 10 is the whole grade here");
-        assertEquals(List.of(), ((Map<?, ?>) mine.get("progress")).get("blocks"));
+        assertEquals(90.0, Api.doubleOf(participation, "percent"), 0.001, "9 of 10 is the whole grade here");
+        assertEquals(List.of(), Api.mapOf(mine, "progress").get("blocks"));
         assertTrue(((List<String>) participation.get("explanation")).stream()
                         .anyMatch(l -> l.startsWith("Supporting roles: none required in this course; its weight of 50 is left out")),
                 participation.get("explanation").toString());

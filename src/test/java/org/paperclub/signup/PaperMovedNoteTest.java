@@ -31,34 +31,34 @@ class PaperMovedNoteTest extends ApiTest {
     }
 
     long session(int n) {
-        return ((Number) presentationSessions.get(n).get("id")).longValue();
+        return Api.id(presentationSessions.get(n));
     }
 
     int number(int n) {
-        return ((Number) presentationSessions.get(n).get("number")).intValue();
+        return Api.intOf(presentationSessions.get(n), "number");
     }
 
     long paper(String key) {
         return ta.list(BASE + "/papers").stream().filter(p -> key.equals(p.get("key")))
-                .mapToLong(p -> ((Number) p.get("id")).longValue()).findFirst().orElseThrow();
+                .mapToLong(p -> Api.id(p)).findFirst().orElseThrow();
     }
 
     long lecture(int number) {
-        return ((Number) ta.list(BASE + "/sessions").stream().filter(s -> ((Number) s.get("number")).intValue() == number)
-                .findFirst().orElseThrow().get("id")).longValue();
+        return Api.id(ta.list(BASE + "/sessions").stream().filter(s -> Api.intOf(s, "number") == number)
+                .findFirst().orElseThrow());
     }
 
     List<?> notesOf(long presentationId) {
         Map<String, Object> board = student(1).get(BASE + "/signups/board");
-        return ((List<Map<String, Object>>) board.get("sessions")).stream()
-                .flatMap(s -> ((List<Map<String, Object>>) s.get("presentations")).stream())
-                .filter(p -> ((Number) p.get("id")).longValue() == presentationId)
+        return Api.listOf(board, "sessions").stream()
+                .flatMap(s -> Api.listOf(s, "presentations").stream())
+                .filter(p -> Api.id(p) == presentationId)
                 .map(p -> (List<?>) p.get("notes")).findFirst().orElseThrow();
     }
 
     long present(int student, int session, long paperId) {
-        return ((Number) student(student).post(BASE + "/sessions/" + session(session) + "/presentations", Map.of("paperId", paperId))
-                .body().get("id")).longValue();
+        return Api.id(student(student).post(BASE + "/sessions/" + session(session) + "/presentations", Map.of("paperId", paperId))
+                .body());
     }
 
     @Test

@@ -32,21 +32,21 @@ class RoleSwitchTest extends ApiTest {
     @BeforeAll
     void readTheBoard() {
         Map<String, Object> board = student(1).get(BASE + "/signups/board");
-        presentationSessions = ((List<Map<String, Object>>) board.get("sessions")).stream()
+        presentationSessions = Api.listOf(board, "sessions").stream()
                 .filter(s -> Boolean.TRUE.equals(s.get("hasRoles"))).toList();
-        roles = (List<Map<String, Object>>) board.get("roles");
+        roles = Api.listOf(board, "roles");
     }
 
     long session(int n) {
-        return ((Number) presentationSessions.get(n).get("id")).longValue();
+        return Api.id(presentationSessions.get(n));
     }
 
     int number(int n) {
-        return ((Number) presentationSessions.get(n).get("number")).intValue();
+        return Api.intOf(presentationSessions.get(n), "number");
     }
 
     long role(String name) {
-        return roles.stream().filter(r -> name.equals(r.get("name"))).mapToLong(r -> ((Number) r.get("id")).longValue()).findFirst().orElseThrow();
+        return roles.stream().filter(r -> name.equals(r.get("name"))).mapToLong(r -> Api.id(r)).findFirst().orElseThrow();
     }
 
     String signups(int session, String role) {
@@ -56,11 +56,11 @@ class RoleSwitchTest extends ApiTest {
     /** The role each student holds in the session, by name. */
     Map<String, String> holdings(int session) {
         Map<String, Object> board = student(1).get(BASE + "/signups/board");
-        Map<String, Object> row = ((List<Map<String, Object>>) board.get("sessions")).stream()
-                .filter(s -> ((Number) s.get("id")).longValue() == session(session)).findFirst().orElseThrow();
+        Map<String, Object> row = Api.listOf(board, "sessions").stream()
+                .filter(s -> Api.id(s) == session(session)).findFirst().orElseThrow();
         Map<String, String> out = new java.util.TreeMap<>();
-        for (Map<String, Object> seat : (List<Map<String, Object>>) row.get("seats")) {
-            for (Map<String, Object> h : (List<Map<String, Object>>) seat.get("holders")) {
+        for (Map<String, Object> seat : Api.listOf(row, "seats")) {
+            for (Map<String, Object> h : Api.listOf(seat, "holders")) {
                 out.put((String) h.get("name"), (String) seat.get("roleName"));
             }
         }
@@ -103,12 +103,12 @@ class RoleSwitchTest extends ApiTest {
     @Test
     void in_a_frozen_session_students_cannot_switch_but_staff_can() {
         Api.Session ta = ta();
-        java.time.LocalDate tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).plusDays(1);
-        long frozen = ((Number) ta.post(BASE + "/sessions", Map.of("date", tomorrow.toString(), "startTime", "14:55",
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("America/New_York"))).plusDays(1);
+        long frozen = Api.id(ta.post(BASE + "/sessions", Map.of("date", tomorrow.toString(), "startTime", "14:55",
                 "endTime", "16:10", "topic", "Extra presentations", "kind", "PRESENTATION", "presentationSlots", 1))
-                .body().get("id")).longValue();
+                .body());
         String path = BASE + "/sessions/" + frozen + "/roles/";
-        long dee = ((Number) student(7).get("/api/me").get("id")).longValue();
+        long dee = Api.id(student(7).get("/api/me"));
         ta.post(path + role("Peer Reviewer") + "/signups", Map.of("studentId", dee));
         Map<String, Object> p = problem(409, () -> student(7).post(path + role("Hacker") + "/signups", Map.of("replace", true)));
         assertTrue(((String) p.get("detail")).contains("froze on"), (String) p.get("detail"));

@@ -41,11 +41,11 @@ class SignupConcurrencyTest extends ApiTest {
             crowd.add(api().acceptInvitation(a, "crowd-password-" + crowd.size()));
         }
         Map<String, Object> board = student(1).get(BASE + "/signups/board");
-        List<Map<String, Object>> sessions = ((List<Map<String, Object>>) board.get("sessions")).stream()
+        List<Map<String, Object>> sessions = Api.listOf(board, "sessions").stream()
                 .filter(s -> Boolean.TRUE.equals(s.get("hasRoles"))).toList();
-        firstSession = ((Number) sessions.get(0).get("id")).longValue();
-        secondSession = ((Number) sessions.get(1).get("id")).longValue();
-        List<Map<String, Object>> roles = (List<Map<String, Object>>) board.get("roles");
+        firstSession = Api.id(sessions.get(0));
+        secondSession = Api.id(sessions.get(1));
+        List<Map<String, Object>> roles = Api.listOf(board, "roles");
         peerReviewer = roleId(roles, "Peer Reviewer");
         hacker = roleId(roles, "Hacker");
     }
@@ -77,17 +77,17 @@ class SignupConcurrencyTest extends ApiTest {
         assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
         assertTrue(codes.stream().allMatch(c -> c == 201 || c == 409), codes.toString());
         Map<String, Object> board = one.get(BASE + "/signups/board");
-        assertEquals(1, ((List<?>) ((Map<?, ?>) board.get("mine")).get("roleSignupIds")).size());
+        assertEquals(1, ((List<?>) Api.mapOf(board, "mine").get("roleSignupIds")).size());
     }
 
     private static long roleId(List<Map<String, Object>> roles, String name) {
-        return roles.stream().filter(r -> name.equals(r.get("name"))).mapToLong(r -> ((Number) r.get("id")).longValue()).findFirst().orElseThrow();
+        return roles.stream().filter(r -> name.equals(r.get("name"))).mapToLong(r -> Api.id(r)).findFirst().orElseThrow();
     }
 
     private static int seatsHeld(Map<String, Object> board, long sessionId, long roleId) {
-        Map<?, ?> row = ((List<Map<?, ?>>) board.get("sessions")).stream()
-                .filter(s -> ((Number) s.get("id")).longValue() == sessionId).findFirst().orElseThrow();
-        return ((List<Map<?, ?>>) row.get("seats")).stream().filter(s -> ((Number) s.get("roleId")).longValue() == roleId)
+        Map<?, ?> row = Api.listOf(board, "sessions").stream()
+                .filter(s -> Api.id(s) == sessionId).findFirst().orElseThrow();
+        return Api.listOf(row, "seats").stream().filter(s -> Api.longOf(s, "roleId") == roleId)
                 .mapToInt(s -> ((List<?>) s.get("holders")).size()).sum();
     }
 }

@@ -48,7 +48,7 @@ class SignupTest extends ApiTest {
     }
 
     long paperOf(int n, int k) {
-        return ((Number) list(presentationSessions.get(n), "papers").get(k).get("paperId")).longValue();
+        return Api.longOf(list(presentationSessions.get(n), "papers").get(k), "paperId");
     }
 
     String roleSignups(long sessionId, Map<String, Object> role) {
@@ -62,10 +62,10 @@ class SignupTest extends ApiTest {
         assertEquals(7, list(board, "roles").size());
         assertEquals(4, list(board, "blocks").size(), "8 presentation sessions in blocks of 2");
         Map<String, Object> first = presentationSessions.get(0);
-        assertEquals(2, ((Number) first.get("presentationSlots")).intValue());
+        assertEquals(2, Api.intOf(first, "presentationSlots"));
         assertEquals(7, list(first, "seats").size());
         assertFalse((Boolean) first.get("frozen"));
-        assertTrue(list((Map<String, Object>) board.get("mine"), "blocksMissingRole").size() >= 1);
+        assertTrue(list(Api.mapOf(board, "mine"), "blocksMissingRole").size() >= 1);
     }
 
     @Test
@@ -74,7 +74,7 @@ class SignupTest extends ApiTest {
         Map<String, Object> taken = ann.post(roleSignups(session(0), peerReviewer), Map.of()).body();
         assertEquals("Peer Reviewer", taken.get("roleName"));
         Map<String, Object> board = ann.get(BASE + "/signups/board");
-        Map<String, Object> mine = (Map<String, Object>) board.get("mine");
+        Map<String, Object> mine = Api.mapOf(board, "mine");
         assertEquals(List.of(taken.get("id")), mine.get("roleSignupIds"));
         assertFalse(((List<?>) mine.get("blocksMissingRole")).contains(0), "block 0 is covered now");
         assertTrue(holders(board, session(0), peerReviewer).contains("Student 2"));
@@ -88,7 +88,7 @@ class SignupTest extends ApiTest {
         student(3).post(roleSignups(session(1), hacker), Map.of());
         student(4).post(roleSignups(session(1), hacker), Map.of());
         Map<String, Object> p = problem(409, () -> student(5).post(roleSignups(session(1), hacker), Map.of()));
-        int number = ((Number) presentationSessions.get(1).get("number")).intValue();
+        int number = Api.intOf(presentationSessions.get(1), "number");
         assertEquals("Hacker for session " + number + " is full (2 of 2).", p.get("detail"));
     }
 
@@ -151,7 +151,7 @@ class SignupTest extends ApiTest {
                 Map.of("reason", "it is not about the session's topic")).code());
         Map<String, Object> board = s.get(BASE + "/signups/board");
         assertTrue(list(board, "notices").stream().anyMatch(n -> ((String) n.get("detail")).contains("was declined: it is not about")));
-        assertTrue(list((Map<String, Object>) board.get("mine"), "presentationIds").isEmpty());
+        assertTrue(list(Api.mapOf(board, "mine"), "presentationIds").isEmpty());
         // Proposed again and approved, it is confirmed.
         Map<String, Object> again = s.post(BASE + "/sessions/" + session(7) + "/presentations", Map.of("paperId", offList)).body();
         assertEquals("CONFIRMED", ta().post(BASE + "/presentations/" + again.get("id") + "/approve", Map.of()).body().get("status"));
@@ -159,12 +159,20 @@ class SignupTest extends ApiTest {
 
     @Test
     void a_frozen_session_binds_students_but_not_staff() {
-        Api.Session ta = ta();
-        ZonedDateTime tomorrow = ZonedDateTime.now(ZoneId.of("America/New_York")).plusDays(1);
-        Map<String, Object> sessionBody = new HashMap<>(Map.of("date", tomorrow.toLocalDate().toString(),
+        ZoneId newYork = ZoneId.of("America/New_York");
+        ZonedDateTime classStarts = LocalDate.now(clock.withZone(newYork)).plusDays(3).atTime(14, 55).atZone(newYork);
+        Map<String, Object> sessionBody = new HashMap<>(Map.of("date", classStarts.toLocalDate().toString(),
                 "startTime", "14:55", "endTime", "16:10", "topic", "Extra presentations", "kind", "PRESENTATION",
                 "presentationSlots", 1));
-        long frozen = id(ta.post(BASE + "/sessions", sessionBody).body());
+        long frozen = id(ta().post(BASE + "/sessions", sessionBody).body());
+        // Sign-ups freeze 48 hours before class: a second before, the student still takes a role and withdraws.
+        clock.set(classStarts.minusHours(48).minusSeconds(1));
+        Api.Session early = student(16);
+        Map<String, Object> taken = early.post(roleSignups(frozen, hacker), Map.of()).body();
+        assertEquals(204, early.delete(roleSignups(frozen, hacker) + "/" + taken.get("id")).code());
+
+        clock.set(classStarts.minusHours(48));
+        Api.Session ta = ta();
         Map<String, Object> p = problem(409, () -> student(16).post(roleSignups(frozen, hacker), Map.of()));
         assertTrue(((String) p.get("detail")).contains("froze on"), (String) p.get("detail"));
         Map<String, Object> assigned = ta.post(roleSignups(frozen, hacker), Map.of("studentId", userId(16))).body();
@@ -186,7 +194,7 @@ class SignupTest extends ApiTest {
         Map<String, Object> moved = ta().post(roleSignups(session(0), hacker) + "/" + bobs.get("id") + "/move",
                 Map.of("sessionId", session(1), "roleId", id(peerReviewer))).body();
         assertEquals("Peer Reviewer", moved.get("roleName"));
-        assertEquals(session(1), ((Number) moved.get("sessionId")).longValue());
+        assertEquals(session(1), Api.longOf(moved, "sessionId"));
     }
 
     @Test
@@ -226,15 +234,15 @@ class SignupTest extends ApiTest {
     // Reading helpers
 
     long userId(int student) {
-        return ((Number) student(student).get("/api/me").get("id")).longValue();
+        return Api.id(student(student).get("/api/me"));
     }
 
     static long id(Map<String, Object> m) {
-        return ((Number) m.get("id")).longValue();
+        return Api.id(m);
     }
 
     static List<Map<String, Object>> list(Map<String, Object> m, String key) {
-        return (List<Map<String, Object>>) m.get(key);
+        return Api.listOf(m, key);
     }
 
     static List<Map<String, Object>> sessions(Map<String, Object> board) {
@@ -247,7 +255,7 @@ class SignupTest extends ApiTest {
 
     static List<String> holders(Map<String, Object> board, long sessionId, Map<String, Object> role) {
         Map<String, Object> row = sessions(board).stream().filter(s -> id(s) == sessionId).findFirst().orElseThrow();
-        return list(row, "seats").stream().filter(s -> ((Number) s.get("roleId")).longValue() == id(role))
+        return list(row, "seats").stream().filter(s -> Api.longOf(s, "roleId") == id(role))
                 .flatMap(s -> list(s, "holders").stream()).map(h -> (String) h.get("name")).toList();
     }
 }

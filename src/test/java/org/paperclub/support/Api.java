@@ -95,18 +95,47 @@ public final class Api {
     }
 
     /** The {@code "id"} of a JSON object. */
-    public static long id(Map<String, ?> json) {
+    public static long id(Map<?, ?> json) {
         return longOf(json, "id");
     }
 
     /** A JSON number as a long: it comes back as an Integer or a Long, depending on its size. */
-    public static long longOf(Map<String, ?> json, String key) {
-        return ((Number) json.get(key)).longValue();
+    public static long longOf(Map<?, ?> json, String key) {
+        return number(json, key).longValue();
     }
 
     /** A JSON number as an int. */
-    public static int intOf(Map<String, ?> json, String key) {
-        return ((Number) json.get(key)).intValue();
+    public static int intOf(Map<?, ?> json, String key) {
+        return number(json, key).intValue();
+    }
+
+    /** A JSON number as a double (a whole number comes back as an Integer). */
+    public static double doubleOf(Map<?, ?> json, String key) {
+        return number(json, key).doubleValue();
+    }
+
+    /** A JSON object inside a JSON object. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> mapOf(Map<?, ?> json, String key) {
+        return (Map<String, Object>) present(json, key);
+    }
+
+    /** A JSON array of objects inside a JSON object. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> listOf(Map<?, ?> json, String key) {
+        return (List<Map<String, Object>>) present(json, key);
+    }
+
+    private static Number number(Map<?, ?> json, String key) {
+        return (Number) present(json, key);
+    }
+
+    private static Object present(Map<?, ?> json, String key) {
+        Object value = json.get(key);
+        if (value == null) {
+            throw new AssertionError("no \"" + key + "\" in " + json);
+        }
+        return value;
     }
 
     /** Asserts the call fails with this status and a problem+json body; returns the problem. */
@@ -116,7 +145,7 @@ public final class Api {
         assertEquals("application/problem+json", e.getResponse().getContentType().map(MediaType::toString).orElse(""),
                 "errors are problem+json");
         Map<String, Object> body = e.getResponse().getBody(MAP).orElseThrow();
-        assertEquals(status, ((Number) body.get("status")).intValue());
+        assertEquals(status, intOf(body, "status"));
         assertTrue(body.get("detail") instanceof String d && !d.isBlank(), "a problem says what went wrong");
         return body;
     }

@@ -6,6 +6,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
@@ -21,6 +22,10 @@ public abstract class ApiTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     protected HttpClient client;
+
+    /** The app's "now": ticking until a test sets it, and ticking again after every test (see {@link TestClock}). */
+    @Inject
+    protected TestClock clock;
 
     private Map<String, String> database;
 
@@ -39,6 +44,11 @@ public abstract class ApiTest implements TestPropertyProvider {
     /** More settings for this test class's app. */
     protected Map<String, String> extraProperties() {
         return Map.of();
+    }
+
+    @AfterEach
+    void systemClockAgain() {
+        clock.reset();
     }
 
     @AfterAll
@@ -74,4 +84,12 @@ public abstract class ApiTest implements TestPropertyProvider {
 
     /** The demo course is the first course of every fresh database. */
     protected static final long DEMO = 1;
+
+    /**
+     * For a class that builds every course it uses: {@code @Property(name = "paperclub.demo.files", value =
+     * ApiTest.ACCOUNTS_ONLY)} keeps the demo accounts (instructor, TA, student1..20, password "paperclub") but enrolls
+     * them in one empty course instead of importing the demo courses, which makes the class's app start faster.
+     * {@link #DEMO} is then that empty course.
+     */
+    public static final String ACCOUNTS_ONLY = "classpath:accounts-only.yml";
 }

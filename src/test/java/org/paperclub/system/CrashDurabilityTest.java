@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperclub.support.AppProcess;
 import org.paperclub.support.TestDatabase;
 import org.paperclub.support.TestPdfs;
+import org.paperclub.support.Api;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -123,10 +124,10 @@ class CrashDurabilityTest {
         List<Map<String, Object>> sessions = app.login("student1@example.edu").get("/api/courses/1/sessions", new TypeReference<>() { });
         OffsetDateTime soon = OffsetDateTime.now().plusDays(1);
         for (Map<String, Object> s : sessions) {
-            List<Map<String, Object>> assigned = ((List<Map<String, Object>>) s.get("readings")).stream()
+            List<Map<String, Object>> assigned = Api.listOf(s, "readings").stream()
                     .filter(r -> "ASSIGNED".equals(r.get("kind"))).toList();
             if (!"NO_CLASS".equals(s.get("kind")) && !assigned.isEmpty() && OffsetDateTime.parse((String) s.get("startsAt")).isAfter(soon)) {
-                return new long[]{((Number) s.get("id")).longValue(), ((Number) assigned.get(0).get("paperId")).longValue()};
+                return new long[]{Api.id(s), Api.longOf(assigned.get(0), "paperId")};
             }
         }
         throw new IllegalStateException("the demo term has an upcoming session with an assigned paper");
@@ -166,7 +167,7 @@ class CrashDurabilityTest {
                     if (!sha.equals(receipt.get("sha256"))) {
                         unexpected.add("student " + student + ": the receipt names another SHA-256");
                     }
-                    acknowledged.add(new Receipt(student, ((Number) receipt.get("versionId")).longValue(), sha, burst));
+                    acknowledged.add(new Receipt(student, Api.longOf(receipt, "versionId"), sha, burst));
                     receipts.incrementAndGet();
                 }
             });

@@ -1,5 +1,6 @@
 package org.paperclub.system;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * answer: CrashDurabilityTest shows what the shipped URL does under SIGKILL; this shows any H2 file URL gets it.
  */
 @MicronautTest
+// Signs nobody in: no demo accounts or courses.
+@Property(name = "paperclub.demo.enabled", value = "false")
 class DurableCommitsTest extends ApiTest {
 
     @Inject

@@ -41,7 +41,7 @@ class InputRulesTest extends ApiTest {
     }
 
     private static void names(Map<String, Object> problem, String field, String words) {
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
+        List<Map<String, Object>> errors = Api.listOf(problem, "errors");
         assertTrue(errors.stream().anyMatch(e -> field.equals(e.get("field")) && ((String) e.get("message")).contains(words)),
                 () -> "expected " + field + " \"" + words + "\" in " + errors);
     }
@@ -73,12 +73,12 @@ class InputRulesTest extends ApiTest {
     @Test
     void a_sign_up_opening_time_outside_the_range_is_refused() {
         Map<String, Object> course = instructor().get("/api/courses/1");
-        Map<String, Object> policies = new HashMap<>((Map<String, Object>) course.get("policies"));
+        Map<String, Object> policies = new HashMap<>(Api.mapOf(course, "policies"));
         policies.put("signupOpensAt", "0000-01-01T00:00:00Z");
         Map<String, Object> update = Map.of("code", course.get("code"), "title", course.get("title"), "term", course.get("term"),
                 "timeZone", course.get("timeZone"), "policies", policies);
         names(problem(400, () -> instructor().put("/api/courses/1", update)), "signupOpensAt", "from 2000-01-01");
-        assertEquals(null, ((Map<?, ?>) instructor().get("/api/courses/1").get("policies")).get("signupOpensAt"));
+        assertEquals(null, Api.mapOf(instructor().get("/api/courses/1"), "policies").get("signupOpensAt"));
     }
 
     @Test
@@ -126,7 +126,7 @@ class InputRulesTest extends ApiTest {
                 "{\"name\":\"Scribe\",\"description\":\"Takes notes.\\r\\nShares them\\tafter class.\",\"capacity\":1}", JSON).code());
         names(problem(400, () -> instructor.post("/api/courses/1/roles",
                 "{\"name\":\"Bell\",\"description\":\"Rings\\u0007\",\"capacity\":1}", JSON)), "description", "other than line breaks");
-        long session = ((Number) instructor.list(SESSIONS).get(0).get("id")).longValue();
+        long session = Api.id(instructor.list(SESSIONS).get(0));
         names(problem(400, () -> instructor.put("/api/courses/1/grades/roles/" + session + "/1",
                 Map.of("mark", "✓", "comment", "Good\u0000"))), "comment", "control characters");
     }

@@ -1,5 +1,6 @@
 package org.paperclub.system;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -16,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * defaults held a stalled upload and an idle connection for 5 minutes, and every upload in the heap.
  */
 @MicronautTest
+// Signs nobody in: no demo accounts or courses.
+@Property(name = "paperclub.demo.enabled", value = "false")
 class ServerLimitsTest extends ApiTest {
 
     @Inject

@@ -71,9 +71,9 @@ class StrictJsonTest extends ApiTest {
     @Test
     void a_grade_with_text_for_points_or_an_unknown_field_is_refused_and_not_stored() {
         Api.Session instructor = instructor();
-        long session = ((Number) instructor.list(SESSIONS).get(0).get("id")).longValue();
-        long role = ((Number) instructor.post("/api/courses/1/roles", Map.of("name", "Strict Reader", "description", "Implements it.",
-                "capacity", 1)).body().get("id")).longValue();
+        long session = Api.id(instructor.list(SESSIONS).get(0));
+        long role = Api.id(instructor.post("/api/courses/1/roles", Map.of("name", "Strict Reader", "description", "Implements it.",
+                "capacity", 1)).body());
         String grade = "/api/courses/1/grades/roles/" + session + "/" + role;
         names(refused(instructor, "PUT", grade, "{\"points\":\"2\"}"), "points");
         names(refused(instructor, "PUT", grade, "{\"points\":[2]}"), "points");
@@ -94,7 +94,7 @@ class StrictJsonTest extends ApiTest {
         names(refused(instructor, "PUT", "/api/courses/1", course + "\"critiquesRequird\":8}}"), "policies.critiquesRequird");
         names(refused(instructor, "PUT", "/api/courses/1", course
                 + "\"grading\":{\"weights\":{\"presentation\":50,\"roles\":\"50\",\"critiques\":0}}}}"), "policies.grading.weights.roles");
-        assertEquals(10, ((Number) ((Map<?, ?>) instructor.get("/api/courses/1").get("policies")).get("critiquesRequired")).intValue());
+        assertEquals(10, Api.intOf(Api.mapOf(instructor.get("/api/courses/1"), "policies"), "critiquesRequired"));
     }
 
     @Test
@@ -110,7 +110,7 @@ class StrictJsonTest extends ApiTest {
 
     /** The problem names {@code field} in errors[].field, says {@code words}, and shows no Java name anywhere. */
     private static void namesPlainly(Map<String, Object> problem, String field, String words) {
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
+        List<Map<String, Object>> errors = Api.listOf(problem, "errors");
         assertTrue(errors != null && errors.stream().anyMatch(e -> field.equals(e.get("field"))
                 && String.valueOf(e.get("message")).contains(words)), () -> "expected " + field + " \"" + words + "\" in " + problem);
         String all = problem.toString();
@@ -127,7 +127,7 @@ class StrictJsonTest extends ApiTest {
         namesPlainly(refused(ta, "POST", PAPERS, "{\"title\":\"a\",\"title\":\"b\"}"), "title", "given twice");
         namesPlainly(refused(ta, "POST", PAPERS, "{\"title\":\"a\",\"year\":99999999999999999999}"), "year",
                 "must be a whole number up to 2147483647");
-        long student = ((Number) student(3).get("/api/me").get("id")).longValue();
+        long student = Api.id(student(3).get("/api/me"));
         namesPlainly(refused(ta, "POST", "/api/courses/1/extensions", "{\"studentId\":" + student + ",\"hours\":2147483648}"), "hours",
                 "must be a whole number up to 2147483647");
         assertEquals(before, ta.list(PAPERS).size(), "nothing was stored");

@@ -24,7 +24,7 @@ class UncheckedInputTest extends ApiTest {
     private static final String CORNELL = "/api/courses/2";
 
     private static void names(Map<String, Object> problem, String field, String words) {
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
+        List<Map<String, Object>> errors = Api.listOf(problem, "errors");
         assertTrue(errors != null && errors.stream().anyMatch(e -> field.equals(e.get("field"))
                 && ((String) e.get("message")).contains(words)), () -> "expected " + field + " \"" + words + "\" in " + problem);
     }
@@ -43,8 +43,7 @@ class UncheckedInputTest extends ApiTest {
         Api.Session instructor = instructor();
         Object offList = instructor.post(CORNELL + "/papers", Map.of("title", "Consistency Models", "year", 2023, "official", false))
                 .body().get("id");
-        Map<String, Object> presentationSession = ((List<Map<String, Object>>) student(1).get(CORNELL + "/signups/board")
-                .get("sessions")).stream().filter(s -> Boolean.TRUE.equals(s.get("hasRoles"))).reduce((a, b) -> b).orElseThrow();
+        Map<String, Object> presentationSession = Api.listOf(student(1).get(CORNELL + "/signups/board"), "sessions").stream().filter(s -> Boolean.TRUE.equals(s.get("hasRoles"))).reduce((a, b) -> b).orElseThrow();
         Map<String, Object> proposed = student(17).post(CORNELL + "/sessions/" + presentationSession.get("id") + "/presentations",
                 Map.of("paperId", offList)).body();
         String decline = CORNELL + "/presentations/" + proposed.get("id") + "/decline";

@@ -7,6 +7,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.paperclub.support.TestPdfs;
+import org.paperclub.support.Api;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,10 +27,10 @@ class CritiquePageTest extends BrowserTest {
     void a_student_uploads_a_good_critique_and_a_two_page_one() throws IOException {
         Map<String, Object> upcoming = student(3).list("/api/courses/1/sessions").stream()
                 .filter(s -> !"NO_CLASS".equals(s.get("kind"))
-                        && ((List<Map<String, Object>>) s.get("readings")).stream().filter(r -> "ASSIGNED".equals(r.get("kind"))).count() >= 2
+                        && Api.listOf(s, "readings").stream().filter(r -> "ASSIGNED".equals(r.get("kind"))).count() >= 2
                         && OffsetDateTime.parse((String) s.get("startsAt")).isAfter(OffsetDateTime.now().plusDays(1)))
                 .findFirst().orElseThrow();
-        List<Map<String, Object>> assigned = ((List<Map<String, Object>>) upcoming.get("readings")).stream()
+        List<Map<String, Object>> assigned = Api.listOf(upcoming, "readings").stream()
                 .filter(r -> "ASSIGNED".equals(r.get("kind"))).toList();
         Path good = Files.createTempFile("critique", ".pdf");
         Path twoPages = Files.createTempFile("two-pages", ".pdf");

@@ -110,21 +110,21 @@ class GradingPageTest extends BrowserTest {
     }
 
     private static long id(Map<?, ?> json) {
-        return ((Number) json.get("id")).longValue();
+        return Api.id(json);
     }
 
     private static long studentId(Api.Session staff, String email) {
         return staff.list("/api/courses/" + COURSE + "/roster").stream().filter(p -> email.equals(p.get("email")))
-                .map(p -> ((Number) p.get("userId")).longValue()).findFirst().orElseThrow();
+                .map(p -> Api.longOf(p, "userId")).findFirst().orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> holderGrade(Api.Session staff, long sessionId, long roleId, long studentId) {
         Map<String, Object> sheet = staff.get("/api/courses/" + COURSE + "/sessions/" + sessionId + "/grading");
-        return ((List<Map<String, Object>>) sheet.get("roles")).stream()
-                .filter(r -> ((Number) r.get("roleId")).longValue() == roleId)
-                .flatMap(r -> ((List<Map<String, Object>>) r.get("holders")).stream())
-                .filter(h -> ((Number) h.get("studentId")).longValue() == studentId)
-                .map(h -> (Map<String, Object>) h.get("grade")).findFirst().orElseThrow();
+        return Api.listOf(sheet, "roles").stream()
+                .filter(r -> Api.longOf(r, "roleId") == roleId)
+                .flatMap(r -> Api.listOf(r, "holders").stream())
+                .filter(h -> Api.longOf(h, "studentId") == studentId)
+                .map(h -> Api.mapOf(h, "grade")).findFirst().orElseThrow();
     }
 }

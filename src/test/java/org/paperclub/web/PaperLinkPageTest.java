@@ -43,9 +43,9 @@ class PaperLinkPageTest extends BrowserTest {
     @BeforeAll
     void storeAScriptLinkBehindTheApisBack() throws Exception {
         Api.Session ta = ta();
-        sessionId = ((Number) ta.list("/api/courses/1/sessions").get(0).get("id")).longValue();
-        paperId = ((Number) ta.post("/api/courses/1/papers", Map.of("title", "Clickjacked Transformers", "authors", "Mallory",
-                "link", "https://example.org/harmless")).body().get("id")).longValue();
+        sessionId = Api.id(ta.list("/api/courses/1/sessions").get(0));
+        paperId = Api.id(ta.post("/api/courses/1/papers", Map.of("title", "Clickjacked Transformers", "authors", "Mallory",
+                "link", "https://example.org/harmless")).body());
         ta.post("/api/courses/1/sessions/" + sessionId + "/readings", Map.of("paperId", paperId));
         try (var c = jdbc(); var s = c.prepareStatement("update paper set link = ? where id = ?")) {
             s.setString(1, "javascript:alert(document.cookie)");

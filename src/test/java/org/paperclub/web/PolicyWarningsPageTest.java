@@ -25,7 +25,7 @@ class PolicyWarningsPageTest extends BrowserTest {
                 sessions:
                   - {number: 1, date: 2027-03-01, start: "10:00", end: "11:00", kind: LECTURE, topic: One, assigned: [p1]}
                 """;
-        long id = ((Number) instructor.post("/api/courses/import", file, "application/yaml").body().get("id")).longValue();
+        long id = Api.id(instructor.post("/api/courses/import", file, "application/yaml").body());
         instructor.post("/api/courses/" + id + "/roster", Map.of("email", "student1@example.edu"));
 
         browser.signIn(base, "instructor@example.edu");

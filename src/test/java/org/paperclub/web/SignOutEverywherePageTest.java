@@ -18,8 +18,8 @@ class SignOutEverywherePageTest extends BrowserTest {
     @Test
     void a_ta_signs_a_student_out_everywhere_from_the_roster() {
         Api.Session laptop = student(4);
-        long studentId = ((Number) laptop.get("/api/me").get("id")).longValue();
-        long instructorId = ((Number) instructor().get("/api/me").get("id")).longValue();
+        long studentId = Api.id(laptop.get("/api/me"));
+        long instructorId = Api.id(instructor().get("/api/me"));
 
         browser.signIn(base, "ta@example.edu");
         browser.open(base, "#/courses/1/roster");

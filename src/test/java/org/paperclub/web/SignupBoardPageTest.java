@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.paperclub.support.Api;
 
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,10 @@ class SignupBoardPageTest extends BrowserTest {
     @Test
     void a_student_takes_a_role_sees_it_marked_as_theirs_and_withdraws_it() {
         Map<String, Object> board = student(4).get("/api/courses/2/signups/board");
-        Map<?, ?> session = ((List<Map<?, ?>>) board.get("sessions")).stream()
+        Map<?, ?> session = Api.listOf(board, "sessions").stream()
                 .filter(s -> Boolean.TRUE.equals(s.get("hasRoles")) && !Boolean.TRUE.equals(s.get("frozen"))).findFirst().orElseThrow();
         Object sessionId = session.get("id");
-        Object roleId = ((List<Map<?, ?>>) board.get("roles")).get(0).get("id");
+        Object roleId = Api.listOf(board, "roles").get(0).get("id");
         By cell = By.cssSelector("td.role-cell[data-session-id='" + sessionId + "'][data-role-id='" + roleId + "']");
 
         browser.signIn(base, "student4@example.edu");
@@ -33,19 +34,19 @@ class SignupBoardPageTest extends BrowserTest {
         browser.waiting().until(ExpectedConditions.presenceOfNestedElementLocatedBy(cell, By.cssSelector("li.holder.mine")));
         assertTrue(browser.driver.findElement(cell).getText().contains("Student 4"));
         assertTrue(browser.await(By.id("status")).getText().length() > 0, "the result is announced");
-        List<?> mine = (List<?>) ((Map<?, ?>) student(4).get("/api/courses/2/signups/board").get("mine")).get("roleSignupIds");
+        List<?> mine = (List<?>) Api.mapOf(student(4).get("/api/courses/2/signups/board"), "mine").get("roleSignupIds");
         assertFalse(mine.isEmpty(), "the sign-up was saved");
 
         browser.driver.findElement(cell).findElement(By.cssSelector("button.drop-role")).click();
         browser.waiting().until(d -> d.findElement(cell).findElements(By.cssSelector("li.holder.mine")).isEmpty());
-        mine = (List<?>) ((Map<?, ?>) student(4).get("/api/courses/2/signups/board").get("mine")).get("roleSignupIds");
+        mine = (List<?>) Api.mapOf(student(4).get("/api/courses/2/signups/board"), "mine").get("roleSignupIds");
         assertTrue(mine.isEmpty(), "the withdrawal was saved");
     }
 
     @Test
     void a_student_holding_a_role_is_offered_a_switch_not_a_take_and_switches_in_one_step() {
         Map<String, Object> board = student(6).get("/api/courses/2/signups/board");
-        Map<?, ?> session = ((List<Map<?, ?>>) board.get("sessions")).stream()
+        Map<?, ?> session = Api.listOf(board, "sessions").stream()
                 .filter(s -> Boolean.TRUE.equals(s.get("hasRoles")) && !Boolean.TRUE.equals(s.get("frozen"))).skip(1).findFirst().orElseThrow();
         Object sessionId = session.get("id");
         List<Map<?, ?>> roles = (List<Map<?, ?>>) board.get("roles");
@@ -66,7 +67,7 @@ class SignupBoardPageTest extends BrowserTest {
         switchButton.click();
         browser.waiting().until(ExpectedConditions.presenceOfNestedElementLocatedBy(target, By.cssSelector("li.holder.mine")));
         browser.waiting().until(d -> d.findElement(By.id("status")).getText().startsWith("You switched from"));
-        List<?> mine = (List<?>) ((Map<?, ?>) student(6).get("/api/courses/2/signups/board").get("mine")).get("roleSignupIds");
+        List<?> mine = (List<?>) Api.mapOf(student(6).get("/api/courses/2/signups/board"), "mine").get("roleSignupIds");
         assertEquals(1, mine.size(), "one role in the session, the new one");
         assertTrue(browser.driver.findElement(row).findElements(By.cssSelector("button.switch-role")).size() > 0,
                 "the other free roles now offer a switch from the new one");
