@@ -260,12 +260,12 @@ export default {
           <p id="roster-count" class="hint" aria-live="polite">{{ query.trim() ? 'Showing ' + shown.length + ' of ' + roster.length : 'Everyone is shown' }}.
             The CSV has the columns the import takes; withdrawn students are left out of it.</p>
           <div class="table-wrap">
-          <table id="roster">
+          <table id="roster" class="stack-table">
             <thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Section</th><th scope="col">Actions</th></tr></thead>
             <tbody>
               <tr v-for="p in shown" :key="p.enrollmentId" :data-user-id="p.userId" :class="{ withdrawn: p.withdrawn }">
                 <th scope="row">{{ p.name }}<span class="email">{{ p.email }}</span></th>
-                <td>
+                <td data-label="Role">
                   <span v-if="p.withdrawn" class="withdrawn-label">Withdrawn</span>
                   <span v-else-if="!canAddStaff">{{ roleNames[p.role] || p.role }}</span>
                   <span v-else class="role-change">
@@ -280,8 +280,8 @@ export default {
                             :aria-label="'Change the role of ' + p.name + ' to ' + roleNames[draftOf(p)]">Change role</button>
                   </span>
                 </td>
-                <td>{{ p.section || '—' }}</td>
-                <td class="row-actions">
+                <td data-label="Section">{{ p.section || '—' }}</td>
+                <td data-label="Actions"><div class="row-actions">
                   <template v-if="p.withdrawn">
                     <button type="button" :id="'reenroll-' + p.userId" class="small secondary reenroll" :disabled="rowBusy === p.userId"
                             @click="reenroll(p)" :aria-label="'Enroll ' + p.name + ' again'">Enroll again</button>
@@ -303,7 +303,7 @@ export default {
                       <button type="button" class="secondary small" @click="keep(p)">Keep</button>
                     </div>
                   </template>
-                </td>
+                </div></td>
               </tr>
             </tbody>
           </table>
