@@ -128,4 +128,43 @@ class CourseCopyTest extends ApiTest {
         long plain = Api.id(instructor.post("/api/courses/import", CourseFileTest.smallCourse("CS 2"), "application/yaml").body());
         assertEquals(LocalDate.of(2026, 1, 22), date(sessions(instructor, plain).get(0)), "without a first day the dates stay");
     }
+
+    @Test
+    void a_course_file_names_its_grade_components_and_a_copy_keeps_the_names() {
+        Api.Session instructor = instructor();
+        String yaml = CourseFileTest.smallCourse("CS 3").replace("  critiquesRequired: 8\n", """
+                  critiquesRequired: 8
+                  grading:
+                    presentationScale: {type: POINTS, max: 10}
+                    roleScale: {type: POINTS, max: 3}
+                    critiqueScale: {type: POINTS, max: 3}
+                    weights: {presentation: 40, roles: 0, critiques: 60}
+                    missing: EXCLUDED
+                    regradeWindowDays: 7
+                    names: {presentation: In-class Presentation, critiques: Reading and Review}
+                """);
+        long id = Api.id(instructor.post("/api/courses/import", yaml, "application/yaml").body());
+        assertTrue(instructor.text("/api/courses/" + id + "/export").contains("names:"), "the export carries the names");
+        long copy = Api.id(instructor.post("/api/courses/" + id + "/copy", copy("CS 3", "2027-01-18", null, false)).body());
+        Map<?, ?> grading = (Map<?, ?>) ((Map<?, ?>) instructor.get("/api/courses/" + copy).get("policies")).get("grading");
+        assertEquals("In-class Presentation", ((Map<?, ?>) grading.get("names")).get("presentation"));
+        assertEquals("Reading and Review", ((Map<?, ?>) grading.get("names")).get("critiques"));
+    }
+
+    @Test
+    void a_component_name_that_is_not_one_line_is_refused_with_the_field_named() {
+        String yaml = CourseFileTest.smallCourse("CS 4").replace("  critiquesRequired: 8\n", """
+                  critiquesRequired: 8
+                  grading:
+                    presentationScale: {type: POINTS, max: 10}
+                    roleScale: {type: POINTS, max: 3}
+                    critiqueScale: {type: POINTS, max: 3}
+                    weights: {presentation: 40, roles: 0, critiques: 60}
+                    missing: EXCLUDED
+                    regradeWindowDays: 7
+                    names: {presentation: "Two\\nlines"}
+                """);
+        Map<String, Object> p = problem(422, () -> instructor().post("/api/courses/import", yaml, "application/yaml"));
+        assertTrue(p.toString().contains("policies.grading"), p.toString());
+    }
 }
