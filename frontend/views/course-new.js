@@ -1,6 +1,6 @@
 // Starting a course (staff who may create courses): copy one of theirs into a new term, or import a course file.
 // Either way the new course opens once it exists; a refused file lists every error, with its line or field, here.
-import { ref, reactive, computed } from 'vue';
+import { ref, reactive, computed, watch } from 'vue';
 import { get, post, problemOf } from '../api.js';
 import { store, signedIn, announce, navigate } from '../store.js';
 import ProblemBox from './problem-box.js';
@@ -21,6 +21,13 @@ export default {
 
     const copy = reactive({ sourceId: from ? from.id : null, code: from ? from.code : '', term: '', title: '', firstDay: '',
       breaks: 'KEEP', carryTas: false });
+    // A new term usually keeps the code: it follows the course chosen, and stays editable.
+    watch(() => copy.sourceId, id => {
+      const chosen = mine.value.find(c => c.id === id);
+      if (chosen) {
+        copy.code = chosen.code;
+      }
+    });
     const copying = ref(false);
     const copyProblem = ref(null);
     async function copyCourse() {
