@@ -15,12 +15,14 @@ import Grading from './views/grading.js';
 import GradeSummary from './views/grade-summary.js';
 import Grades from './views/grades.js';
 import Invitation from './views/invitation.js';
+import CourseNew from './views/course-new.js';
 
 const routes = [
   { pattern: /^\/login$/, view: Login, title: () => 'Sign in', anonymous: true },
   { pattern: /^\/invitation\/([A-Za-z0-9_-]{20,100})$/, view: Invitation, title: () => 'Choose your password', anonymous: true,
     props: m => ({ token: m[1] }) },
   { pattern: /^\/$/, view: Courses, title: () => 'Your courses' },
+  { pattern: /^\/courses\/new(?:\?from=(\d+))?$/, view: CourseNew, title: () => 'Start a course', props: m => ({ fromId: m[1] ? Number(m[1]) : null }) },
   { pattern: /^\/courses\/(\d+)$/, view: Course, title: p => `${courseCode(p)} schedule`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/courses\/(\d+)\/roster$/, view: Roster, title: p => `${courseCode(p)} roster`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/courses\/(\d+)\/signups$/, view: Board, title: p => `${courseCode(p)} sign-ups`, props: m => ({ courseId: Number(m[1]) }) },

@@ -221,6 +221,7 @@ export default {
               <li class="staff-control"><a id="coverage-link" class="staff-control" :href="'#/courses/' + course.id + '/coverage'">Coverage and audit</a></li>
               <li class="staff-control"><a id="roster-link" class="staff-control" :href="'#/courses/' + course.id + '/roster'">Roster</a></li>
               <li class="staff-control"><a id="export-link" class="staff-control" :href="base + '/export'" download>Download the course file (YAML)</a></li>
+              <li v-if="course.role === 'INSTRUCTOR'" class="staff-control"><a id="copy-link" class="staff-control" :href="'#/courses/new?from=' + course.id">Copy into a new term</a></li>
             </template>
           </ul>
         </nav>

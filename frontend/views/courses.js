@@ -14,6 +14,7 @@ export default {
   },
   template: /*html*/`
     <h1>Your courses</h1>
+    <p v-if="store.me.courseCreator" class="new-course"><a id="new-course-link" class="button-link" href="#/courses/new">New course: copy or import</a></p>
     <p v-if="courses.length === 0">You are not in any course yet. Ask your instructor to add you to the roster.</p>
     <ul v-else id="courses" class="course-list">
       <li v-for="c in courses" :key="c.id" :data-course-id="c.id" class="card">

@@ -9,7 +9,7 @@ import { useCourseView } from './use-course-view.js';
 import { missingText, actionName } from './grade-format.js';
 import { percentText, formatPoints, plural } from '../format.js';
 
-const columns = [
+const allColumns = [
   { key: 'name', label: 'Student', numeric: false },
   { key: 'presentation', label: 'Presentation', numeric: true },
   { key: 'roles', label: 'Supporting roles', numeric: true },
@@ -26,6 +26,11 @@ export default {
   setup(props) {
     const { base, course, loadProblem, zone, loading } = useCourseView(props);
     const summary = ref(null);
+    // The course's names for the components; a component of weight 0 counts for nothing and has no column.
+    const columns = computed(() => allColumns.filter(c => !summary.value || !(c.key in summary.value.weights)
+      || summary.value.weights[c.key] > 0).map(c => (summary.value && summary.value.names && summary.value.names[c.key]
+      ? { ...c, label: summary.value.names[c.key] } : c)));
+    const shows = key => columns.value.some(c => c.key === key);
 
     const load = () => loading(async () => {
       const [c, s] = await Promise.all([get(base), get(`${base}/grades/summary`)]);
@@ -42,7 +47,7 @@ export default {
         sort.dir = sort.dir === 'ascending' ? 'descending' : 'ascending';
       } else {
         sort.key = key;
-        sort.dir = columns.find(c => c.key === key).numeric ? 'descending' : 'ascending';
+        sort.dir = columns.value.find(c => c.key === key).numeric ? 'descending' : 'ascending';
       }
     }
     const filter = ref('');
@@ -71,8 +76,8 @@ export default {
       });
     });
     const sortNote = computed(() => {
-      const column = columns.find(c => c.key === sort.key);
-      return `Sorted by ${column.label.toLowerCase()}, ${sort.dir}.`;
+      const column = columns.value.find(c => c.key === sort.key);
+      return column ? `Sorted by ${column.label.toLowerCase()}, ${sort.dir}.` : '';
     });
 
     const totals = computed(() => {
@@ -101,7 +106,7 @@ export default {
     }
     const when = at => formatMoment(at, zone.value);
 
-    return { base, course, summary, loadProblem, zone, columns, sort, sortBy, filter, rows, sortNote, totals, scales,
+    return { base, course, summary, loadProblem, zone, columns, shows, sort, sortBy, filter, rows, sortNote, totals, scales,
       audit, auditProblem, auditToggled, when, percentText, missingText, formatPoints, plural, actionName, load };
   },
   template: /*html*/`
@@ -112,8 +117,9 @@ export default {
       <p v-if="!summary && !loadProblem" class="loading">Loading the grades…</p>
 
       <template v-if="summary">
-        <p class="course-meta" id="summary-policy">Participation = presentation {{ formatPoints(summary.weights.presentation) }} %,
-          supporting roles {{ formatPoints(summary.weights.roles) }} %, critiques {{ formatPoints(summary.weights.critiques) }} %
+        <p class="course-meta" id="summary-policy">Participation = {{ summary.names ? summary.names.presentation : 'presentation' }} {{ formatPoints(summary.weights.presentation) }} %,
+          {{ summary.names ? summary.names.roles : 'supporting roles' }} {{ formatPoints(summary.weights.roles) }} %,
+          {{ summary.names ? summary.names.critiques : 'critiques' }} {{ formatPoints(summary.weights.critiques) }} %
           (divided by the sum of the weights). Required: {{ plural(summary.required.presentations, 'presentation', 'presentations') }},
           {{ plural(summary.required.roles, 'supporting role', 'supporting roles') }},
           {{ plural(summary.required.critiques, 'critique', 'critiques') }}. {{ missingText(summary.missing) }}</p>
@@ -154,12 +160,13 @@ export default {
                     <a :href="'#/courses/' + courseId + '/grades/students/' + s.studentId">{{ s.name }}</a>
                     <span class="email">{{ s.email }}</span>
                     <span v-if="s.section" class="email">Section {{ s.section }}</span>
+                    <span v-if="s.withdrawn" class="withdrawn-label">Withdrawn</span>
                   </th>
-                  <td class="num">{{ percentText(s.presentation, '—') }}
+                  <td v-if="shows('presentation')" class="num">{{ percentText(s.presentation, '—') }}
                     <span class="cell-note">{{ s.presentationsGraded }} of {{ summary.required.presentations }} graded</span></td>
-                  <td class="num">{{ percentText(s.roles, '—') }}
+                  <td v-if="shows('roles')" class="num">{{ percentText(s.roles, '—') }}
                     <span class="cell-note">{{ s.rolesGraded }} graded of {{ s.rolesHeld }} held</span></td>
-                  <td class="num">{{ percentText(s.critiques, '—') }}
+                  <td v-if="shows('critiques')" class="num">{{ percentText(s.critiques, '—') }}
                     <span class="cell-note">{{ s.critiquesGraded }} graded of {{ s.critiquesAccepted }} accepted</span></td>
                   <td class="num participation"><strong>{{ percentText(s.participation, '—') }}</strong></td>
                   <td class="num" :class="{ todo: s.ungraded }">{{ s.ungraded }}</td>

@@ -83,8 +83,11 @@ export default {
         return [];
       }
       const p = g.participation;
-      return ['presentation', 'roles', 'critiques'].map(key => ({ key, name: componentNames[key], weight: p.weights[key],
-        ...p[key] }));
+      // The course's names for its components (its syllabus's words); a component of weight 0 counts for nothing: not shown.
+      const grading = course.value && course.value.policies && course.value.policies.grading;
+      const names = { ...componentNames, ...Object.fromEntries(Object.entries((grading && grading.names) || {}).filter(([, v]) => v && v.trim())) };
+      return ['presentation', 'roles', 'critiques'].filter(key => p.weights[key] > 0).map(key => ({ key, name: names[key],
+        weight: p.weights[key], ...p[key] }));
     });
 
     // The grades, and asking for a regrade

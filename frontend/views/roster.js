@@ -1,6 +1,7 @@
-// The course's people (staff): list, add one, import a CSV. New accounts' set-password links are shown here once only.
+// The course's people (staff): list and search them, add one, change a role, remove a student, import and export a CSV.
+// New accounts' set-password links are shown here once only.
 import { ref, reactive, computed, nextTick } from 'vue';
-import { get, post, problemOf } from '../api.js';
+import { get, post, del, problemOf } from '../api.js';
 import { announce } from '../store.js';
 import ProblemBox from './problem-box.js';
 import { roleNames } from './courses.js';
@@ -134,7 +135,83 @@ export default {
       }
     }
 
-    return { course, roster, loadProblem, canAddStaff, newAccounts, SHOWN, dismissPasswords, expiry, downloadLinks,
+    // Search: the whole roster is loaded (500 people is a small page), so filtering happens here, as one types.
+    const query = ref('');
+    const shown = computed(() => {
+      const words = query.value.toLowerCase().split(/\s+/).filter(Boolean);
+      if (!roster.value || !words.length) {
+        return roster.value || [];
+      }
+      return roster.value.filter(p => {
+        const text = [p.name, p.email, p.section || '', roleNames[p.role] || p.role, p.withdrawn ? 'withdrawn' : ''].join(' ').toLowerCase();
+        return words.every(w => text.includes(w));
+      });
+    });
+
+    // Change a role (instructors): the choice is made in the row, then confirmed with its button.
+    const roleDraft = reactive({});
+    const draftOf = p => roleDraft[p.userId] || p.role;
+    const rowBusy = ref(null);
+    const rowProblem = ref(null);
+    async function changeRole(p) {
+      const role = draftOf(p);
+      rowBusy.value = p.userId;
+      rowProblem.value = null;
+      try {
+        await post(`${base}/roster`, { email: p.email, role, section: p.section || null });
+        delete roleDraft[p.userId];
+        await load();
+        announce(`${p.name} is now ${role === 'INSTRUCTOR' ? 'an instructor' : role === 'TA' ? 'a teaching assistant' : 'a student'}.`);
+      } catch (e) {
+        rowProblem.value = problemOf(e);
+        nextTick(() => document.getElementById('row-error').scrollIntoView({ block: 'nearest' }));
+      } finally {
+        rowBusy.value = null;
+      }
+    }
+
+    // Remove a student: asked first, in the row; the work stays, the access goes, places still to come are released.
+    const removing = ref(null);
+    function askRemove(p) {
+      removing.value = p.userId;
+      nextTick(() => document.getElementById('confirm-remove-' + p.userId).focus());
+    }
+    function keep(p) {
+      removing.value = null;
+      nextTick(() => document.getElementById('remove-' + p.userId).focus());
+    }
+    async function remove(p) {
+      rowBusy.value = p.userId;
+      rowProblem.value = null;
+      try {
+        const removed = await del(`${base}/roster/${p.userId}`);
+        removing.value = null;
+        await load();
+        const released = removed.released.length ? ` Released: ${removed.released.join('; ')}.` : '';
+        announce(`${p.name} was removed from the course; their work stays.${released}`);
+        nextTick(() => document.getElementById('roster-search').focus());
+      } catch (e) {
+        rowProblem.value = problemOf(e);
+      } finally {
+        rowBusy.value = null;
+      }
+    }
+    async function reenroll(p) {
+      rowBusy.value = p.userId;
+      rowProblem.value = null;
+      try {
+        await post(`${base}/roster`, { email: p.email, role: 'STUDENT', section: p.section || null });
+        await load();
+        announce(`${p.name} is enrolled again, with their work.`);
+      } catch (e) {
+        rowProblem.value = problemOf(e);
+      } finally {
+        rowBusy.value = null;
+      }
+    }
+
+    return { course, roster, loadProblem, canAddStaff, query, shown, roleDraft, draftOf, rowBusy, rowProblem, changeRole,
+      removing, askRemove, keep, remove, reenroll, base, newAccounts, SHOWN, dismissPasswords, expiry, downloadLinks,
       person, adding, addProblem, addPerson, csv, importing, importProblem, importResult, readFile, importCsv,
       roleNames, signingOut, signOutProblem, signOutEverywhere };
   },
@@ -169,21 +246,69 @@ export default {
       <section aria-labelledby="roster-heading">
         <h2 id="roster-heading" tabindex="-1">People<span v-if="roster"> ({{ roster.length }})</span></h2>
         <problem-box id="sign-out-error" :problem="signOutProblem" />
+        <problem-box id="row-error" :problem="rowProblem" />
         <p v-if="!roster && !loadProblem" class="loading">Loading the roster…</p>
-        <div v-else-if="roster" class="table-wrap">
-          <table id="roster">
-            <thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Section</th><th scope="col">Sessions</th></tr></thead>
+        <template v-else-if="roster">
+          <div class="roster-tools">
+            <div class="field">
+              <label for="roster-search">Search the roster</label>
+              <input id="roster-search" type="search" v-model="query" autocomplete="off" aria-describedby="roster-count"
+                     placeholder="Name, email, section or role">
+            </div>
+            <a id="export-roster" class="button-link" :href="base + '/roster/export'" download>Download the roster (CSV)</a>
+          </div>
+          <p id="roster-count" class="hint" aria-live="polite">{{ query.trim() ? 'Showing ' + shown.length + ' of ' + roster.length : 'Everyone is shown' }}.
+            The CSV has the columns the import takes; withdrawn students are left out of it.</p>
+          <div class="table-wrap">
+          <table id="roster" class="stack-table">
+            <thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Section</th><th scope="col">Actions</th></tr></thead>
             <tbody>
-              <tr v-for="p in roster" :key="p.enrollmentId" :data-user-id="p.userId">
+              <tr v-for="p in shown" :key="p.enrollmentId" :data-user-id="p.userId" :class="{ withdrawn: p.withdrawn }">
                 <th scope="row">{{ p.name }}<span class="email">{{ p.email }}</span></th>
-                <td>{{ roleNames[p.role] || p.role }}</td><td>{{ p.section || '—' }}</td>
-                <td><button type="button" class="small secondary sign-out-everywhere" @click="signOutEverywhere(p)"
+                <td data-label="Role">
+                  <span v-if="p.withdrawn" class="withdrawn-label">Withdrawn</span>
+                  <span v-else-if="!canAddStaff">{{ roleNames[p.role] || p.role }}</span>
+                  <span v-else class="role-change">
+                    <select :id="'role-' + p.userId" class="role-select" :aria-label="'Role of ' + p.name"
+                            :value="draftOf(p)" @change="roleDraft[p.userId] = $event.target.value">
+                      <option value="STUDENT">Student</option>
+                      <option value="TA">Teaching assistant</option>
+                      <option value="INSTRUCTOR">Instructor</option>
+                    </select>
+                    <button v-if="draftOf(p) !== p.role" type="button" :id="'save-role-' + p.userId" class="small save-role"
+                            :disabled="rowBusy === p.userId" @click="changeRole(p)"
+                            :aria-label="'Change the role of ' + p.name + ' to ' + roleNames[draftOf(p)]">Change role</button>
+                  </span>
+                </td>
+                <td data-label="Section">{{ p.section || '—' }}</td>
+                <td data-label="Actions"><div class="row-actions">
+                  <template v-if="p.withdrawn">
+                    <button type="button" :id="'reenroll-' + p.userId" class="small secondary reenroll" :disabled="rowBusy === p.userId"
+                            @click="reenroll(p)" :aria-label="'Enroll ' + p.name + ' again'">Enroll again</button>
+                  </template>
+                  <template v-else>
+                    <button type="button" class="small secondary sign-out-everywhere" @click="signOutEverywhere(p)"
                             :disabled="signingOut === p.userId || (p.role !== 'STUDENT' && !canAddStaff)"
-                            :aria-label="'Sign ' + p.name + ' out everywhere'">Sign out everywhere</button></td>
+                            :aria-label="'Sign ' + p.name + ' out everywhere'">Sign out everywhere</button>
+                    <button v-if="p.role === 'STUDENT' && removing !== p.userId" type="button" :id="'remove-' + p.userId"
+                            class="small secondary remove-student" @click="askRemove(p)"
+                            :aria-label="'Remove ' + p.name + ' from the course'">Remove…</button>
+                    <div v-if="removing === p.userId" class="confirm card" role="group" :aria-labelledby="'remove-question-' + p.userId">
+                      <p :id="'remove-question-' + p.userId">Remove {{ p.name }} from {{ course ? course.code : 'the course' }}?
+                        Their critiques, grades and past sign-ups stay, listed as withdrawn. They lose access to the course.
+                        Their role sign-ups and presentations in sessions still to come are released for others.
+                        Enrolling them again gives their access back.</p>
+                      <button type="button" :id="'confirm-remove-' + p.userId" class="danger small" :disabled="rowBusy === p.userId"
+                              @click="remove(p)">Remove {{ p.name }}</button>
+                      <button type="button" class="secondary small" @click="keep(p)">Keep</button>
+                    </div>
+                  </template>
+                </div></td>
               </tr>
             </tbody>
           </table>
-        </div>
+          </div>
+        </template>
       </section>
 
       <section v-if="roster" aria-labelledby="add-person-heading">

@@ -24,6 +24,7 @@ import org.paperclub.people.CourseRole;
 import org.paperclub.people.Viewer;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 @Controller("/api/courses")
@@ -39,8 +40,11 @@ class CourseController {
     private final CourseAccess access;
 
     private final PolicyWarnings warnings;
+    private final CourseCopy copies;
 
-    CourseController(CourseService courses, CourseFileService files, CourseAccess access, PolicyWarnings warnings) {
+    CourseController(CourseService courses, CourseFileService files, CourseAccess access, PolicyWarnings warnings,
+                     CourseCopy copies) {
+        this.copies = copies;
         this.courses = courses;
         this.files = files;
         this.access = access;
@@ -77,10 +81,21 @@ class CourseController {
 
     @Post("/import")
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Create a whole course from a course file (YAML or JSON); every error is reported with its line or field")
-    HttpResponse<CourseView> importCourse(@Body String file, Authentication auth) {
-        Course course = files.importCourse(file, Viewer.id(auth));
+    @Operation(summary = "Create a whole course from a course file (YAML or JSON); every error is reported with its line or field. "
+            + "With firstDay, the sessions move so that the term starts in that week, each on its own weekday")
+    HttpResponse<CourseView> importCourse(@Body String file, @Nullable @QueryValue LocalDate firstDay, Authentication auth) {
+        Course course = firstDay == null ? files.importCourse(file, Viewer.id(auth)) : copies.importMoved(file, firstDay, Viewer.id(auth));
         return HttpResponse.created(CourseView.of(course, CourseRole.INSTRUCTOR).withWarnings(warnings.of(course.id())), URI.create("/api/courses/" + course.id()));
+    }
+
+    @Post("/{courseId}/copy")
+    @Operation(summary = "Copy a course into a new term (instructors who may create courses): policies, roles, papers and the "
+            + "schedule, dates moved so that each session keeps its weekday; no students and no work")
+    HttpResponse<CourseView> copy(long courseId, @Body @Valid CourseCopy.CopyCommand command, Authentication auth) {
+        access.instructor(auth, courseId, "copy the course into a new term");
+        Course course = copies.copy(courseId, command, Viewer.id(auth));
+        return HttpResponse.created(CourseView.of(course, CourseRole.INSTRUCTOR).withWarnings(warnings.of(course.id())),
+                URI.create("/api/courses/" + course.id()));
     }
 
     @Get(value = "/{courseId}/export", produces = {YAML, MediaType.APPLICATION_JSON})

@@ -15,11 +15,52 @@ import org.paperclub.system.Text;
  * How a course grades participation (after the Cornell CS 6785 syllabus): a scale per kind of item, the weights of
  * the three components (default: main presentation 50 %, the average of the supporting-role grades 50 %,
  * critiques shown as their own component with weight 0), what missing work counts as, and how many days after a
- * grade is published a student may ask for a regrade.
+ * grade is published a student may ask for a regrade. {@code names}: what the syllabus calls each component ("In-class
+ * Presentation", "Reading and Review"); left out, or any part of it, the defaults of {@link Names#DEFAULTS}.
  */
 @Serdeable
 public record GradingPolicy(Scale presentationScale, Scale roleScale, Scale critiqueScale, Weights weights,
-                            MissingWork missing, int regradeWindowDays) {
+                            MissingWork missing, int regradeWindowDays, @Nullable Names names) {
+
+    /** The six parts without names: each component is called by its default name. */
+    public GradingPolicy(Scale presentationScale, Scale roleScale, Scale critiqueScale, Weights weights, MissingWork missing,
+                         int regradeWindowDays) {
+        this(presentationScale, roleScale, critiqueScale, weights, missing, regradeWindowDays, null);
+    }
+
+    /** The names of the three components, as the gradebook, the summary and a student's grades page show them. */
+    @Serdeable
+    public record Names(@Nullable String presentation, @Nullable String roles, @Nullable String critiques) {
+
+        public static final Names DEFAULTS = new Names("Main presentation", "Supporting roles", "Critiques");
+
+        /** Each name given, or its default. */
+        public Names orDefaults() {
+            return new Names(given(presentation, DEFAULTS.presentation), given(roles, DEFAULTS.roles),
+                    given(critiques, DEFAULTS.critiques));
+        }
+
+        private static String given(String name, String fallback) {
+            return name == null || name.isBlank() ? fallback : name.strip();
+        }
+
+        List<String> problems() {
+            List<String> out = new ArrayList<>();
+            for (String name : java.util.Arrays.asList(presentation, roles, critiques)) {
+                if (name != null && name.strip().length() > 60) {
+                    out.add("a component's name must be at most 60 characters: " + name.strip().substring(0, 20) + "…");
+                } else if (name != null && org.paperclub.system.Text.singleLine(name) != null) {
+                    out.add("a component's name " + org.paperclub.system.Text.singleLine(name));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The components' names, the defaults where none is given. */
+    public Names named() {
+        return names == null ? Names.DEFAULTS : names.orDefaults();
+    }
 
     /** ZERO: every required item not (yet) graded counts 0. EXCLUDED: it is left out until it is graded. */
     public enum MissingWork { ZERO, EXCLUDED }
@@ -137,6 +178,9 @@ public record GradingPolicy(Scale presentationScale, Scale roleScale, Scale crit
         }
         if (regradeWindowDays < 0 || regradeWindowDays > 365) {
             out.add("regradeWindowDays must be between 0 and 365");
+        }
+        if (names != null) {
+            out.addAll(names.problems());
         }
         return out;
     }

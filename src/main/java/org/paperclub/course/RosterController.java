@@ -7,6 +7,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -26,7 +27,14 @@ import org.paperclub.people.PeopleService;
 import org.paperclub.people.RosterEntry;
 import org.paperclub.people.Viewer;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Locale;
 import java.util.List;
 
 @Controller("/api/courses/{courseId}/roster")
@@ -39,10 +47,12 @@ class RosterController {
 
     private final PeopleService people;
     private final CourseAccess access;
+    private final Withdrawals withdrawals;
 
-    RosterController(PeopleService people, CourseAccess access) {
+    RosterController(PeopleService people, CourseAccess access, Withdrawals withdrawals) {
         this.people = people;
         this.access = access;
+        this.withdrawals = withdrawals;
     }
 
     @Serdeable
@@ -67,6 +77,40 @@ class RosterController {
         PeopleService.Added added = people.addToRoster(courseId, Viewer.id(auth), actor, command.email(), command.name(),
                 command.role() == null ? CourseRole.STUDENT : command.role(), command.section());
         return HttpResponse.created(added, URI.create("/api/courses/" + courseId + "/roster"));
+    }
+
+    @Delete("/{userId}")
+    @Operation(summary = "Remove a student from the course (staff): their work stays, counted as withdrawn; they lose access; "
+            + "their sign-ups for sessions still to come are released. Adding them again re-enrolls them.")
+    Withdrawals.Removed remove(long courseId, long userId, Authentication auth) {
+        access.staff(auth, courseId, MANAGE);
+        return withdrawals.remove(courseId, userId, Viewer.id(auth));
+    }
+
+    @Get(value = "/export", produces = "text/csv")
+    @Operation(summary = "The roster as CSV with the columns the roster import takes (email,name,role,section); withdrawn "
+            + "students are left out, so that importing the file again changes nobody")
+    HttpResponse<String> export(long courseId, Authentication auth) {
+        access.staff(auth, courseId, MANAGE);
+        StringWriter text = new StringWriter();
+        try (CSVPrinter out = new CSVPrinter(text, CSVFormat.DEFAULT)) {
+            out.printRecord("email", "name", "role", "section");
+            for (RosterEntry e : people.roster(courseId)) {
+                if (!e.withdrawn()) {
+                    out.printRecord(e.email(), safe(e.name()), e.role() == CourseRole.TA ? "TA" : e.role().name().toLowerCase(Locale.ROOT),
+                            e.section() == null ? "" : safe(e.section()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HttpResponse.ok(text.toString()).contentType("text/csv;charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"roster-course-" + courseId + ".csv\"");
+    }
+
+    /** A cell starting with = + - @ would run as a formula in a spreadsheet: such text gets a leading apostrophe. */
+    private static String safe(String v) {
+        return !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
     }
 
     @Post("/import")

@@ -162,11 +162,11 @@ class GradeSheets {
             lines.add(new StudentLine(e.userId(), e.name(), e.email(), e.section(), p.presentation().percent(), p.roles().percent(),
                     p.critiques().percent(), p.percent(), p.presentation().graded(), p.roles().graded(),
                     held.getOrDefault(e.userId(), 0), accepted.getOrDefault(e.userId(), 0), p.critiques().graded(),
-                    ungraded.getOrDefault(e.userId(), 0), flagged, drafts));
+                    ungraded.getOrDefault(e.userId(), 0), flagged, drafts, e.withdrawn()));
         }
         ParticipationRules.Required r = st.required();
         return new Summary(new RequiredCounts(r.presentations(), r.roles(), r.critiques()), st.policy.weights(),
-                st.policy.missing(), lines);
+                st.policy.missing(), lines, st.policy.named());
     }
 
     /** A student's grades page; {@code draftsToo} for staff, who also see grades not yet published. */

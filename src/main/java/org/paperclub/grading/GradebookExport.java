@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.paperclub.course.GradingPolicy;
 import org.paperclub.grading.GradingViews.StudentLine;
 import org.paperclub.grading.GradingViews.Summary;
 import org.paperclub.people.PeopleService;
@@ -12,6 +13,8 @@ import org.paperclub.people.RosterEntry;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,14 +22,13 @@ import java.util.stream.Collectors;
 
 /**
  * The gradebook as CSV. The Canvas file follows Canvas's gradebook import: the columns Student, ID, SIS User ID,
- * SIS Login ID and Section, one column per graded item, and a "Points Possible" row under the header.
+ * SIS Login ID and Section, one column per component the course weighs (under the course's names for them) and
+ * Participation, and a "Points Possible" row under the header.
  * ID and SIS User ID are Canvas's own ids, written back as a Canvas roster import gave them (empty when the roster
  * came from elsewhere; never guessed); SIS Login ID is the email the roster was imported with.
  */
 @Singleton
 class GradebookExport {
-
-    static final String[] CANVAS_ITEMS = {"Main presentation", "Supporting roles", "Critiques", "Participation"};
 
     private final GradeSheets sheets;
     private final PeopleService people;
@@ -36,42 +38,89 @@ class GradebookExport {
         this.people = people;
     }
 
+    /** A component as the exports show it: the course's name for it, and its percentage in a student's line. */
+    private record Part(String name, Function<StudentLine, Double> percent) {
+    }
+
+    /**
+     * The components the course weighs, under the course's names for them, then Participation. A component of weight 0
+     * counts toward nothing, so it has no column (a critiques-only course shows no empty "Supporting roles" column).
+     */
+    private static List<Part> parts(Summary summary) {
+        GradingPolicy.Names n = summary.names();
+        List<Part> parts = new ArrayList<>();
+        if (summary.weights().presentation() > 0) {
+            parts.add(new Part(n.presentation(), StudentLine::presentation));
+        }
+        if (summary.weights().roles() > 0) {
+            parts.add(new Part(n.roles(), StudentLine::roles));
+        }
+        if (summary.weights().critiques() > 0) {
+            parts.add(new Part(n.critiques(), StudentLine::critiques));
+        }
+        parts.add(new Part("Participation", StudentLine::participation));
+        return parts;
+    }
+
     String canvas(long courseId, boolean draftsToo) {
         Summary summary = sheets.summary(courseId, draftsToo);
         Map<Long, RosterEntry> roster = people.roster(courseId).stream()
                 .collect(Collectors.toMap(RosterEntry::userId, Function.identity(), (a, b) -> a));
+        List<Part> parts = parts(summary);
         return write(out -> {
-            out.print("Student");
-            out.print("ID");
-            out.print("SIS User ID");
-            out.print("SIS Login ID");
-            out.print("Section");
-            for (String item : CANVAS_ITEMS) {
-                out.print(item + " (%)");
-            }
-            out.println();
-            out.printRecord("    Points Possible", "", "", "", "", "100", "100", "100", "100");
+            List<String> header = new ArrayList<>(List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section"));
+            parts.forEach(p -> header.add(p.name() + " (%)"));
+            out.printRecord(header);
+            List<String> possible = new ArrayList<>(List.of("    Points Possible", "", "", "", ""));
+            parts.forEach(p -> possible.add("100"));
+            out.printRecord(possible);
             for (StudentLine s : summary.students()) {
                 RosterEntry e = roster.get(s.studentId());
-                out.printRecord(cell(sortable(s.name())), cell(blank(e == null ? null : e.canvasUserId())),
-                        cell(blank(e == null ? null : e.sisUserId())), cell(s.email()), cell(blank(s.section())),
-                        number(s.presentation()), number(s.roles()), number(s.critiques()), number(s.participation()));
+                List<String> row = new ArrayList<>(List.of(cell(sortable(s.name())), cell(blank(e == null ? null : e.canvasUserId())),
+                        cell(blank(e == null ? null : e.sisUserId())), cell(s.email()), cell(blank(s.section()))));
+                parts.forEach(p -> row.add(number(p.percent().apply(s))));
+                out.printRecord(row);
             }
         });
     }
 
     String breakdown(long courseId, boolean draftsToo) {
         Summary summary = sheets.summary(courseId, draftsToo);
+        GradingPolicy.Names n = summary.names();
+        GradingPolicy.Weights w = summary.weights();
         return write(out -> {
-            out.printRecord("Student", "Email", "Section", "Main presentation (%)", "Presentations graded", "Presentations required",
-                    "Supporting roles (%)", "Roles graded", "Roles held", "Roles required", "Critiques (%)", "Critiques handed in",
-                    "Critiques graded", "Critiques required", "Participation (%)", "Not graded yet", "Flagged grades", "Draft grades");
+            List<String> header = new ArrayList<>(List.of("Student", "Email", "Section", "Enrollment"));
+            if (w.presentation() > 0) {
+                header.add(n.presentation() + " (%)");
+            }
+            header.addAll(List.of("Presentations graded", "Presentations required"));
+            if (w.roles() > 0) {
+                header.add(n.roles() + " (%)");
+            }
+            header.addAll(List.of("Roles graded", "Roles held", "Roles required"));
+            if (w.critiques() > 0) {
+                header.add(n.critiques() + " (%)");
+            }
+            header.addAll(List.of("Critiques handed in", "Critiques graded", "Critiques required", "Participation (%)",
+                    "Not graded yet", "Flagged grades", "Draft grades"));
+            out.printRecord(header);
             for (StudentLine s : summary.students()) {
-                out.printRecord(cell(s.name()), cell(s.email()), cell(blank(s.section())),
-                        number(s.presentation()), s.presentationsGraded(), summary.required().presentations(),
-                        number(s.roles()), s.rolesGraded(), s.rolesHeld(), summary.required().roles(),
-                        number(s.critiques()), s.critiquesAccepted(), s.critiquesGraded(), summary.required().critiques(),
-                        number(s.participation()), s.ungraded(), s.flagged(), s.unpublished());
+                List<Object> row = new ArrayList<>(List.of(cell(s.name()), cell(s.email()), cell(blank(s.section())),
+                        s.withdrawn() ? "withdrawn" : "enrolled"));
+                if (w.presentation() > 0) {
+                    row.add(number(s.presentation()));
+                }
+                row.addAll(List.of(s.presentationsGraded(), summary.required().presentations()));
+                if (w.roles() > 0) {
+                    row.add(number(s.roles()));
+                }
+                row.addAll(List.of(s.rolesGraded(), s.rolesHeld(), summary.required().roles()));
+                if (w.critiques() > 0) {
+                    row.add(number(s.critiques()));
+                }
+                row.addAll(List.of(s.critiquesAccepted(), s.critiquesGraded(), summary.required().critiques(),
+                        number(s.participation()), s.ungraded(), s.flagged(), s.unpublished()));
+                out.printRecord(row);
             }
         });
     }

@@ -67,17 +67,22 @@ final class GradingViews {
     record RequiredCounts(int presentations, int roles, int critiques) {
     }
 
-    /** One student's line of the summary: components and participation in percent, and what is left to do. */
+    /**
+     * One student's line of the summary: components and participation in percent, and what is left to do.
+     * {@code withdrawn}: removed from the course; their work stays and is counted.
+     */
     @Serdeable
     record StudentLine(long studentId, String name, String email, @Nullable String section,
                        @Nullable Double presentation, @Nullable Double roles, @Nullable Double critiques,
                        @Nullable Double participation, int presentationsGraded, int rolesGraded, int rolesHeld,
-                       int critiquesAccepted, int critiquesGraded, int ungraded, int flagged, int unpublished) {
+                       int critiquesAccepted, int critiquesGraded, int ungraded, int flagged, int unpublished,
+                       boolean withdrawn) {
     }
 
+    /** {@code names}: what the course calls each component (its syllabus's words, or the defaults). */
     @Serdeable
     record Summary(RequiredCounts required, GradingPolicy.Weights weights, GradingPolicy.MissingWork missing,
-                   List<StudentLine> students) {
+                   List<StudentLine> students, GradingPolicy.Names names) {
     }
 
     @Serdeable

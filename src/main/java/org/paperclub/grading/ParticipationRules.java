@@ -70,11 +70,12 @@ final class ParticipationRules {
         MissingWork missing = policy.missing();
         List<String> lines = explain ? new ArrayList<>() : null;
         GradingPolicy.Weights w = policy.weights();
-        Component presentation = average("Main presentation", graded.presentations(), required.presentations(), -1, missing, false,
+        GradingPolicy.Names n = policy.named();
+        Component presentation = average(n.presentation(), graded.presentations(), required.presentations(), -1, missing, false,
                 w.presentation(), lines);
-        Component roles = average("Supporting roles", graded.roles(), required.roles(),
+        Component roles = average(n.roles(), graded.roles(), required.roles(),
                 Math.max(0, required.roles() - graded.roleBlocksGraded()), missing, false, w.roles(), lines);
-        Component critiques = average("Critiques", graded.critiques(), required.critiques(), -1, missing, true, w.critiques(), lines);
+        Component critiques = average(n.critiques(), graded.critiques(), required.critiques(), -1, missing, true, w.critiques(), lines);
 
         double sum = 0;
         double weights = 0;

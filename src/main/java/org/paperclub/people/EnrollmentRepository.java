@@ -30,7 +30,8 @@ interface EnrollmentRepository extends CrudRepository<Enrollment, Long> {
     List<Enrollment> findByCourseId(Long courseId);
 
     @Query("""
-            select e.id as enrollment_id, u.id as user_id, u.email, u.name, e.role, e.section, e.canvas_user_id, e.sis_user_id
+            select e.id as enrollment_id, u.id as user_id, u.email, u.name, e.role, e.section, e.canvas_user_id, e.sis_user_id,
+                   case when e.withdrawn_at is null then false else true end as withdrawn
             from enrollment e join app_user u on u.id = e.user_id
             where e.course_id = :courseId
             order by case e.role when 'INSTRUCTOR' then 0 when 'TA' then 1 else 2 end, u.name, u.email""")

@@ -44,8 +44,9 @@ public class PeopleService {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** The user's role in the course; none when they are not enrolled or were withdrawn (removed) from it. */
     public Optional<CourseRole> roleIn(long userId, long courseId) {
-        return enrollments.findByCourseIdAndUserId(courseId, userId).map(Enrollment::role);
+        return enrollments.findByCourseIdAndUserId(courseId, userId).filter(Enrollment::active).map(Enrollment::role);
     }
 
     /**
@@ -55,11 +56,12 @@ public class PeopleService {
      * "Locks"), so that two requests never wait for each other.
      */
     public Optional<CourseRole> lockEnrollment(long courseId, long userId) {
-        return enrollments.lock(courseId, userId).map(Enrollment::role);
+        return enrollments.lock(courseId, userId).filter(Enrollment::active).map(Enrollment::role);
     }
 
+    /** The courses the user is enrolled in (not those they were withdrawn from). */
     public List<Enrollment> enrollmentsOf(long userId) {
-        return enrollments.findByUserId(userId);
+        return enrollments.findByUserId(userId).stream().filter(Enrollment::active).toList();
     }
 
     /**
@@ -91,6 +93,7 @@ public class PeopleService {
         return users.findById(userId);
     }
 
+    /** Everyone in the course, withdrawn students too (marked so): their work stays and is still listed by name. */
     public List<RosterEntry> roster(long courseId) {
         return enrollments.findRoster(courseId);
     }
@@ -98,6 +101,32 @@ public class PeopleService {
     /** Everyone on the course's roster (students and staff), by user id, with their name. */
     public Map<Long, String> namesOf(long courseId) {
         return roster(courseId).stream().collect(Collectors.toMap(RosterEntry::userId, RosterEntry::name, (a, b) -> a));
+    }
+
+    /** The students still enrolled (not withdrawn). */
+    public List<RosterEntry> activeStudents(long courseId) {
+        return roster(courseId).stream().filter(e -> e.role() == CourseRole.STUDENT && !e.withdrawn()).toList();
+    }
+
+    /**
+     * Withdraws a student from the course: the enrollment row stays (their work is kept and counted as withdrawn) but
+     * every access check treats them as not enrolled. The row is locked first (README, "Locks"). Adding them to the
+     * roster again re-enrolls them. Staff are not withdrawn: change their role to student first.
+     */
+    @Transactional
+    public RosterEntry withdraw(long courseId, long userId) {
+        Enrollment e = enrollments.lock(courseId, userId)
+                .orElseThrow(() -> ProblemException.notFound("That person is not on this course's roster."));
+        User user = users.findById(userId).orElseThrow();
+        if (!e.active()) {
+            throw ProblemException.conflict(user.name() + " was already removed from this course.");
+        }
+        if (e.role() != CourseRole.STUDENT) {
+            throw ProblemException.conflict(user.name() + " is " + (e.role() == CourseRole.TA ? "a TA" : "an instructor")
+                    + " of this course; only students are removed. Make them a student first.");
+        }
+        return entry(enrollments.update(new Enrollment(e.id(), courseId, userId, e.role(), e.section(), e.canvasUserId(),
+                e.sisUserId(), clock.instant())), user);
     }
 
     /** A user who may sign in with this password hash (several demo accounts share one hash, made once). */
@@ -127,10 +156,11 @@ public class PeopleService {
         Optional<Enrollment> existing = enrollments.findByCourseIdAndUserId(courseId, userId);
         if (existing.isPresent()) {
             Enrollment e = existing.get();
+            // Enrolling a withdrawn student again gives them back their access (and their kept work).
             return enrollments.update(new Enrollment(e.id(), courseId, userId, role, section,
-                    canvasUserId == null ? e.canvasUserId() : canvasUserId, sisUserId == null ? e.sisUserId() : sisUserId));
+                    canvasUserId == null ? e.canvasUserId() : canvasUserId, sisUserId == null ? e.sisUserId() : sisUserId, null));
         }
-        return enrollments.save(new Enrollment(null, courseId, userId, role, section, canvasUserId, sisUserId));
+        return enrollments.save(new Enrollment(null, courseId, userId, role, section, canvasUserId, sisUserId, null));
     }
 
     /**
@@ -219,10 +249,11 @@ public class PeopleService {
             long userId = accounts.get(r.email()).id();
             Enrollment e = current.get(userId);
             if (e == null) {
-                toInsert.add(new Enrollment(null, courseId, userId, r.role(), r.section(), r.canvasUserId(), r.sisUserId()));
+                toInsert.add(new Enrollment(null, courseId, userId, r.role(), r.section(), r.canvasUserId(), r.sisUserId(), null));
             } else {
                 toUpdate.add(new Enrollment(e.id(), courseId, userId, r.role(), r.section(),
-                        r.canvasUserId() == null ? e.canvasUserId() : r.canvasUserId(), r.sisUserId() == null ? e.sisUserId() : r.sisUserId()));
+                        r.canvasUserId() == null ? e.canvasUserId() : r.canvasUserId(), r.sisUserId() == null ? e.sisUserId() : r.sisUserId(),
+                        null));
             }
         }
         // Updated in user id order, the order in which sign-ups and grading lock students' enrollment rows, so that an
@@ -256,7 +287,8 @@ public class PeopleService {
     }
 
     private static RosterEntry entry(Enrollment e, User user) {
-        return new RosterEntry(e.id(), user.id(), user.email(), user.name(), e.role(), e.section(), e.canvasUserId(), e.sisUserId());
+        return new RosterEntry(e.id(), user.id(), user.email(), user.name(), e.role(), e.section(), e.canvasUserId(), e.sisUserId(),
+                !e.active());
     }
 
     /**

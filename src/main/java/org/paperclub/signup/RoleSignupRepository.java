@@ -12,6 +12,8 @@ interface RoleSignupRepository extends CrudRepository<RoleSignup, Long> {
 
     List<RoleSignup> findByCourseId(Long courseId);
 
+    List<RoleSignup> findByCourseIdAndUserId(Long courseId, Long userId);
+
     List<RoleSignup> findBySessionIdAndRoleId(Long sessionId, Long roleId);
 
     Optional<RoleSignup> findBySessionIdAndUserId(Long sessionId, Long userId);

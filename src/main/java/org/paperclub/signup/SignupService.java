@@ -280,7 +280,7 @@ class SignupService {
     }
 
     List<RosterEntry> students(long courseId) {
-        return people.roster(courseId).stream().filter(r -> r.role() == CourseRole.STUDENT).toList();
+        return people.activeStudents(courseId);
     }
 
     private void lockStudent(long courseId, long userId, Names names) {

@@ -109,6 +109,35 @@ class PolicyWarningsTest extends ApiTest {
     }
 
     @Test
+    void students_who_can_no_longer_reach_the_required_critiques_in_the_sessions_left_are_warned_about() {
+        Api.Session instructor = instructor();
+        String twoPastOneAhead = """
+                  - {number: 1, date: 2021-03-01, start: "10:00", end: "11:00", kind: LECTURE, topic: One, assigned: [p1]}
+                  - {number: 2, date: 2021-03-03, start: "10:00", end: "11:00", kind: LECTURE, topic: Two, assigned: [p2]}
+                  - {number: 3, date: 2031-03-03, start: "10:00", end: "11:00", kind: LECTURE, topic: Three, assigned: [p1]}
+                """;
+        long id = importCourse(instructor, course("W 7", "critiquesRequired: 3, presentationsPerStudent: 0", "", twoPastOneAhead));
+        assertTrue(!warns(instructor.get("/api/courses/" + id), "critiquesRequired"), "nobody to fall behind yet");
+        instructor.post("/api/courses/" + id + "/roster", Map.of("email", "student1@example.edu"));
+        assertEquals("1 student can no longer hand in the 3 critiques required: the held sessions still ahead allow only 1 more"
+                        + " (1 session left).",
+                warning(instructor.get("/api/courses/" + id), "critiquesRequired").get("message"));
+    }
+
+    @Test
+    void grace_per_critique_beyond_the_cut_off_is_warned_about_and_the_course_is_still_saved() {
+        Api.Session instructor = instructor();
+        long id = importCourse(instructor, course("W 8", "critiquesRequired: 0, presentationsPerStudent: 0, "
+                + "latePolicy: {accepted: true, grace: {unit: DAYS, budget: 5, maxPerItem: 3}, cutoffHours: 48}", "", LECTURES));
+        assertEquals("One critique may spend up to 3 days of grace, but the cut-off refuses anything 48 hours after the deadline:"
+                        + " grace beyond that can never be spent. Lower the grace per critique or move the cut-off.",
+                warning(instructor.get("/api/courses/" + id), "latePolicy.grace").get("message"));
+        long fine = importCourse(instructor, course("W 9", "critiquesRequired: 0, presentationsPerStudent: 0, "
+                + "latePolicy: {accepted: true, grace: {unit: DAYS, budget: 5, maxPerItem: 2}, cutoffHours: 48}", "", LECTURES));
+        assertTrue(!warns(instructor.get("/api/courses/" + fine), "latePolicy.grace"));
+    }
+
+    @Test
     void saving_the_policies_answers_with_the_warnings_and_students_never_see_them() {
         Api.Session instructor = instructor();
         long id = importCourse(instructor, course("W 6", "critiquesRequired: 0", SCRIBE, LECTURES));

@@ -114,4 +114,28 @@ class GradebookExportTest extends ApiTest {
         assertEquals("1", annRow.get(header.indexOf("Critiques graded")));
         assertEquals("1", annRow.get(header.indexOf("Not graded yet")));
     }
+
+    @Test
+    void the_exports_use_the_courses_names_for_its_components_and_leave_out_those_of_no_weight() throws IOException {
+        GradingCourse c = new GradingCourse(instructor(), "CSV 5", List.of("student1@example.edu"));
+        Map<String, Object> course = c.instructor.get(c.base);
+        Map<String, Object> policies = new java.util.HashMap<>((Map<String, Object>) course.get("policies"));
+        Map<String, Object> grading = new java.util.HashMap<>((Map<String, Object>) policies.get("grading"));
+        grading.put("weights", Map.of("presentation", 40, "roles", 0, "critiques", 60));
+        grading.put("names", Map.of("presentation", "In-class Presentation", "critiques", "Reading and Review"));
+        policies.put("grading", grading);
+        c.instructor.put(c.base, Map.of("code", course.get("code"), "title", course.get("title"), "term", course.get("term"),
+                "timeZone", course.get("timeZone"), "policies", policies));
+
+        List<CSVRecord> rows = csv(c.instructor, c.base + "/gradebook.csv", new String[1]);
+        assertEquals(List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section", "In-class Presentation (%)",
+                "Reading and Review (%)", "Participation (%)"), rows.get(0).toList());
+        assertEquals(List.of("100", "100", "100"), rows.get(1).toList().subList(5, 8));
+        List<String> breakdown = csv(c.instructor, c.base + "/grades/breakdown.csv", new String[1]).get(0).toList();
+        assertTrue(breakdown.contains("In-class Presentation (%)") && breakdown.contains("Reading and Review (%)"), breakdown.toString());
+        assertTrue(breakdown.stream().noneMatch(h -> h.startsWith("Supporting roles (%)")), "no empty column: " + breakdown);
+        Map<?, ?> names = (Map<?, ?>) c.instructor.get(c.base + "/grades/summary").get("names");
+        assertEquals(Map.of("presentation", "In-class Presentation", "roles", "Supporting roles", "critiques", "Reading and Review"), names,
+                "a name left out takes its default");
+    }
 }

@@ -97,4 +97,17 @@ class RosterTest extends ApiTest {
         problem(422, () -> ta.post(ROSTER + "/import", "name\nNo Email Column\n", "text/csv"));
         problem(422, () -> ta.post(ROSTER + "/import", "email,name,role\nnew.staff@example.edu,X,TA\n", "text/csv"));
     }
+
+    @Test
+    void the_roster_export_imports_back_unchanged() {
+        String csv = Api.csv(ta(), ROSTER + "/export");
+        assertTrue(csv.startsWith("email,name,role,section"), csv);
+        assertTrue(csv.contains("instructor@example.edu,"), csv);
+        List<Map<String, Object>> before = instructor().list(ROSTER);
+        Map<String, Object> result = instructor().post(ROSTER + "/import", csv, "text/csv").body();
+        assertEquals(0, ((Number) result.get("added")).intValue());
+        assertEquals(before.size(), ((Number) result.get("updated")).intValue());
+        assertEquals(before, instructor().list(ROSTER), "the same people, roles and sections");
+        problem(403, () -> Api.csv(student(), ROSTER + "/export"));
+    }
 }

@@ -94,6 +94,11 @@ public final class Api {
         }
     }
 
+    /** A CSV download as text (asked for as text/csv). */
+    public static String csv(Session who, String path) {
+        return who.http().retrieve(who.authorize(io.micronaut.http.HttpRequest.GET(path)).accept("text/csv"), String.class);
+    }
+
     /** The {@code "id"} of a JSON object. */
     public static long id(Map<?, ?> json) {
         return longOf(json, "id");
