@@ -89,7 +89,8 @@ export default {
           <p><a :href="link('/critiques')">{{ due.some(s => !s.handedIn.length) ? 'Hand in a critique' : 'Your critiques' }}</a></p>
         </div>
 
-        <div v-if="c.signups" class="home-part home-signups">
+        <div v-if="c.signups && (c.signups.presentationsRequired || c.signups.presentations.length || c.signups.roles.length
+                    || c.signups.missingBlocks.length)" class="home-part home-signups">
           <h3>Presentations and roles</h3>
           <ul class="home-list">
             <li v-for="p in upcomingTalks" :key="p.sessionId" class="my-presentation">
