@@ -4,6 +4,8 @@ import { computed } from 'vue';
 import { formatInstant, countdown } from '../time.js';
 import { plural } from '../format.js';
 import { roleNames } from './courses.js';
+import { latePolicyText } from './critique-policy.js';
+import { courseOf } from '../store.js';
 
 const SOON = 14 * 24 * 3_600_000;
 
@@ -46,8 +48,13 @@ export default {
     });
     const kindWords = { PRESENTATION: 'presentation', ROLE: 'role', CRITIQUE: 'critique' };
     const headingId = `home-course-${props.course.courseId}`;
+    // The late policy in words, from the course as the signed-in user's list has it (no further request).
+    const latePolicy = computed(() => {
+      const known = courseOf(c.value.courseId);
+      return known && known.policies ? latePolicyText(known.policies.latePolicy) : '';
+    });
     return { c, link, when, inTime, due, grace, upcomingTalks, upcomingRoles, openBlocks, laterBlocks, roleList, presentationsMissing,
-      roleNames, plural, kindWords, headingId };
+      roleNames, plural, kindWords, headingId, latePolicy };
   },
   template: /*html*/`
     <section class="card home-course" :aria-labelledby="headingId">
@@ -71,6 +78,7 @@ export default {
           <h3>Critiques</h3>
           <p class="critique-count">{{ c.critiques.accepted }} of {{ c.critiques.required }} handed in<template v-if="grace"> ·
             <span class="grace-left">{{ grace }}</span></template>.</p>
+          <p v-if="latePolicy" class="hint late-policy">{{ latePolicy }}</p>
           <ul v-if="due.length" class="home-list">
             <li v-for="s in due" :key="s.sessionId" :class="['deadline', { done: s.handedIn.length, soon: !s.handedIn.length }]"
                 :data-session-id="s.sessionId">
