@@ -21,10 +21,14 @@ public class GradeNews {
 
     private final GradeSheets sheets;
     private final GradingService grading;
+    private final Repositories.GradeRepository grades;
+    private final Repositories.RegradeRepository regrades;
 
-    GradeNews(GradeSheets sheets, GradingService grading) {
+    GradeNews(GradeSheets sheets, GradingService grading, Repositories.GradeRepository grades, Repositories.RegradeRepository regrades) {
         this.sheets = sheets;
         this.grading = grading;
+        this.grades = grades;
+        this.regrades = regrades;
     }
 
     /** A published grade: {@code value} as the student's grades page writes it (a mark, or points of the maximum). */
@@ -43,6 +47,14 @@ public class GradeNews {
 
     @Transactional(readOnly = true)
     public ForStudent forStudent(long courseId, long studentId, Instant since) {
+        // Most days nothing is new: two narrow reads say so without building the grades page.
+        boolean published = grades.findByCourseIdAndStudentId(courseId, studentId).stream()
+                .anyMatch(g -> g.publishedAt() != null && g.publishedAt().isAfter(since));
+        boolean answered = regrades.findByCourseIdAndStudentIdOrderByFiledAt(courseId, studentId).stream()
+                .anyMatch(r -> r.answeredAt() != null && r.answeredAt().isAfter(since));
+        if (!published && !answered) {
+            return new ForStudent(List.of(), List.of());
+        }
         StudentGrades page = sheets.student(courseId, studentId, false);
         List<NewGrade> grades = page.items().stream().filter(g -> g.publishedAt() != null && g.publishedAt().isAfter(since))
                 .sorted(Comparator.comparing(GradeView::publishedAt).reversed())

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The home page's answer, on a hand-made course with a grace budget of 48 hours: student 1 handed in session 1's
  * critique 30 hours late (30 grace hours spent), has not handed in session 2's (10 hours past its deadline),
- * handed in session 3's on time, and has a 24-hour extension for session 4. (Sessions 1 and 2 start half an hour
+ * handed in session 3's on time, and has a 24-hour extension for session 4. Student 2 has done nothing; student 3
+ * is graded. (Sessions 1 and 2 start half an hour
  * after the round hour, so that the seconds the test takes do not start another grace hour.)
  */
 @MicronautTest
@@ -67,6 +68,7 @@ class HomeTest extends ApiTest {
         courseId = Api.id(instructor.post("/api/courses/import", file, "application/yaml").body());
         instructor.post("/api/courses/" + courseId + "/roster", Map.of("email", "student1@example.edu"));
         instructor.post("/api/courses/" + courseId + "/roster", Map.of("email", "student2@example.edu"));
+        instructor.post("/api/courses/" + courseId + "/roster", Map.of("email", "student3@example.edu"));
         sessions = instructor.list("/api/courses/" + courseId + "/sessions");
         long student1 = Api.longOf(student(1).get("/api/me"), "id");
         instructor.post("/api/courses/" + courseId + "/extensions", Map.of("studentId", student1, "sessionId", Api.id(session(4)),
@@ -148,6 +150,35 @@ class HomeTest extends ApiTest {
         Map<String, Object> after = map(courseIn(student(1).get("/api/me/home"), 2), "signups");
         assertEquals(blockCount - 1, list(after, "missingBlocks").size());
         assertEquals(list(open, "freeRoles").get(0), list(after, "roles").get(0).get("roleName"));
+    }
+
+    @Test
+    void a_published_grade_and_an_answered_regrade_are_news_at_home() {
+        Map<String, Object> home = courseIn(student(3).get("/api/me/home"), courseId);
+        assertTrue(list(map(home, "grades"), "grades").isEmpty(), "nothing is graded yet");
+
+        upload(student(3), 3);
+        upload(student(3), 1);
+        long critiqueId = Api.longOf(list(due(map(courseIn(student(3).get("/api/me/home"), courseId), "critiques"), 1), "handedIn").get(0),
+                "critiqueId");
+        Api.Session instructor = instructor();
+        String base = "/api/courses/" + courseId;
+        List<Map<String, Object>> saved = instructor.http().retrieve(instructor.authorize(HttpRequest.PUT(
+                base + "/grades/critiques/" + critiqueId, Map.of("mark", "✓"))), Argument.listOf(MAP));
+        long gradeId = Api.id(saved.get(0));
+        instructor.post(base + "/sessions/" + Api.id(session(1)) + "/grades/publish", Map.of());
+
+        Map<String, Object> news = map(courseIn(student(3).get("/api/me/home"), courseId), "grades");
+        Map<String, Object> grade = list(news, "grades").get(0);
+        assertEquals("Paper A", grade.get("subjectTitle"));
+        assertEquals("✓", grade.get("value"));
+        assertEquals(1, Api.intOf(grade, "sessionNumber"));
+
+        long requestId = Api.id(student(3).post(base + "/grades/" + gradeId + "/regrades", Map.of("reason", "Please read page 1 again.")).body());
+        instructor.post(base + "/regrades/" + requestId + "/answer", Map.of("answer", "Read again; the mark stands."));
+        Map<String, Object> answer = list(map(courseIn(student(3).get("/api/me/home"), courseId), "grades"), "regrades").get(0);
+        assertEquals("Read again; the mark stands.", answer.get("answer"));
+        assertEquals("Paper A", answer.get("subjectTitle"));
     }
 
     @Test
