@@ -21,7 +21,7 @@ const routes = [
   { pattern: /^\/login$/, view: Login, title: () => 'Sign in', anonymous: true },
   { pattern: /^\/invitation\/([A-Za-z0-9_-]{20,100})$/, view: Invitation, title: () => 'Choose your password', anonymous: true,
     props: m => ({ token: m[1] }) },
-  { pattern: /^\/$/, view: Courses, title: () => 'Your courses' },
+  { pattern: /^\/$/, view: Courses, title: () => 'What is next' },
   { pattern: /^\/courses\/new(?:\?from=(\d+))?$/, view: CourseNew, title: () => 'Start a course', props: m => ({ fromId: m[1] ? Number(m[1]) : null }) },
   { pattern: /^\/courses\/(\d+)$/, view: Course, title: p => `${courseCode(p)} schedule`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/courses\/(\d+)\/roster$/, view: Roster, title: p => `${courseCode(p)} roster`, props: m => ({ courseId: Number(m[1]) }) },
@@ -168,7 +168,7 @@ const App = {
         <a class="brand" href="#/">Paperclub</a>
         <nav v-if="store.me" aria-label="Account">
           <ul class="nav-list">
-            <li v-if="store.me.courses.length > 1"><a href="#/">Courses</a></li>
+            <li><a href="#/">Home</a></li>
             <li><a href="#/account" id="account-link"><span class="visually-hidden">Account: </span><span id="user-name">{{ store.me.name }}</span></a></li>
             <li><button type="button" id="sign-out" class="secondary" :disabled="signingOut" @click="signOut">
               {{ signingOut ? 'Signing out…' : 'Sign out' }}</button></li>

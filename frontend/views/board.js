@@ -2,7 +2,9 @@
 // and how many are free. Students sign themselves up and withdraw until the session freezes; staff assign, move and
 // remove anyone at any time, and approve or decline proposed papers (every such control has class "staff-control").
 // The page reads the board (useBoard) and changes it (useBoardChanges), and provides both to its parts.
-import { provide } from 'vue';
+import { provide, ref, onUnmounted } from 'vue';
+import BoardOptions from './board-options.js';
+import { focusLater } from '../focus.js';
 import ProblemBox from './problem-box.js';
 import BoardMine from './board-mine.js';
 import BoardPresentations from './board-presentations.js';
@@ -11,13 +13,24 @@ import { useBoard, BOARD } from './use-board.js';
 import { useBoardChanges } from './use-board-changes.js';
 
 export default {
-  components: { ProblemBox, BoardMine, BoardPresentations, BoardRoleCell },
+  components: { ProblemBox, BoardMine, BoardPresentations, BoardRoleCell, BoardOptions },
   props: { courseId: { type: Number, required: true } },
   setup(props) {
     const reading = useBoard(props);
     const parts = { ...reading, ...useBoardChanges(reading) };
     provide(BOARD, parts);
-    return parts;
+    // On a phone a student sees their options as a list; the whole table is one click away.
+    const narrow = window.matchMedia('(max-width: 40rem)');
+    const phone = ref(narrow.matches);
+    const onWidth = e => { phone.value = e.matches; };
+    narrow.addEventListener('change', onWidth);
+    onUnmounted(() => narrow.removeEventListener('change', onWidth));
+    const wholeTable = ref(false);
+    function showTable(sessionId) {
+      wholeTable.value = true;
+      focusLater(sessionId ? `pres-${sessionId}` : 'board-heading');
+    }
+    return { ...parts, phone, wholeTable, showTable };
   },
   template: /*html*/`
     <div class="board-page">
@@ -65,8 +78,13 @@ export default {
           The table scrolls sideways on a small screen.
         </p>
 
+        <template v-if="phone && !staff && rows.length">
+          <board-options v-if="!wholeTable" @present="showTable" />
+          <button type="button" id="toggle-table" class="secondary" @click="wholeTable ? (wholeTable = false) : showTable()">
+            {{ wholeTable ? 'Show your options as a list' : 'Show the whole table' }}</button>
+        </template>
         <p v-if="!rows.length">No session of this course has presentation slots or supporting roles.</p>
-        <div v-else class="table-wrap board-wrap" role="region" aria-labelledby="board-caption" tabindex="0">
+        <div v-else-if="!phone || staff || wholeTable" class="table-wrap board-wrap" role="region" aria-labelledby="board-caption" tabindex="0">
           <table id="board" class="board">
             <caption id="board-caption"><span class="caption-text">Sign-ups by session: presentation slots and supporting roles, with free seats</span></caption>
             <thead>

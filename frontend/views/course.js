@@ -10,9 +10,10 @@ import PaperForm from './paper-form.js';
 import { roleNames } from './courses.js';
 import { webAddress } from '../links.js';
 import { focusLater } from '../focus.js';
+import ScheduleMyPart from './schedule-my-part.js';
 
 export default {
-  components: { ProblemBox, SessionForm, ReadingForm, PaperForm },
+  components: { ProblemBox, SessionForm, ReadingForm, PaperForm, ScheduleMyPart },
   props: { courseId: { type: Number, required: true } },
   setup(props) {
     const base = `/api/courses/${props.courseId}`;
@@ -48,6 +49,15 @@ export default {
       }
     }
     load();
+
+    // A student's own part in each session, and past sessions folded away (staff keep them: they grade them).
+    const mine = ref(null);
+    if (!isStaff(course.value)) {
+      get(`${base}/me`).then(m => { mine.value = m.role === 'STUDENT' ? m : null; }).catch(e => { loadProblem.value = problemOf(e); });
+    }
+    const showPast = ref(false);
+    const pastCount = computed(() => (sessions.value || []).filter(isPast).length);
+    const folded = s => !staff.value && !showPast.value && isPast(s);
 
     async function reloadSessions() {
       sessions.value = await get(`${base}/sessions`);
@@ -180,8 +190,12 @@ export default {
     }
 
     function goToNext() {
+      // The session's top goes just below a sticky header, if the header is sticky, so that its heading is seen.
+      const item = document.getElementById(`session-${next.value.id}`);
       const heading = document.getElementById(`session-${next.value.id}-title`);
-      heading.scrollIntoView({ block: 'start' });
+      const header = document.querySelector('.site-header');
+      const covered = header && ['sticky', 'fixed'].includes(getComputedStyle(header).position) ? header.offsetHeight : 0;
+      window.scrollTo({ top: item.getBoundingClientRect().top + window.scrollY - covered - 8 });
       heading.focus({ preventScroll: true });
     }
 
@@ -195,7 +209,7 @@ export default {
       course, sessions, papers, roles, loadProblem, staff, next, isPast, hasStarted, base, browserZone,
       open, isOpen, show, close, problems, busy, newSessionDefaults,
       sessionAdded, sessionSaved, deleteSession, cancelSession, readingAdded, removeReading,
-      paperAdded, paperProblem, deletePaper, goToNext,
+      paperAdded, paperProblem, deletePaper, goToNext, mine, showPast, pastCount, folded,
       readingsOf, paperFacts, day, time, yourTime, kindNames, roleNames, webAddress,
     };
   },
@@ -263,10 +277,13 @@ export default {
                       :defaults="newSessionDefaults" :time-zone="course.timeZone"
                       @saved="sessionAdded" @cancel="close('add-session')" />
 
+        <button v-if="!staff && pastCount" type="button" id="toggle-past" class="secondary small" aria-controls="schedule"
+                :aria-expanded="showPast ? 'true' : 'false'" @click="showPast = !showPast">
+          {{ showPast ? 'Hide the past sessions' : 'Show ' + (pastCount === 1 ? '1 past session' : pastCount + ' past sessions') }}</button>
         <p v-if="!sessions && !loadProblem" class="loading">Loading the schedule…</p>
         <p v-else-if="sessions && sessions.length === 0">No sessions are scheduled yet.</p>
         <ol v-if="sessions && sessions.length" id="schedule" class="schedule">
-          <li v-for="s in sessions" :key="s.id" :id="'session-' + s.id"
+          <li v-for="s in sessions" v-show="!folded(s)" :key="s.id" :id="'session-' + s.id"
               :class="['session', { past: isPast(s), next: next && next.id === s.id, 'no-class': s.kind === 'NO_CLASS' }]"
               :data-session-number="s.number" :data-session-id="s.id" :data-kind="s.kind">
             <div class="when">
@@ -285,6 +302,7 @@ export default {
               <h3 :id="'session-' + s.id + '-title'" tabindex="-1" class="topic">
                 <span class="visually-hidden">Session {{ s.number }}, {{ day(s) }}: </span>{{ s.topic }}</h3>
               <p v-if="s.location" class="location">{{ s.location }}</p>
+              <schedule-my-part v-if="mine" :session="s" :mine="mine" :zone="course.timeZone" />
 
               <div v-for="kind in ['ASSIGNED', 'ADDITIONAL']" :key="kind">
                 <div v-if="readingsOf(s, kind).length" :class="['readings', kind.toLowerCase()]">

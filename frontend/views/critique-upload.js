@@ -100,9 +100,18 @@ export default {
             <dt>{{ name }}</dt>
             <dd :class="'receipt-' + name.toLowerCase().replace(/ /g, '-')">{{ value }}</dd>
           </template>
-          <dt>SHA-256</dt>
-          <dd class="receipt-sha256"><code class="sha256">{{ receipt.sha256 }}</code></dd>
         </dl>
+        <details class="receipt-details">
+          <summary>Details: ids, size and SHA-256 fingerprint</summary>
+          <dl class="receipt-facts">
+            <template v-for="[name, value] in receiptDetails" :key="name">
+              <dt>{{ name }}</dt>
+              <dd :class="'receipt-' + name.toLowerCase().replace(/ /g, '-')">{{ value }}</dd>
+            </template>
+            <dt>SHA-256</dt>
+            <dd class="receipt-sha256"><code class="sha256">{{ receipt.sha256 }}</code></dd>
+          </dl>
+        </details>
         <div v-if="receipt.warnings.length" class="receipt-warnings">
           <p class="warnings-title">Accepted, but please check:</p>
           <ul class="warnings">

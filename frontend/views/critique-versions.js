@@ -27,8 +27,8 @@ export default {
   setup(props) {
     const newestFirst = () => [...props.versions].sort((a, b) => b.version - a.version);
     const when = v => formatMoment(v.uploadedAt, props.zone);
-    const facts = v => [plural(v.pages, 'page', 'pages'), plural(v.words, 'word', 'words'), formatSize(v.sizeBytes)].join(', ');
-    return { newestFirst, when, facts };
+    const facts = v => [plural(v.pages, 'page', 'pages'), plural(v.words, 'word', 'words')].join(', ');
+    return { newestFirst, when, facts, formatSize };
   },
   template: /*html*/`
     <ol class="versions" reversed>
@@ -43,7 +43,11 @@ export default {
         <p class="version-when">Uploaded <time :datetime="v.uploadedAt">{{ when(v) }}</time></p>
         <p class="version-timing">{{ v.timing }}</p>
         <p class="version-facts">{{ facts(v) }}</p>
-        <p class="version-sha">SHA-256: <code class="sha256">{{ v.sha256 }}</code></p>
+        <details class="version-details">
+          <summary>Details<span class="visually-hidden"> of version {{ v.version }}</span></summary>
+          <p class="version-id">Version id {{ v.id }}; {{ formatSize(v.sizeBytes) }}</p>
+          <p class="version-sha">SHA-256: <code class="sha256">{{ v.sha256 }}</code></p>
+        </details>
         <ul v-if="v.warnings.length" class="warnings" :aria-label="'Warnings about version ' + v.version">
           <li v-for="(w, j) in v.warnings" :key="j" class="warning"><strong>Warning:</strong> {{ w }}</li>
         </ul>

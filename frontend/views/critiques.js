@@ -35,9 +35,11 @@ export default {
     }
 
     const policySummary = computed(() => critiquePolicyText(policies.value));
+    // A course that asks for no critiques offers no upload form (the progress card says so to a student).
+    const asksCritiques = computed(() => policies.value.critiquesRequired > 0);
     const parts = { ...reading, ...handingIn };
     provide(CRITIQUES, parts);
-    return { ...parts, reloadExtensions, policySummary, browserZone };
+    return { ...parts, reloadExtensions, policySummary, browserZone, asksCritiques };
   },
   template: /*html*/`
     <div :class="['critiques-page', { 'staff-page': staff }]">
@@ -54,7 +56,9 @@ export default {
       <critique-matrix v-if="critiques && staff" :course-id="courseId" :course="course" :deadlines="progress.deadlines"
                        :critiques="critiques" :students="students" :extensions="extensions" :sessions="sessions" :now="now"
                        @upload-for="uploadFor" />
-      <critique-upload v-if="critiques" />
+      <critique-upload v-if="critiques && asksCritiques" />
+      <p v-else-if="critiques && staff" id="no-critiques-asked" class="card notice">This course asks for no critiques, so there is
+        nothing to upload. Set “critiques required” in the course’s policies to start taking them.</p>
 
       <my-critiques v-if="critiques && !staff" />
 

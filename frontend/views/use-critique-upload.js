@@ -7,14 +7,13 @@ import { store, announce } from '../store.js';
 import { formatMoment, browserZone } from '../time.js';
 import { focusLater, restoreFocus } from '../focus.js';
 import { formatSize } from '../format.js';
-import { lateFacts } from './critique-versions.js';
 import { useFileDrop } from './use-file-drop.js';
 
 const fieldInputs = { studentId: 'critique-student', sessionId: 'critique-session', paperId: 'critique-paper', file: 'critique-file' };
 
 /** c: what useCritiques returns. */
 export function useCritiqueUpload(c) {
-  const { base, staff, progress, policies, lateAccepted, zone, graceUnit, passed, due, paperTitle, studentName, critiquesOf,
+  const { base, staff, progress, policies, lateAccepted, zone, passed, due, paperTitle, studentName, critiquesOf,
     open } = c;
 
   const form = reactive({ studentId: '', sessionId: '', paperId: '' });
@@ -247,33 +246,39 @@ export function useCritiqueUpload(c) {
     focusLater('critique-file');
   }
 
+  // What a student needs from a receipt; the ids, the file's size and its SHA-256 are the details (receiptDetails).
   const receiptFacts = computed(() => {
     const r = receipt.value;
     if (!r) {
       return [];
     }
     const facts = [
-      ['Critique', `number ${r.critiqueId}, version ${r.version}` + (r.version > 1 ? ' (it replaces the earlier version, which is kept)' : '')],
-      ['File', `“${r.fileName}”, version id ${r.versionId}`],
       ['Received', formatMoment(r.uploadedAt, zone.value)
         + (browserZone !== zone.value ? ` (your time: ${formatMoment(r.uploadedAt, browserZone)})` : '')],
-      ['Timing', r.timing],
+      ['Paper', `“${r.paperTitle}”` + (r.sessionNumber ? `, session ${r.sessionNumber}` : '')],
+      ['Pages', String(r.pages)],
+      ['Words', String(r.words)],
+      ['On time or late', r.timing],
+      ['Counts toward the term', `yes: ${r.accepted} of ${r.required} critiques` + (r.studentName ? ` for ${r.studentName}` : '')
+        + (r.version > 1 ? ' (this version replaces the earlier one, which is kept; it is still one critique)' : '')],
     ];
-    if (r.late) {
-      facts.push(['Lateness', lateFacts(r, graceUnit.value)]);
-    }
-    facts.push(['Pages', String(r.pages)], ['Words', String(r.words)],
-      ['Size', `${formatSize(r.sizeBytes)} (${r.sizeBytes.toLocaleString()} bytes)`]);
     if (r.uploadedOnBehalfBy) {
       facts.push(['Uploaded by', `${r.uploadedOnBehalfBy}, on ${r.studentName || 'the student'}’s behalf (recorded as such)`]);
     }
-    facts.push(['Progress', `${r.accepted} of ${r.required} critiques` + (r.studentName ? ` for ${r.studentName}` : '')]);
     return facts;
+  });
+  const receiptDetails = computed(() => {
+    const r = receipt.value;
+    return r ? [
+      ['Critique', `number ${r.critiqueId}, version ${r.version}`],
+      ['File', `“${r.fileName}”, version id ${r.versionId}`],
+      ['Size', `${formatSize(r.sizeBytes)} (${r.sizeBytes.toLocaleString()} bytes)`],
+    ] : [];
   });
 
   return {
     form, subject, subjectLoading, loadSubject, studentChosen, sessionChoices, chosenDeadline, paperChoices,
-    sessionChosen, chooseDefaults, ...drop, phase, percent, receipt, receiptFacts, uploadProblem, submit, cancelUpload,
+    sessionChosen, chooseDefaults, ...drop, phase, percent, receipt, receiptFacts, receiptDetails, uploadProblem, submit, cancelUpload,
     uploadFor,
   };
 }

@@ -4,7 +4,10 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import org.paperclub.system.Rows;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import org.paperclub.course.Course;
+import org.paperclub.course.LatePolicy;
 import org.paperclub.course.Session;
 
 import java.time.Instant;
@@ -74,6 +77,38 @@ public class CritiqueLedger {
     @Transactional(readOnly = true)
     public ZonedDateTime deadline(Course course, Session session, long studentId) {
         return service.deadline(course, session, studentId);
+    }
+
+    /** One critique the student handed in for a session, as of its latest version. */
+    @Serdeable
+    public record MyItem(long critiqueId, long paperId, String paperTitle, Instant uploadedAt, boolean late, String timing) {
+    }
+
+    /**
+     * A held session with assigned reading, seen by one student: their deadline (extensions included), what they
+     * handed in, and {@code ifNow}, the verdict the late policy would give an upload at this moment.
+     */
+    @Serdeable
+    public record MyDue(long sessionId, int sessionNumber, String topic, OffsetDateTime due, boolean passed, int extensionHours,
+                        List<PaperRef> papers, List<MyItem> handedIn, boolean openPlace, boolean acceptedNow, String ifNow) {
+    }
+
+    @Serdeable
+    public record PaperRef(long id, String title) {
+    }
+
+    /**
+     * A student's critiques in a course: the count toward the term, the grace left of the late policy's budget
+     * ({@code graceUnit} null when the policy has no grace), and every session with assigned reading.
+     */
+    @Serdeable
+    public record MyCritiques(int accepted, int required, int perSession, @Nullable LatePolicy.Unit graceUnit, int graceBudget,
+                              int graceLeft, List<MyDue> sessions) {
+    }
+
+    @Transactional(readOnly = true)
+    public MyCritiques mine(Course course, long studentId) {
+        return service.mine(course, studentId);
     }
 
     private static HandedIn of(Critique c, CritiqueVersion v) {

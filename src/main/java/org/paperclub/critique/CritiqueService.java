@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.paperclub.course.Course;
 import org.paperclub.course.CourseService;
+import org.paperclub.course.CourseViews;
 import org.paperclub.course.LatePolicy;
 import org.paperclub.course.Paper;
 import org.paperclub.course.ReadingKind;
@@ -185,6 +186,48 @@ class CritiqueService {
                     assigned, critiqued));
         }
         return new CritiqueViews.Progress(studentId, mine.size(), course.critiquesRequired(), deadlines);
+    }
+
+    /**
+     * What a student has to hand in and has handed in, session by session, with the late policy's verdict for an upload
+     * now (DeadlineRules, the same functions the upload is judged by) and the grace budget they have left.
+     */
+    CritiqueLedger.MyCritiques mine(Course course, long studentId) {
+        long courseId = course.id();
+        Instant now = clock.instant();
+        LatePolicy policy = course.policies().latePolicy();
+        List<Critique> mine = critiques.findByCourseIdAndStudentId(courseId, studentId);
+        List<CritiqueVersion> all = mine.isEmpty() ? List.of() : versions.findByCritiqueIdInOrderByVersion(mine.stream().map(Critique::id).toList());
+        Map<Long, CritiqueVersion> latest = all.stream().collect(Collectors.toMap(CritiqueVersion::critiqueId, Function.identity(),
+                (a, b) -> a.version() >= b.version() ? a : b));
+        List<Extension> granted = extensions.findByCourseIdAndStudentId(courseId, studentId);
+        int graceLeft = DeadlineRules.graceLeft(policy, all, null);
+        Map<Long, String> titles = new java.util.HashMap<>();
+        List<CritiqueLedger.MyDue> due = new ArrayList<>();
+        Map<Long, Session> byId = schedule.sessions(courseId).stream().collect(Collectors.toMap(Session::id, Function.identity()));
+        for (CourseViews.SessionView s : schedule.schedule(courseId)) {
+            List<Critique> here = mine.stream().filter(c -> c.sessionId().equals(s.id())).toList();
+            List<CritiqueLedger.PaperRef> assigned = s.readings().stream().filter(r -> r.kind() == ReadingKind.ASSIGNED)
+                    .map(r -> new CritiqueLedger.PaperRef(r.paperId(), r.paper().title())).toList();
+            s.readings().forEach(r -> titles.put(r.paperId(), r.paper().title()));
+            boolean held = s.kind() != org.paperclub.course.SessionKind.NO_CLASS;
+            if ((!held || assigned.isEmpty()) && here.isEmpty()) {
+                continue;
+            }
+            ZonedDateTime deadline = DeadlineRules.deadline(course, byId.get(s.id()), granted);
+            int hours = granted.stream().filter(e -> e.sessionId() == null || e.sessionId().equals(s.id())).mapToInt(Extension::hours).sum();
+            DeadlineRules.Timing ifNow = DeadlineRules.judge(now, deadline, policy, graceLeft, course.zone());
+            List<CritiqueLedger.MyItem> items = here.stream().filter(c -> latest.containsKey(c.id())).map(c -> {
+                CritiqueVersion v = latest.get(c.id());
+                String title = titles.computeIfAbsent(c.paperId(), id -> schedule.requirePaper(courseId, id).title());
+                return new CritiqueLedger.MyItem(c.id(), c.paperId(), title, v.uploadedAt(), v.minutesLate() > 0, v.timing());
+            }).toList();
+            due.add(new CritiqueLedger.MyDue(s.id(), s.number(), s.topic(), deadline.toOffsetDateTime(), now.isAfter(deadline.toInstant()),
+                    hours, assigned, items, held && items.size() < course.critiquesPerSession(), held && ifNow.accepted(), ifNow.summary()));
+        }
+        LatePolicy.Grace grace = DeadlineRules.hasGrace(policy) ? policy.grace() : null;
+        return new CritiqueLedger.MyCritiques(mine.size(), course.critiquesRequired(), course.critiquesPerSession(),
+                grace == null ? null : grace.unit(), grace == null ? 0 : grace.budget(), graceLeft, due);
     }
 
     /** The version and the course it belongs to, for the download's permission check. */

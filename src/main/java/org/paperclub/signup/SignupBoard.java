@@ -167,6 +167,59 @@ class SignupBoard {
         return out;
     }
 
+    /**
+     * One student's sign-ups, and for each block where they hold no role the sessions still open to them (not frozen,
+     * a role with a free seat, not presenting there): SignupRules decides holding, freezing and blocks.
+     */
+    @Transactional(readOnly = true)
+    SignupLedger.MySignups mine(long courseId, long userId) {
+        State st = state(courseId);
+        Course course = st.course();
+        Instant now = signups.now();
+        Map<Long, Session> byId = st.sessions().stream().collect(Collectors.toMap(Session::id, Function.identity()));
+        Map<Long, Presentation> presById = st.presentations().stream().collect(Collectors.toMap(Presentation::id, Function.identity()));
+        Map<Long, String> roleNames = st.roles().stream().collect(Collectors.toMap(RoleView::id, RoleView::name));
+        Set<Long> presentingIn = st.presentingIn().getOrDefault(userId, Set.of());
+        List<SignupLedger.MyPresentation> pres = st.members().stream().filter(m -> m.userId() == userId)
+                .map(m -> presById.get(m.presentationId()))
+                .map(p -> {
+                    Session s = byId.get(p.sessionId());
+                    List<String> team = st.members().stream().filter(m -> m.presentationId().equals(p.id()))
+                            .sorted(Comparator.comparing(PresentationMember::place)).map(m -> st.names().get(m.userId())).toList();
+                    return new SignupLedger.MyPresentation(s.id(), s.number(), s.startsAt(course.zone()).toOffsetDateTime(),
+                            st.papers().get(p.paperId()).title(), p.status() == PresentationStatus.PROPOSED, team);
+                })
+                .sorted(Comparator.comparing(SignupLedger.MyPresentation::sessionNumber)).toList();
+        List<SignupLedger.MyRole> roles = st.roleSignups().stream().filter(r -> r.userId() == userId)
+                .map(r -> {
+                    Session s = byId.get(r.sessionId());
+                    return new SignupLedger.MyRole(s.id(), s.number(), s.startsAt(course.zone()).toOffsetDateTime(), roleNames.get(r.roleId()));
+                })
+                .sorted(Comparator.comparing(SignupLedger.MyRole::sessionNumber)).toList();
+        Map<Long, List<RoleSignup>> heldBySession = st.roleSignups().stream().collect(Collectors.groupingBy(RoleSignup::sessionId));
+        List<SignupLedger.MissingBlock> missing = new ArrayList<>();
+        for (int block : missingBlocks(st, userId)) {
+            List<SignupLedger.OpenSession> open = new ArrayList<>();
+            for (Session s : st.blocks().get(block)) {
+                if (!s.held() || !SignupRules.hasRoles(s) || SignupRules.frozen(course, s, now) || presentingIn.contains(s.id())) {
+                    continue;
+                }
+                List<RoleSignup> held = heldBySession.getOrDefault(s.id(), List.of());
+                List<String> free = st.roles().stream()
+                        .filter(r -> held.stream().filter(h -> h.roleId().equals(r.id())).count() < r.capacity())
+                        .map(RoleView::name).toList();
+                if (!free.isEmpty()) {
+                    open.add(new SignupLedger.OpenSession(s.id(), s.number(), s.startsAt(course.zone()).toOffsetDateTime(),
+                            SignupRules.freezesAt(course, s).atZone(course.zone()).toOffsetDateTime(), free));
+                }
+            }
+            missing.add(new SignupLedger.MissingBlock(block, SignupRules.blockName(st.blocks().get(block)), open));
+        }
+        boolean isOpen = course.signupOpensAt() == null || !now.isBefore(course.signupOpensAt());
+        return new SignupLedger.MySignups(isOpen, course.signupOpensAt() == null ? null : course.signupOpensAt().atZone(course.zone()).toOffsetDateTime(),
+                course.presentationsPerStudent(), pres, roles, missing);
+    }
+
     private static List<Integer> missingBlocks(State st, long userId) {
         Set<Long> mySessions = st.roleSignups().stream().filter(r -> r.userId() == userId).map(RoleSignup::sessionId).collect(Collectors.toSet());
         List<Integer> missing = new ArrayList<>();

@@ -8,6 +8,10 @@ import org.paperclub.course.CourseService;
 import org.paperclub.course.ScheduleService;
 import org.paperclub.course.Session;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +31,11 @@ public class SignupLedger {
     private final CourseService courses;
     private final ScheduleService schedule;
     private final JdbcOperations jdbc;
+    private final SignupBoard board;
 
     SignupLedger(PresentationRepository presentations, PresentationMemberRepository members, RoleSignupRepository roleSignups,
-                 CourseService courses, ScheduleService schedule, JdbcOperations jdbc) {
+                 CourseService courses, ScheduleService schedule, JdbcOperations jdbc, SignupBoard board) {
+        this.board = board;
         this.presentations = presentations;
         this.members = members;
         this.roleSignups = roleSignups;
@@ -92,6 +98,38 @@ public class SignupLedger {
     public List<Long> holders(long sessionId, long roleId) {
         return roleSignups.findBySessionIdAndRoleId(sessionId, roleId).stream()
                 .sorted(Comparator.comparingInt(RoleSignup::seat)).map(RoleSignup::userId).toList();
+    }
+
+    /** A team the student presents in: when, what, with whom ({@code team} in team order, the student included). */
+    @Serdeable
+    public record MyPresentation(long sessionId, int sessionNumber, OffsetDateTime startsAt, String paperTitle, boolean proposed,
+                                 List<String> team) {
+    }
+
+    /** A supporting role the student holds. */
+    @Serdeable
+    public record MyRole(long sessionId, int sessionNumber, OffsetDateTime startsAt, String roleName) {
+    }
+
+    /** A session of a block the student still lacks a role in, open to them: the roles with a free seat. */
+    @Serdeable
+    public record OpenSession(long sessionId, int sessionNumber, OffsetDateTime startsAt, OffsetDateTime freezesAt, List<String> freeRoles) {
+    }
+
+    /** A block in which the student holds no role yet, and the sessions in it they can still sign up for. */
+    @Serdeable
+    public record MissingBlock(int block, String name, List<OpenSession> open) {
+    }
+
+    /** A student's sign-ups in a course, and what the coverage rule still asks of them. */
+    @Serdeable
+    public record MySignups(boolean open, @Nullable OffsetDateTime opensAt, int presentationsRequired,
+                            List<MyPresentation> presentations, List<MyRole> roles, List<MissingBlock> missingBlocks) {
+    }
+
+    @Transactional(readOnly = true)
+    public MySignups mine(long courseId, long studentId) {
+        return board.mine(courseId, studentId);
     }
 
     /** The blocks of sessions in each of which every student holds one supporting role (the coverage rule). */

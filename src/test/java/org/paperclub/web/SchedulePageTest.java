@@ -24,6 +24,9 @@ class SchedulePageTest extends BrowserTest {
         List<WebElement> sessions = schedule.findElements(By.cssSelector("[data-session-number]"));
         assertEquals(29, sessions.size());
         assertTrue(browser.await(By.id("course-title")).getText().contains("Machine Learning at Scale"));
+        // Past sessions (sessions 4 and 13 among them) are folded away until the student asks for them.
+        assertFalse(schedule.findElement(By.cssSelector("[data-session-number='4']")).isDisplayed());
+        browser.driver.findElement(By.id("toggle-past")).click();
         WebElement cancelled = schedule.findElement(By.cssSelector("[data-session-number='13']"));
         assertTrue(cancelled.getText().contains("No class"), cancelled.getText());
         // Mid-term demo: some sessions are past, exactly one is the next class.
@@ -56,6 +59,7 @@ class SchedulePageTest extends BrowserTest {
             assertEquals(32, schedule.findElements(By.cssSelector("[data-session-number]")).size());
             WebElement far = schedule.findElement(By.cssSelector("[data-session-number='97']"));
             assertTrue(far.getText().contains("Year 57443"), far.getText());
+            browser.driver.findElement(By.id("toggle-past")).click();
             WebElement four = schedule.findElement(By.cssSelector("[data-session-number='4']"));
             assertTrue(four.getText().contains("Attention is all you need"), four.getText());
         } finally {

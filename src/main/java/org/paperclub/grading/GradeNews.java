@@ -1,0 +1,87 @@
+package org.paperclub.grading;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.paperclub.grading.GradingViews.GradeView;
+import org.paperclub.grading.GradingViews.StudentGrades;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What other features (the home page) may read of the grades: a student's grades published and regrades answered
+ * since a moment, as on their grades page (published grades only), and for staff the regrade requests waiting.
+ */
+@Singleton
+public class GradeNews {
+
+    private final GradeSheets sheets;
+    private final GradingService grading;
+    private final Repositories.GradeRepository grades;
+    private final Repositories.RegradeRepository regrades;
+
+    GradeNews(GradeSheets sheets, GradingService grading, Repositories.GradeRepository grades, Repositories.RegradeRepository regrades) {
+        this.sheets = sheets;
+        this.grading = grading;
+        this.grades = grades;
+        this.regrades = regrades;
+    }
+
+    /** A published grade: {@code value} as the student's grades page writes it (a mark, or points of the maximum). */
+    @Serdeable
+    public record NewGrade(long sessionId, int sessionNumber, GradeKind kind, String subjectTitle, String value, Instant publishedAt) {
+    }
+
+    @Serdeable
+    public record RegradeAnswer(int sessionNumber, String subjectTitle, String status, @Nullable String answer,
+                                @Nullable String oldValue, @Nullable String newValue, Instant answeredAt) {
+    }
+
+    @Serdeable
+    public record ForStudent(List<NewGrade> grades, List<RegradeAnswer> regrades) {
+    }
+
+    @Transactional(readOnly = true)
+    public ForStudent forStudent(long courseId, long studentId, Instant since) {
+        // Most days nothing is new: two narrow reads say so without building the grades page.
+        boolean published = grades.findByCourseIdAndStudentId(courseId, studentId).stream()
+                .anyMatch(g -> g.publishedAt() != null && g.publishedAt().isAfter(since));
+        boolean answered = regrades.findByCourseIdAndStudentIdOrderByFiledAt(courseId, studentId).stream()
+                .anyMatch(r -> r.answeredAt() != null && r.answeredAt().isAfter(since));
+        if (!published && !answered) {
+            return new ForStudent(List.of(), List.of());
+        }
+        StudentGrades page = sheets.student(courseId, studentId, false);
+        List<NewGrade> grades = page.items().stream().filter(g -> g.publishedAt() != null && g.publishedAt().isAfter(since))
+                .sorted(Comparator.comparing(GradeView::publishedAt).reversed())
+                .map(g -> new NewGrade(g.sessionId(), g.sessionNumber(), g.kind(), g.subjectTitle(), value(g), g.publishedAt()))
+                .toList();
+        List<RegradeAnswer> answers = page.regrades().stream().filter(r -> r.answeredAt() != null && r.answeredAt().isAfter(since))
+                .sorted(Comparator.comparing(GradingViews.RegradeView::answeredAt).reversed())
+                .map(r -> new RegradeAnswer(r.item() == null ? 0 : r.item().sessionNumber(), r.item() == null ? "" : r.item().subjectTitle(),
+                        r.status(), r.answer(), r.oldValue(), r.newValue(), r.answeredAt()))
+                .toList();
+        return new ForStudent(grades, answers);
+    }
+
+    /** How many regrade requests wait for an answer. */
+    @Transactional(readOnly = true)
+    public int openRegrades(long courseId) {
+        return grading.regrades(courseId, null, true).size();
+    }
+
+    private static String value(GradeView g) {
+        if (g.mark() != null) {
+            return g.mark();
+        }
+        return trim(g.points()) + " of " + trim(g.maxPoints());
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+}
