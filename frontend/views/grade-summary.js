@@ -7,7 +7,7 @@ import ProblemBox from './problem-box.js';
 import RegradeAnswers from './regrades.js';
 import { useCourseView } from './use-course-view.js';
 import { missingText, actionName } from './grade-format.js';
-import { percentText, formatPoints, plural } from '../format.js';
+import { percentText, formatPoints, plural, byName } from '../format.js';
 
 const columns = [
   { key: 'name', label: 'Student', numeric: false },
@@ -53,7 +53,6 @@ export default {
       const words = filter.value.trim().toLowerCase();
       const list = summary.value.students.filter(s => !words
         || [s.name, s.email, s.section].some(x => x && x.toLowerCase().includes(words)));
-      const byName = (a, b) => a.name.localeCompare(b.name, undefined, { numeric: true });
       const sign = sort.dir === 'ascending' ? 1 : -1;
       return [...list].sort((a, b) => {
         if (sort.key === 'name') {

@@ -148,7 +148,7 @@ class CritiqueService {
         Map<Long, Session> sessions = schedule.sessions(courseId).stream().collect(Collectors.toMap(Session::id, Function.identity()));
         Map<Long, List<Long>> readings = schedule.readingPaperIds(courseId);
         return items.stream()
-                .sorted(Comparator.comparing((Critique c) -> sessions.get(c.sessionId()).number()).thenComparing(c -> names.getOrDefault(c.studentId(), "")))
+                .sorted(Comparator.comparing((Critique c) -> sessions.get(c.sessionId()).number()).thenComparing(org.paperclub.system.NaturalOrder.by(c -> names.getOrDefault(c.studentId(), ""))))
                 .map(c -> {
                     Session s = sessions.get(c.sessionId());
                     List<String> notes = new ArrayList<>();

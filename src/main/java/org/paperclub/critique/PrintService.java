@@ -59,7 +59,7 @@ class PrintService {
         Map<Long, CritiqueVersion> latest = versions.findByCritiqueIdInOrderByVersion(items.stream().map(Critique::id).toList()).stream()
                 .collect(Collectors.toMap(CritiqueVersion::critiqueId, Function.identity(), (a, b) -> a.version() >= b.version() ? a : b));
         List<Critique> ordered = new ArrayList<>(items);
-        ordered.sort(Comparator.comparing(c -> names.getOrDefault(c.studentId(), "")));
+        ordered.sort(org.paperclub.system.NaturalOrder.by(c -> names.getOrDefault(c.studentId(), "")));
         PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         try (PDDocument out = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             List<PDDocument> sources = new ArrayList<>();

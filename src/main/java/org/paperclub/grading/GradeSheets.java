@@ -92,7 +92,7 @@ class GradeSheets {
                         .map(u -> new Member(u, st.name(u), byKey.get(new Item(GradeKind.ROLE, sessionId, e.getKey(), u)))).toList()))
                 .toList();
         List<CritiqueSheet> critiques = st.handedIn.stream().filter(c -> c.sessionId() == sessionId)
-                .sorted(Comparator.comparing((HandedIn c) -> st.name(c.studentId()), String.CASE_INSENSITIVE_ORDER))
+                .sorted(org.paperclub.system.NaturalOrder.by((HandedIn c) -> st.name(c.studentId())))
                 .map(c -> new CritiqueSheet(c.id(), c.studentId(), st.name(c.studentId()), c.paperId(), st.paperTitles.get(c.paperId()),
                         c.late(), c.keepPercent(), c.timing(), byKey.get(new Item(GradeKind.CRITIQUE, sessionId, c.paperId(), c.studentId()))))
                 .toList();

@@ -91,7 +91,12 @@ public class PeopleService {
     }
 
     public List<RosterEntry> roster(long courseId) {
-        return enrollments.findRoster(courseId);
+        // Instructors, TAs, then students; names in natural order (Student 2 before Student 10).
+        return enrollments.findRoster(courseId).stream()
+                .sorted(java.util.Comparator.comparing((RosterEntry e) -> -e.role().ordinal())
+                        .thenComparing(org.paperclub.system.NaturalOrder.by(RosterEntry::name))
+                        .thenComparing(RosterEntry::email))
+                .toList();
     }
 
     /** A user who may sign in with this password hash (several demo accounts share one hash, made once). */

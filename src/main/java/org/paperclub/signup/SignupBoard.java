@@ -189,7 +189,7 @@ class SignupBoard {
             students.add(new StudentCoverage(r.userId(), r.name(), r.email(), roleCount, presenting,
                     st.course().presentationsPerStudent(), missing));
         }
-        students.sort(Comparator.comparing((StudentCoverage c) -> -c.blocksMissingRole().size()).thenComparing(StudentCoverage::name));
+        students.sort(Comparator.comparing((StudentCoverage c) -> -c.blocksMissingRole().size()).thenComparing(org.paperclub.system.NaturalOrder.by(StudentCoverage::name)));
         return new Coverage(blocks(st), students, gaps, without);
     }
 
