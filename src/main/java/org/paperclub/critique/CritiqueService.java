@@ -199,6 +199,20 @@ class CritiqueService {
         return new Download(c.courseId(), c.studentId(), v, content);
     }
 
+    /** The latest version of a critique of the course, for reading it while grading. */
+    @Transactional(readOnly = true)
+    Download latest(long courseId, long critiqueId) {
+        Critique c = critiques.findById(critiqueId).filter(x -> x.courseId() == courseId)
+                .orElseThrow(() -> ProblemException.notFound("There is no critique " + critiqueId + " in this course."));
+        List<CritiqueVersion> vs = versions.findByCritiqueIdInOrderByVersion(List.of(critiqueId));
+        if (vs.isEmpty()) {
+            throw ProblemException.notFound("There is no critique " + critiqueId + " in this course.");
+        }
+        CritiqueVersion v = vs.get(vs.size() - 1);
+        byte[] content = files.findById(v.id()).map(CritiqueFile::content).orElseThrow();
+        return new Download(c.courseId(), c.studentId(), v, content);
+    }
+
     @Transactional
     CritiqueViews.ExtensionView grant(long courseId, long staffId, long studentId, Long sessionId, int hours, String reason) {
         if (people.roleIn(studentId, courseId).orElse(null) != CourseRole.STUDENT) {

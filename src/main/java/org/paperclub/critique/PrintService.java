@@ -52,7 +52,9 @@ class PrintService {
         Session session = schedule.requireSession(courseId, sessionId);
         List<Critique> items = critiques.findByCourseId(courseId).stream().filter(c -> c.sessionId().equals(sessionId)).toList();
         if (items.isEmpty()) {
-            throw ProblemException.notFound("Nobody has handed in a critique for session " + session.number() + " yet.");
+            // The session exists: what is missing is a hand-in, so this is a conflict with its state, not a wrong address.
+            throw ProblemException.conflict("There is nothing to print: nobody has handed in a critique for session "
+                    + session.number() + " yet.");
         }
         Map<Long, String> names = people.roster(courseId).stream()
                 .collect(Collectors.toMap(r -> r.userId(), r -> r.name(), (a, b) -> a));
