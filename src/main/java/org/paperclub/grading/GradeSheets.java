@@ -20,6 +20,7 @@ import org.paperclub.grading.GradingViews.RoleProgress;
 import org.paperclub.grading.GradingViews.RoleSheet;
 import org.paperclub.grading.GradingViews.Scales;
 import org.paperclub.grading.GradingViews.SessionInfo;
+import org.paperclub.grading.GradingViews.SessionProgress;
 import org.paperclub.grading.GradingViews.SessionSheet;
 import org.paperclub.grading.GradingViews.StudentGrades;
 import org.paperclub.grading.GradingViews.StudentLine;
@@ -96,10 +97,61 @@ class GradeSheets {
                 .map(c -> new CritiqueSheet(c.id(), c.studentId(), st.name(c.studentId()), c.paperId(), st.paperTitles.get(c.paperId()),
                         c.late(), c.keepPercent(), c.timing(), byKey.get(new Item(GradeKind.CRITIQUE, sessionId, c.paperId(), c.studentId()))))
                 .toList();
+        SessionProgress progress = progress(st, report.now()).stream().filter(p -> p.sessionId() == sessionId).findFirst()
+                .orElse(new SessionProgress(sessionId, session.number(), 0, 0, 0));
         return new SessionSheet(new SessionInfo(session.id(), session.number(), session.date(), session.topic(), session.kind(),
                 session.kind() != SessionKind.NO_CLASS),
                 new Scales(st.policy.presentationScale(), st.policy.roleScale(), st.policy.critiqueScale()),
-                teams, roles, critiques, flagged, drafts);
+                teams, roles, critiques, flagged, drafts, progress.graded(), progress.toGrade());
+    }
+
+    /** Grading progress of every session that has something to grade or a draft, in session order (staff). */
+    @Transactional(readOnly = true)
+    List<SessionProgress> progress(long courseId) {
+        return progress(report.course(courseId), report.now());
+    }
+
+    /**
+     * What there is to grade now, per session: each member of a confirmed team and each role holder once the session
+     * has begun, and every critique handed in (the same items the summary counts as "not graded yet"); how many of
+     * them have a grade, and how many grades are drafts. Sessions with nothing to grade and no draft are left out.
+     */
+    private static List<SessionProgress> progress(State st, Instant now) {
+        java.util.Set<Item> graded = new java.util.HashSet<>();
+        Map<Long, Integer> drafts = new HashMap<>();
+        for (Grade g : st.grades) {
+            graded.add(Item.of(g));
+            if (g.publishedAt() == null) {
+                drafts.merge(g.sessionId(), 1, Integer::sum);
+            }
+        }
+        Map<Long, int[]> counts = new HashMap<>();   // session → {graded, to grade}
+        java.util.function.BiConsumer<Long, Item> count = (session, item) -> {
+            int[] c = counts.computeIfAbsent(session, k -> new int[2]);
+            c[0] += graded.contains(item) ? 1 : 0;
+            c[1]++;
+        };
+        for (Team t : st.teams) {
+            if (!t.proposed() && st.held(t.sessionId()) && st.started(t.sessionId(), now)) {
+                t.memberIds().forEach(m -> count.accept(t.sessionId(), new Item(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), m)));
+            }
+        }
+        for (Holding h : st.holdings) {
+            if (st.held(h.sessionId()) && st.started(h.sessionId(), now)) {
+                count.accept(h.sessionId(), new Item(GradeKind.ROLE, h.sessionId(), h.roleId(), h.userId()));
+            }
+        }
+        for (HandedIn c : st.handedIn) {
+            count.accept(c.sessionId(), new Item(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId()));
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>(counts.keySet());
+        ids.addAll(drafts.keySet());
+        return ids.stream().filter(st.sessions::containsKey)
+                .sorted(Comparator.comparingInt((Long id) -> st.sessions.get(id).number()))
+                .map(id -> {
+                    int[] c = counts.getOrDefault(id, new int[2]);
+                    return new SessionProgress(id, st.sessions.get(id).number(), c[0], c[1], drafts.getOrDefault(id, 0));
+                }).toList();
     }
 
     /**
@@ -160,7 +212,7 @@ class GradeSheets {
         }
         ParticipationRules.Required r = st.required();
         return new Summary(new RequiredCounts(r.presentations(), r.roles(), r.critiques()), st.policy.weights(),
-                st.policy.missing(), lines);
+                st.policy.missing(), lines, progress(st, now));
     }
 
     /** A student's grades page; {@code draftsToo} for staff, who also see grades not yet published. */

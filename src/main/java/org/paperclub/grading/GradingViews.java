@@ -53,10 +53,21 @@ final class GradingViews {
                          double keepPercent, String timing, @Nullable GradeView grade) {
     }
 
-    /** Everything graded in one session, on one page. */
+    /**
+     * Everything graded in one session, on one page. {@code graded} of {@code toGrade}: the session's items (each
+     * presenter, role holder and critique) that have a grade, of those there are to grade now.
+     */
     @Serdeable
     record SessionSheet(SessionInfo session, Scales scales, List<TeamSheet> presentations, List<RoleSheet> roles,
-                        List<CritiqueSheet> critiques, List<GradeView> flagged, int unpublished) {
+                        List<CritiqueSheet> critiques, List<GradeView> flagged, int unpublished, int graded, int toGrade) {
+    }
+
+    /**
+     * How far grading of one session has come: {@code graded} of {@code toGrade} items (presenters and role holders
+     * once the class has begun, every critique handed in) have a grade; {@code unpublished} grades are drafts.
+     */
+    @Serdeable
+    record SessionProgress(long sessionId, int number, int graded, int toGrade, int unpublished) {
     }
 
     @Serdeable
@@ -77,7 +88,7 @@ final class GradingViews {
 
     @Serdeable
     record Summary(RequiredCounts required, GradingPolicy.Weights weights, GradingPolicy.MissingWork missing,
-                   List<StudentLine> students) {
+                   List<StudentLine> students, List<SessionProgress> sessions) {
     }
 
     @Serdeable

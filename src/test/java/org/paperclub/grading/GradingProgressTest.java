@@ -1,0 +1,86 @@
+package org.paperclub.grading;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import org.paperclub.support.ApiTest;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.paperclub.grading.GradingTest.count;
+import static org.paperclub.grading.GradingTest.put;
+import static org.paperclub.support.Api.problem;
+
+/** "x of y graded": per session for staff, on the sheet and the summary, counting the same items everywhere. */
+@MicronautTest
+class GradingProgressTest extends ApiTest {
+
+    static final String ANN = "student1@example.edu";
+    static final String BEN = "student2@example.edu";
+    static final String CAL = "student3@example.edu";
+
+    private int courses;
+
+    GradingCourse seminar() {
+        return new GradingCourse(instructor(), "GP " + (++courses), List.of(ANN, BEN, CAL));
+    }
+
+    static Map<String, Object> of(List<Map<String, Object>> progress, long sessionId) {
+        return progress.stream().filter(p -> ((Number) p.get("sessionId")).longValue() == sessionId).findFirst().orElseThrow();
+    }
+
+    @Test
+    void each_session_says_how_many_of_its_items_are_graded_and_the_sheet_agrees() {
+        GradingCourse c = seminar();
+        long ann = c.userId(ANN);
+        long ben = c.userId(BEN);
+        long cal = c.userId(CAL);
+        long team = c.present(2, 0, ann, ben);              // two presenters
+        c.takeRole(2, "Hacker", cal);                       // one role holder
+        long critique = c.critique(2, 1, cal);              // one critique
+        c.critique(3, 0, ann);                              // session 3 is later: its critique already counts
+        c.held(2);
+        List<Map<String, Object>> before = c.instructor.list(c.base + "/grading/progress");
+        assertEquals(0, count(of(before, c.sessionId(2)).get("graded")));
+        assertEquals(4, count(of(before, c.sessionId(2)).get("toGrade")), "Ann and Ben presenting, Cal's role and critique");
+        assertEquals(1, count(of(before, c.sessionId(3)).get("toGrade")), "only the critique: session 3 has not begun");
+        assertTrue(before.stream().noneMatch(p -> ((Number) p.get("sessionId")).longValue() == c.sessionId(4)),
+                "a session with nothing to grade is left out");
+
+        put(c.instructor, c.grades("presentations/" + team), Map.of("points", 8));
+        put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 3));
+        Map<String, Object> p = of(c.instructor.list(c.base + "/grading/progress"), c.sessionId(2));
+        assertEquals(3, count(p.get("graded")));
+        assertEquals(4, count(p.get("toGrade")));
+        assertEquals(3, count(p.get("unpublished")));
+        Map<String, Object> sheet = c.instructor.get(c.base + "/sessions/" + c.sessionId(2) + "/grading");
+        assertEquals(3, count(sheet.get("graded")));
+        assertEquals(4, count(sheet.get("toGrade")));
+        Map<String, Object> summary = c.instructor.get(c.grades("summary"));
+        assertEquals(p, of((List<Map<String, Object>>) summary.get("sessions"), c.sessionId(2)), "the summary counts alike");
+    }
+
+    @Test
+    void publishing_every_grade_still_leaves_the_ungraded_rows_counted() {
+        GradingCourse c = seminar();
+        long ann = c.userId(ANN);
+        long ben = c.userId(BEN);
+        long first = c.critique(2, 0, ann);
+        c.critique(2, 1, ben);
+        put(c.instructor, c.grades("critiques/" + first), Map.of("points", 4));
+        c.instructor.post(c.base + "/sessions/" + c.sessionId(2) + "/grades/publish", Map.of());
+        Map<String, Object> sheet = c.instructor.get(c.base + "/sessions/" + c.sessionId(2) + "/grading");
+        assertEquals(0, count(sheet.get("unpublished")));
+        assertEquals(1, count(sheet.get("graded")), "one of two critiques graded, although nothing is left to publish");
+        assertEquals(2, count(sheet.get("toGrade")));
+    }
+
+    @Test
+    void only_staff_see_how_far_grading_has_come() {
+        GradingCourse c = seminar();
+        problem(403, () -> student(1).list(c.base + "/grading/progress"));
+        problem(403, () -> student(4).list(c.base + "/grading/progress"));   // not in the course
+    }
+}
