@@ -9,6 +9,7 @@ import org.paperclub.critique.CritiqueLedger.HandedIn;
 import org.paperclub.grading.GradeReport.Item;
 import org.paperclub.grading.GradeReport.State;
 import org.paperclub.grading.GradingViews.BlockProgress;
+import org.paperclub.grading.GradingViews.CourseProgress;
 import org.paperclub.grading.GradingViews.CritiqueSheet;
 import org.paperclub.grading.GradingViews.GradeView;
 import org.paperclub.grading.GradingViews.HistoryLine;
@@ -105,10 +106,15 @@ class GradeSheets {
                 teams, roles, critiques, flagged, drafts, progress.graded(), progress.toGrade());
     }
 
-    /** Grading progress of every session that has something to grade or a draft, in session order (staff). */
+    /** Grading progress of every session that has something to grade or a draft, and the critiques graded (staff). */
     @Transactional(readOnly = true)
-    List<SessionProgress> progress(long courseId) {
-        return progress(report.course(courseId), report.now());
+    CourseProgress progress(long courseId) {
+        State st = report.course(courseId);
+        java.util.Set<Item> graded = st.grades.stream().map(Item::of).collect(Collectors.toSet());
+        List<Long> critiques = st.handedIn.stream()
+                .filter(c -> graded.contains(new Item(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId())))
+                .map(HandedIn::id).sorted().toList();
+        return new CourseProgress(progress(st, report.now()), critiques);
     }
 
     /**

@@ -28,7 +28,7 @@ import org.paperclub.grading.GradingService.Entry;
 import org.paperclub.grading.GradingViews.GradeView;
 import org.paperclub.grading.GradingViews.HistoryLine;
 import org.paperclub.grading.GradingViews.Published;
-import org.paperclub.grading.GradingViews.SessionProgress;
+import org.paperclub.grading.GradingViews.CourseProgress;
 import org.paperclub.grading.GradingViews.SessionSheet;
 import org.paperclub.grading.GradingViews.StudentGrades;
 import org.paperclub.grading.GradingViews.Summary;
@@ -71,8 +71,8 @@ class GradingController {
     }
 
     @Get("/grading/progress")
-    @Operation(summary = "How far grading has come in each session: x of y items graded, and drafts (staff)")
-    List<SessionProgress> progress(long courseId, Authentication auth) {
+    @Operation(summary = "How far grading has come in each session (x of y items graded, drafts), and the critiques graded (staff)")
+    CourseProgress progress(long courseId, Authentication auth) {
         access.staff(auth, courseId, "see how far grading has come");
         return sheets.progress(courseId);
     }

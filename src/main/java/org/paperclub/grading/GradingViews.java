@@ -70,6 +70,11 @@ final class GradingViews {
     record SessionProgress(long sessionId, int number, int graded, int toGrade, int unpublished) {
     }
 
+    /** Grading progress of the course: per session, and which critiques (by id) have a grade. */
+    @Serdeable
+    record CourseProgress(List<SessionProgress> sessions, List<Long> gradedCritiques) {
+    }
+
     @Serdeable
     record Published(int published) {
     }

@@ -27,6 +27,10 @@ class GradingProgressTest extends ApiTest {
         return new GradingCourse(instructor(), "GP " + (++courses), List.of(ANN, BEN, CAL));
     }
 
+    static List<Map<String, Object>> sessions(Map<String, Object> progress) {
+        return (List<Map<String, Object>>) progress.get("sessions");
+    }
+
     static Map<String, Object> of(List<Map<String, Object>> progress, long sessionId) {
         return progress.stream().filter(p -> ((Number) p.get("sessionId")).longValue() == sessionId).findFirst().orElseThrow();
     }
@@ -42,7 +46,7 @@ class GradingProgressTest extends ApiTest {
         long critique = c.critique(2, 1, cal);              // one critique
         c.critique(3, 0, ann);                              // session 3 is later: its critique already counts
         c.held(2);
-        List<Map<String, Object>> before = c.instructor.list(c.base + "/grading/progress");
+        List<Map<String, Object>> before = sessions(c.instructor.get(c.base + "/grading/progress"));
         assertEquals(0, count(of(before, c.sessionId(2)).get("graded")));
         assertEquals(4, count(of(before, c.sessionId(2)).get("toGrade")), "Ann and Ben presenting, Cal's role and critique");
         assertEquals(1, count(of(before, c.sessionId(3)).get("toGrade")), "only the critique: session 3 has not begun");
@@ -51,10 +55,13 @@ class GradingProgressTest extends ApiTest {
 
         put(c.instructor, c.grades("presentations/" + team), Map.of("points", 8));
         put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 3));
-        Map<String, Object> p = of(c.instructor.list(c.base + "/grading/progress"), c.sessionId(2));
+        Map<String, Object> p = of(sessions(c.instructor.get(c.base + "/grading/progress")), c.sessionId(2));
         assertEquals(3, count(p.get("graded")));
         assertEquals(4, count(p.get("toGrade")));
         assertEquals(3, count(p.get("unpublished")));
+        assertEquals(List.of(critique), ((List<Object>) c.instructor.get(c.base + "/grading/progress").get("gradedCritiques")).stream()
+                        .map(x -> ((Number) x).longValue()).toList(),
+                "the critiques matrix marks which critiques are graded");
         Map<String, Object> sheet = c.instructor.get(c.base + "/sessions/" + c.sessionId(2) + "/grading");
         assertEquals(3, count(sheet.get("graded")));
         assertEquals(4, count(sheet.get("toGrade")));
@@ -80,7 +87,7 @@ class GradingProgressTest extends ApiTest {
     @Test
     void only_staff_see_how_far_grading_has_come() {
         GradingCourse c = seminar();
-        problem(403, () -> student(1).list(c.base + "/grading/progress"));
-        problem(403, () -> student(4).list(c.base + "/grading/progress"));   // not in the course
+        problem(403, () -> student(1).get(c.base + "/grading/progress"));
+        problem(403, () -> student(4).get(c.base + "/grading/progress"));   // not in the course
     }
 }
