@@ -43,7 +43,8 @@ class CourseEndpointsAccessTest extends ApiTest {
     @BeforeAll
     @SuppressWarnings("unchecked")
     void aCourseWithSomethingBehindEveryId() {
-        course = new GradingCourse(instructor(), "WALK 1", List.of("student1@example.edu", "student2@example.edu"));
+        course = new GradingCourse(instructor(), "WALK 1", List.of("student1@example.edu", "student2@example.edu",
+                "student3@example.edu"));
         long first = course.userId("student1@example.edu");
         long second = course.userId("student2@example.edu");
         course.held(2);
@@ -62,6 +63,11 @@ class CourseEndpointsAccessTest extends ApiTest {
         course.instructor.post(course.base + "/sessions/" + course.sessionId(2) + "/grades/publish", Map.of());
         Object request = student(1).post(course.grades(gradeId + "/regrades"), Map.of("reason", "Please look again")).body().get("id");
         ids.put("requestId", ((Number) request).longValue());
+        // Student 3 asks student 2 to present with them: an invitation waiting for an answer.
+        student(3).post(course.base + "/sessions/" + course.sessionId(3) + "/presentations",
+                Map.of("paperId", course.paper(3, 0), "partnerEmail", "student2@example.edu"));
+        Map<String, Object> mine = (Map<String, Object>) student(2).get(course.base + "/signups/board").get("mine");
+        ids.put("invitationId", ((Number) ((List<Map<String, Object>>) mine.get("invitations")).get(0).get("id")).longValue());
         document = new Yaml().load(client.toBlocking().retrieve("/openapi.yml"));
     }
 

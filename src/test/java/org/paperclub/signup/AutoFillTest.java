@@ -29,6 +29,9 @@ class AutoFillTest extends ApiTest {
         long first = ((Number) sessions.get(0).get("id")).longValue();
         long paper = ((Number) ((List<Map<String, Object>>) sessions.get(0).get("papers")).get(0).get("paperId")).longValue();
         student(1).post(BASE + "/sessions/" + first + "/presentations", Map.of("paperId", paper, "partnerEmail", "student2@example.edu"));
+        Map<String, Object> invitation = ((List<Map<String, Object>>) ((Map<String, Object>) student(2).get(BASE + "/signups/board")
+                .get("mine")).get("invitations")).get(0);
+        student(2).post(BASE + "/signups/invitations/" + invitation.get("id") + "/accept", Map.of());
         long role = ((Number) ((List<Map<String, Object>>) board.get("roles")).get(0).get("id")).longValue();
         student(3).post(BASE + "/sessions/" + first + "/roles/" + role + "/signups", Map.of());
 
