@@ -21,7 +21,12 @@ export default {
       asking.value = null;
       return work(...args);
     };
-    return { ...board, teamRoom, asking, confirmed };
+    // An invitation to the viewer for this team, if any (board.mine.invitations).
+    const invitationTo = p => {
+      const mine = board.board.value && board.board.value.mine;
+      return mine && mine.invitations ? mine.invitations.find(i => i.presentationId === p.id) || null : null;
+    };
+    return { ...board, teamRoom, asking, confirmed, invitationTo };
   },
   template: /*html*/`
     <td class="pres-cell" :id="'pres-' + row.s.id" tabindex="-1" :data-session-id="row.s.id">
@@ -59,6 +64,23 @@ export default {
                                 @yes="confirmed(removeMember, row.s, x.p, m)" @no="asking = null" />
                 </li>
               </ul>
+              <p v-if="x.p.invited && x.p.invited.length" class="invited">Asked to join: {{ x.p.invited.map(m => m.name).join(', ') }}
+                (not in the team until they accept)</p>
+              <div v-if="invitationTo(x.p)" class="invitation-answer" role="group"
+                   :aria-labelledby="'invitation-' + invitationTo(x.p).id">
+                <p :id="'invitation-' + invitationTo(x.p).id" class="invitation-text"><strong>{{ invitationTo(x.p).invitedBy }}
+                  asked you to present “{{ x.p.paperTitle }}” together.</strong></p>
+                <div class="actions">
+                  <button type="button" class="small accept-invitation" :id="'accept-' + invitationTo(x.p).id"
+                          :disabled="busy === 'answer-' + invitationTo(x.p).id"
+                          @click="answerInvitation(row.s, x.p, invitationTo(x.p), true)">Accept<span class="visually-hidden">:
+                    present “{{ x.p.paperTitle }}” in session {{ row.s.number }}</span></button>
+                  <button type="button" class="small secondary decline-invitation" :id="'decline-invitation-' + invitationTo(x.p).id"
+                          :disabled="busy === 'answer-' + invitationTo(x.p).id"
+                          @click="answerInvitation(row.s, x.p, invitationTo(x.p), false)">Decline<span class="visually-hidden">
+                    presenting “{{ x.p.paperTitle }}” in session {{ row.s.number }}</span></button>
+                </div>
+              </div>
               <span class="room">{{ teamRoom(x.p) }}</span>
               <span v-for="(n, i) in x.p.notes" :key="i" class="note">{{ n }}</span>
               <div class="actions">
