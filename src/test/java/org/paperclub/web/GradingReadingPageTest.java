@@ -106,6 +106,16 @@ class GradingReadingPageTest extends BrowserTest {
         assertEquals(3, Api.intOf(sheet, "graded"));
         assertEquals("✓", ((Map<String, Object>) ((List<Map<String, Object>>) sheet.get("critiques")).stream()
                 .filter(c -> Api.longOf(c, "critiqueId") == c3).findFirst().orElseThrow().get("grade")).get("mark"));
+
+        // The critiques matrix says which critiques are graded, and offers Print only where something was handed in.
+        browser.open(base, "#/courses/1/critiques");
+        until(d -> "true".equals(d.findElement(By.id("open-critique-" + c2)).getAttribute("data-graded")));
+        assertTrue(browser.driver.findElement(By.id("open-critique-" + c2)).getText().contains("graded"));
+        assertEquals(1, browser.driver.findElements(By.cssSelector("td.print-cell[data-session-id='" + sessionId + "'] a.print-session")).size());
+        List<WebElement> cells = browser.driver.findElements(By.cssSelector("td.print-cell"));
+        assertTrue(cells.stream().filter(td -> td.getText().startsWith("0")).allMatch(td -> td.findElements(By.cssSelector("a.print-session")).isEmpty()),
+                "no Print for a session nobody handed in for");
+        Axe.assertNoSeriousFindings(browser.driver, "the critiques matrix with graded marks");
     }
 
     @Test
