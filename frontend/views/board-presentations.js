@@ -1,19 +1,32 @@
 // A session's presentations on the sign-up board: its papers, each slot and its team, and the forms to present, join,
 // leave, add a member, approve or decline (staff's controls have class "staff-control").
-import { inject } from 'vue';
+import { inject, ref } from 'vue';
 import ProblemBox from './problem-box.js';
+import ConfirmStep from './confirm-step.js';
 import { plural } from '../format.js';
 import { BOARD } from './use-board.js';
 
 export default {
-  components: { ProblemBox },
+  components: { ProblemBox, ConfirmStep },
   props: { row: { type: Object, required: true } },
   setup() {
     const teamRoom = p => {
       const left = p.maxTeamSize - p.members.length;
       return left > 0 ? `${plural(left, 'place', 'places')} free in the team` : 'Team full';
     };
-    return { ...inject(BOARD), teamRoom };
+    // Removing a member or a team, and leaving a team, ask first (confirm-step.js): one question open at a time.
+    const asking = ref(null);
+    const board = inject(BOARD);
+    const confirmed = (work, ...args) => {
+      asking.value = null;
+      return work(...args);
+    };
+    // An invitation to the viewer for this team, if any (board.mine.invitations).
+    const invitationTo = p => {
+      const mine = board.board.value && board.board.value.mine;
+      return mine && mine.invitations ? mine.invitations.find(i => i.presentationId === p.id) || null : null;
+    };
+    return { ...board, teamRoom, asking, confirmed, invitationTo };
   },
   template: /*html*/`
     <td class="pres-cell" :id="'pres-' + row.s.id" tabindex="-1" :data-session-id="row.s.id">
@@ -40,19 +53,42 @@ export default {
                 <li v-for="m in x.p.members" :key="m.userId" :class="['member', { mine: isMe(m.userId) }]" :data-user-id="m.userId">
                   <span v-if="isMe(m.userId)" class="label you">You</span>
                   <span class="name">{{ m.name }}</span>
-                  <button v-if="staff" type="button" class="staff-control small secondary remove-member"
+                  <button v-if="staff" type="button" :aria-expanded="asking === 'member-' + x.p.id + '-' + m.userId ? 'true' : 'false'"
+                          class="staff-control small secondary remove-member"
                           :disabled="busy === 'remove-' + x.p.id + '-' + m.userId"
                           :aria-label="'Remove ' + m.name + ' from the team presenting “' + x.p.paperTitle + '” in session ' + row.s.number"
-                          @click="removeMember(row.s, x.p, m)">Remove</button>
+                          @click="asking = 'member-' + x.p.id + '-' + m.userId">Remove</button>
+                  <confirm-step v-if="asking === 'member-' + x.p.id + '-' + m.userId" class="staff-control"
+                                :question="'Remove ' + m.name + ' from the team presenting “' + x.p.paperTitle + '”?'"
+                                yes="Yes, remove" :busy="busy === 'remove-' + x.p.id + '-' + m.userId"
+                                @yes="confirmed(removeMember, row.s, x.p, m)" @no="asking = null" />
                 </li>
               </ul>
+              <p v-if="x.p.invited && x.p.invited.length" class="invited">Asked to join: {{ x.p.invited.map(m => m.name).join(', ') }}
+                (not in the team until they accept)</p>
+              <div v-if="invitationTo(x.p)" class="invitation-answer" role="group"
+                   :aria-labelledby="'invitation-' + invitationTo(x.p).id">
+                <p :id="'invitation-' + invitationTo(x.p).id" class="invitation-text"><strong>{{ invitationTo(x.p).invitedBy }}
+                  asked you to present “{{ x.p.paperTitle }}” together.</strong></p>
+                <div class="actions">
+                  <button type="button" class="small accept-invitation" :id="'accept-' + invitationTo(x.p).id"
+                          :disabled="busy === 'answer-' + invitationTo(x.p).id"
+                          @click="answerInvitation(row.s, x.p, invitationTo(x.p), true)">Accept<span class="visually-hidden">:
+                    present “{{ x.p.paperTitle }}” in session {{ row.s.number }}</span></button>
+                  <button type="button" class="small secondary decline-invitation" :id="'decline-invitation-' + invitationTo(x.p).id"
+                          :disabled="busy === 'answer-' + invitationTo(x.p).id"
+                          @click="answerInvitation(row.s, x.p, invitationTo(x.p), false)">Decline<span class="visually-hidden">
+                    presenting “{{ x.p.paperTitle }}” in session {{ row.s.number }}</span></button>
+                </div>
+              </div>
               <span class="room">{{ teamRoom(x.p) }}</span>
               <span v-for="(n, i) in x.p.notes" :key="i" class="note">{{ n }}</span>
               <div class="actions">
                 <button v-if="!staff && isMember(x.p) && mayChange(row.s)" type="button" :id="'leave-' + x.p.id"
+                        :aria-expanded="asking === 'leave-' + x.p.id ? 'true' : 'false'"
                         class="small secondary leave-presentation" :disabled="busy === 'leave-' + x.p.id"
                         :aria-label="'Leave the team presenting “' + x.p.paperTitle + '” in session ' + row.s.number"
-                        @click="leave(row.s, x.p)">Leave</button>
+                        @click="asking = 'leave-' + x.p.id">Leave</button>
                 <button v-if="!staff && !isMember(x.p) && x.p.members.length < x.p.maxTeamSize && mayChange(row.s)"
                         type="button" :id="'join-' + x.p.id" class="small join-presentation" :disabled="busy === 'join-' + x.p.id"
                         :aria-label="'Join the team presenting “' + x.p.paperTitle + '” in session ' + row.s.number"
@@ -66,12 +102,22 @@ export default {
                           class="staff-control small secondary decline-presentation"
                           :aria-label="'Decline “' + x.p.paperTitle + '” for session ' + row.s.number"
                           @click="show('decline', x.p.id, 'decline-reason-' + x.p.id)">Decline…</button>
-                  <button type="button" :id="'remove-team-' + x.p.id" class="staff-control small secondary remove-team"
+                  <button type="button" :id="'remove-team-' + x.p.id" :aria-expanded="asking === 'team-' + x.p.id ? 'true' : 'false'"
+                          class="staff-control small secondary remove-team"
                           :disabled="busy === 'remove-team-' + x.p.id"
                           :aria-label="'Remove the whole team presenting “' + x.p.paperTitle + '” in session ' + row.s.number"
-                          @click="removeTeam(row.s, x.p)">Remove team</button>
+                          @click="asking = 'team-' + x.p.id">Remove team</button>
                 </template>
               </div>
+              <confirm-step v-if="asking === 'leave-' + x.p.id"
+                            :question="'Leave the team presenting “' + x.p.paperTitle + '” in session ' + row.s.number + '?'"
+                            yes="Yes, leave the team" no="Stay" :busy="busy === 'leave-' + x.p.id"
+                            @yes="confirmed(leave, row.s, x.p)" @no="asking = null" />
+              <confirm-step v-if="asking === 'team-' + x.p.id" class="staff-control"
+                            :question="'Remove the whole team presenting “' + x.p.paperTitle + '” in session ' + row.s.number
+                              + ' (' + x.p.members.map(m => m.name).join(', ') + ')?'"
+                            yes="Yes, remove the team" :busy="busy === 'remove-team-' + x.p.id"
+                            @yes="confirmed(removeTeam, row.s, x.p)" @no="asking = null" />
               <form v-if="staff && isOpen('decline', x.p.id)" class="staff-control decline-form inline-form"
                     @submit.prevent="decline(row.s, x.p)" @keydown.esc="close('decline-' + x.p.id)" :aria-busy="busy === 'decline-' + x.p.id">
                 <div class="field">

@@ -1,17 +1,25 @@
 // One supporting role's seats in one session on the sign-up board: who holds them, how many are free, and the
 // controls to take, switch to, withdraw from, assign, remove and move (staff's controls have class "staff-control").
-import { inject } from 'vue';
+import { inject, ref } from 'vue';
 import ProblemBox from './problem-box.js';
+import ConfirmStep from './confirm-step.js';
 import { BOARD } from './use-board.js';
 
 export default {
-  components: { ProblemBox },
+  components: { ProblemBox, ConfirmStep },
   props: {
     row: { type: Object, required: true },
     c: { type: Object, required: true },   // the cell: role r, its seat, free places, whether the viewer holds it
   },
   setup() {
-    return inject(BOARD);
+    // Withdrawing (or removing a holder) asks first: confirm-step.js.
+    const asking = ref(null);
+    const board = inject(BOARD);
+    const confirmed = (...args) => {
+      asking.value = null;
+      return board.dropRole(...args);
+    };
+    return { ...board, asking, confirmed };
   },
   template: /*html*/`
     <td :id="'cell-' + c.key" tabindex="-1" :data-role-id="c.r.id"
@@ -25,20 +33,29 @@ export default {
             <span v-if="isMe(h.userId)" class="label you">You</span>
             <span class="name">{{ h.name }}</span>
             <button v-if="!staff && isMe(h.userId) && mayChange(row.s)" type="button" :id="'drop-' + h.signupId"
+                    :aria-expanded="asking === h.signupId ? 'true' : 'false'"
                     class="small secondary drop-role" :disabled="busy === 'drop-' + h.signupId"
                     :aria-label="'Withdraw from ' + c.r.name + ' in session ' + row.s.number"
-                    @click="dropRole(row.s, c, h)">Withdraw</button>
+                    @click="asking = h.signupId">Withdraw</button>
+            <confirm-step v-if="!staff && asking === h.signupId" :question="'Withdraw from ' + c.r.name + ' in session ' + row.s.number + '?'"
+                          yes="Yes, withdraw" no="Keep my seat" :busy="busy === 'drop-' + h.signupId"
+                          @yes="confirmed(row.s, c, h)" @no="asking = null" />
             <template v-if="staff">
               <span class="holder-actions">
                 <button type="button" :id="'drop-' + h.signupId" class="staff-control small secondary drop-role"
+                        :aria-expanded="asking === h.signupId ? 'true' : 'false'"
                         :disabled="busy === 'drop-' + h.signupId"
                         :aria-label="'Remove ' + h.name + ' from ' + c.r.name + ' in session ' + row.s.number"
-                        @click="dropRole(row.s, c, h)">Remove</button>
+                        @click="asking = h.signupId">Remove</button>
                 <button v-if="!isOpen('move', h.signupId)" type="button" :id="'move-' + h.signupId"
                         class="staff-control small secondary move-role"
                         :aria-label="'Move ' + h.name + ' from ' + c.r.name + ' in session ' + row.s.number"
                         @click="show('move', h.signupId, 'move-to-' + h.signupId)">Move</button>
               </span>
+              <confirm-step v-if="asking === h.signupId" class="staff-control"
+                            :question="'Remove ' + h.name + ' from ' + c.r.name + ' in session ' + row.s.number + '?'"
+                            yes="Yes, remove" :busy="busy === 'drop-' + h.signupId"
+                            @yes="confirmed(row.s, c, h)" @no="asking = null" />
               <form v-if="isOpen('move', h.signupId)" class="staff-control move-form inline-form"
                     @submit.prevent="moveRole(row.s, c, h)" @keydown.esc="close('move-' + h.signupId)" :aria-busy="busy === 'move-' + h.signupId">
                 <div class="field">

@@ -11,9 +11,10 @@ import { roleNames } from './courses.js';
 import { webAddress } from '../links.js';
 import { focusLater } from '../focus.js';
 import ScheduleMyPart from './schedule-my-part.js';
+import GradingProgress from './course-grading-progress.js';
 
 export default {
-  components: { ProblemBox, SessionForm, ReadingForm, PaperForm, ScheduleMyPart },
+  components: { ProblemBox, SessionForm, ReadingForm, PaperForm, ScheduleMyPart, GradingProgress },
   props: { courseId: { type: Number, required: true } },
   setup(props) {
     const base = `/api/courses/${props.courseId}`;
@@ -345,6 +346,7 @@ export default {
                   <a v-if="hasStarted(s)" :id="'grade-' + s.id" class="staff-control button-link grade-session"
                      :href="'#/courses/' + courseId + '/sessions/' + s.id + '/grading'"
                      :aria-label="'Grade session ' + s.number">Grade</a>
+                  <grading-progress :course-id="courseId" :session="s" />
                   <button type="button" :id="'edit-' + s.id" class="staff-control small secondary edit-session"
                           :aria-label="'Edit session ' + s.number" @click="show('edit', s.id)">Edit</button>
                   <button type="button" :id="'add-reading-' + s.id" class="staff-control small secondary add-reading"

@@ -2,6 +2,7 @@
 // critique came on time, late, is missing or not due yet; any critique opens with its versions (every control here
 // has class "staff-control"). The extensions are critique-extensions.js.
 import { ref, computed } from 'vue';
+import { get } from '../api.js';
 import { formatInstant, formatDay, dateIn } from '../time.js';
 import VersionList from './critique-versions.js';
 import { formatPercent, plural } from '../format.js';
@@ -33,6 +34,11 @@ export default {
   setup(props, { emit }) {
     const base = `/api/courses/${props.courseId}`;
     const zone = computed(() => props.course.timeZone);
+
+    // Which critiques have a grade: staff's grading progress, read once (per-person data, not the shared schedule).
+    const graded = ref(null);
+    get(`${base}/grading/progress`).then(p => { graded.value = new Set(p.gradedCritiques); }).catch(() => { graded.value = null; });
+    const isGraded = c => graded.value !== null && graded.value.has(c.id);
 
     // Columns: the sessions with a deadline, and any other session that still holds critiques (it was cancelled, or
     // its papers were taken off, after they were handed in).
@@ -122,7 +128,7 @@ export default {
     const nameOf = c => c.studentName || (openedStudent.value && openedStudent.value.name) || 'The student';
 
     return {
-      base, zone, columns, rows, handedIn, required, colDay, openId, opened, openedDue, openCritique,
+      base, zone, columns, rows, handedIn, required, colDay, openId, opened, openedDue, openCritique, graded, isGraded,
       closeCritique, uploadNew, nameOf,
     };
   },
@@ -135,6 +141,7 @@ export default {
         <span class="key"><span class="cell-sample missing">—</span> missing (deadline passed, none handed in)</span>
         <span class="key"><span class="cell-sample not-due">·</span> not due yet</span>
         <span class="key"><span class="cell-sample not-possible">n/a</span> not possible</span>
+        <span v-if="graded" class="key"><span class="graded-mark">graded</span> has a grade (draft or published)</span>
         Choose a ✓ or “late” cell to open that critique and its versions. Extensions are counted in each student’s deadlines.
         The table scrolls sideways on a small screen.
       </p>
@@ -167,9 +174,12 @@ export default {
                           :class="['staff-control', 'cell-open', item.state, { opened: openId === item.c.id }]"
                           :data-critique-id="item.c.id" :title="'“' + item.c.paperTitle + '”'"
                           :aria-expanded="openId === item.c.id ? 'true' : 'false'" aria-controls="critique-detail"
+                          :data-graded="graded ? String(isGraded(item.c)) : null"
                           @click="openCritique(item.c)"><span
                           :aria-hidden="item.state === 'on-time' ? 'true' : null">{{ item.text }}</span><span
-                          class="visually-hidden">{{ item.state === 'on-time' ? 'On time' : '' }}: open {{ row.s.name }}’s critique
+                          v-if="isGraded(item.c)" class="graded-mark" aria-hidden="true"> graded</span><span
+                          class="visually-hidden">{{ item.state === 'on-time' ? 'On time' : '' }}{{ graded ? (isGraded(item.c)
+                          ? ', graded' : ', not graded yet') : '' }}: open {{ row.s.name }}’s critique
                           for session {{ x.col.number }}</span></button>
                 </template>
                 <template v-else><span aria-hidden="true">{{ x.text }}</span><span class="visually-hidden">{{ x.said }}</span></template>
@@ -178,10 +188,10 @@ export default {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row" class="student-cell">Handed in; print</th>
+              <th scope="row" class="student-cell">Handed in; print<span class="hint"> (once a critique is in)</span></th>
               <td v-for="col in columns" :key="col.sessionId" :data-session-id="col.sessionId" class="print-cell">
                 <span class="handed-in">{{ handedIn(col) }}<span class="visually-hidden"> handed in for session {{ col.number }}</span></span>
-                <a class="print-session staff-control" :href="base + '/sessions/' + col.sessionId + '/critiques.pdf'" download
+                <a v-if="handedIn(col)" class="print-session staff-control" :href="base + '/sessions/' + col.sessionId + '/critiques.pdf'" download
                    :data-session-id="col.sessionId">Print<span class="visually-hidden"> all critiques of session {{ col.number }} (PDF)</span></a>
               </td>
             </tr>

@@ -64,6 +64,8 @@ export default {
         <div class="grade-who">
           <p class="who" :id="id + '-who'"><strong>{{ row.who }}</strong></p>
           <p v-for="(n, i) in row.notes" :key="i" class="hint row-note">{{ n }}</p>
+          <p v-if="row.pdf" class="row-note"><a class="read-critique" :href="row.pdf" target="_blank" rel="noopener">Open the
+            critique (PDF)<span class="visually-hidden"> of {{ row.who }}</span></a></p>
           <p v-if="edit.mixed && !edit.dirty" class="hint">Members have different grades now; a grade saved here replaces
             them all. </p>
         </div>

@@ -7,7 +7,7 @@ import ProblemBox from './problem-box.js';
 import RegradeAnswers from './regrades.js';
 import { useCourseView } from './use-course-view.js';
 import { missingText, actionName } from './grade-format.js';
-import { percentText, formatPoints, plural } from '../format.js';
+import { percentText, formatPoints, plural, byName } from '../format.js';
 
 const allColumns = [
   { key: 'name', label: 'Student', numeric: false },
@@ -58,7 +58,6 @@ export default {
       const words = filter.value.trim().toLowerCase();
       const list = summary.value.students.filter(s => !words
         || [s.name, s.email, s.section].some(x => x && x.toLowerCase().includes(words)));
-      const byName = (a, b) => a.name.localeCompare(b.name, undefined, { numeric: true });
       const sign = sort.dir === 'ascending' ? 1 : -1;
       return [...list].sort((a, b) => {
         if (sort.key === 'name') {
@@ -105,9 +104,17 @@ export default {
       }
     }
     const when = at => formatMoment(at, zone.value);
+    // "N items done but not graded" leads to the sessions they are in (a hash link would change the route).
+    function toSessions() {
+      const heading = document.getElementById('grading-by-session-heading');
+      if (heading) {
+        heading.focus();
+        heading.scrollIntoView({ block: 'start' });
+      }
+    }
 
     return { base, course, summary, loadProblem, zone, columns, shows, sort, sortBy, filter, rows, sortNote, totals, scales,
-      audit, auditProblem, auditToggled, when, percentText, missingText, formatPoints, plural, actionName, load };
+      audit, auditProblem, auditToggled, when, toSessions, percentText, missingText, formatPoints, plural, actionName, load };
   },
   template: /*html*/`
     <div class="summary-page">
@@ -129,9 +136,22 @@ export default {
         </ul>
         <p class="hint" id="downloads-hint">The downloads count published grades only, as students see them; this table
           counts drafts too.</p>
-        <p id="summary-totals"><strong>To do:</strong> {{ plural(totals.ungraded, 'item', 'items') }} done but not graded,
+        <p id="summary-totals"><strong>To do:</strong> <a v-if="totals.ungraded" href="#grading-by-session"
+          id="ungraded-link" @click.prevent="toSessions">{{ plural(totals.ungraded, 'item', 'items') }} done but not graded</a><span
+          v-else>{{ plural(totals.ungraded, 'item', 'items') }} done but not graded</span>,
           {{ plural(totals.flagged, 'flagged grade', 'flagged grades') }},
           {{ plural(totals.unpublished, 'draft', 'drafts') }} not published.</p>
+
+        <section v-if="summary.sessions && summary.sessions.length" id="grading-by-session" class="card"
+                 aria-labelledby="grading-by-session-heading">
+          <h2 id="grading-by-session-heading" tabindex="-1">Grading by session</h2>
+          <ul class="nav-list grading-sessions">
+            <li v-for="p in summary.sessions" :key="p.sessionId" :data-session-id="p.sessionId"
+                :class="{ todo: p.graded < p.toGrade }">
+              <a :href="'#/courses/' + courseId + '/sessions/' + p.sessionId + '/grading'">Session {{ p.number }}: {{ p.graded }}
+                of {{ p.toGrade }} graded</a><span v-if="p.unpublished">, {{ plural(p.unpublished, 'draft', 'drafts') }}</span></li>
+          </ul>
+        </section>
 
         <regrade-answers :course-id="courseId" :scales="scales" :zone="zone" @answered="load" />
 

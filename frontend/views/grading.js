@@ -1,7 +1,8 @@
 // Staff grade one session: the presenting teams, the supporting-role holders and the accepted critiques, each row on
 // the course's scale with an optional comment. Made for the keyboard: Tab reaches each row's grade, Enter saves the
-// row and moves on to the next one. Drafts stay hidden from students until "Publish".
-import { ref, reactive, computed, watch, nextTick } from 'vue';
+// row and moves on to the next one. Drafts stay hidden from students until "Publish". Beside the critiques, the
+// critique of the row in focus is shown (the browser's PDF viewer), so that grading them is read, mark, Enter.
+import { ref, reactive, computed, watch, nextTick, onUnmounted } from 'vue';
 import { get, put, problemOf } from '../api.js';
 import { announce } from '../store.js';
 import { formatDay } from '../time.js';
@@ -11,13 +12,14 @@ import GradeRow from './grade-row.js';
 import GradeGroup from './grade-group.js';
 import GradingFlagged from './grading-flagged.js';
 import GradingPublish from './grading-publish.js';
+import GradingPreview from './grading-preview.js';
 import { shortValue, scaleText } from './grade-format.js';
 import { formatPoints, plural } from '../format.js';
 import { common, names } from './grade-sheet.js';
 import { useCourseView } from './use-course-view.js';
 
 export default {
-  components: { ProblemBox, GradeRow, GradeGroup, GradingFlagged, GradingPublish },
+  components: { ProblemBox, GradeRow, GradeGroup, GradingFlagged, GradingPublish, GradingPreview },
   props: {
     courseId: { type: Number, required: true },
     sessionId: { type: Number, required: true },
@@ -96,9 +98,26 @@ export default {
         people: [{ studentId: c.studentId, name: c.name, grade: c.grade }], who: c.name, what: `critique of “${c.paperTitle}”`,
         notes: [`“${c.paperTitle}”`, c.late ? `Late: ${formatPoints(c.keepPercent)} % of the points are kept.` : (c.timing || 'On time.')]
           .concat(c.late && c.timing ? [c.timing] : []),
-        late: c.late,
+        late: c.late, critiqueId: c.critiqueId, pdf: `${base}/critiques/${c.critiqueId}/pdf`,
+        pdfLabel: `${c.name}’s critique of “${c.paperTitle}”`,
       }));
     });
+
+    // The critique shown beside the rows: the one whose row has focus (or was last used), else the first.
+    const readingKey = ref(null);
+    const reading = computed(() => critiqueRows.value.find(r => r.key === readingKey.value) || critiqueRows.value[0] || null);
+    function follow(event) {
+      const li = event.target.closest && event.target.closest('[data-row-key]');
+      if (li && li.dataset.rowKey !== readingKey.value && critiqueRows.value.some(r => r.key === li.dataset.rowKey)) {
+        readingKey.value = li.dataset.rowKey;
+      }
+    }
+    // A wide window shows the PDF beside the marks; a narrow one (a phone) offers a link that opens it.
+    const wideQuery = window.matchMedia('(min-width: 64rem)');
+    const wide = ref(wideQuery.matches);
+    const onWidth = e => { wide.value = e.matches; };
+    wideQuery.addEventListener('change', onWidth);
+    onUnmounted(() => wideQuery.removeEventListener('change', onWidth));
     const allRows = computed(() => [
       ...presentations.value.flatMap(g => g.rows), ...roles.value.flatMap(g => g.rows), ...critiqueRows.value,
     ]);
@@ -205,11 +224,11 @@ export default {
 
     return {
       course, data, loadProblem, zone, edits, presentations, roles, critiqueRows, dirtyCount, save, setMode, reload,
-      windowDays, sessionTitle, scaleText, plural,
+      windowDays, sessionTitle, scaleText, plural, reading, follow, wide,
     };
   },
   template: /*html*/`
-    <div class="grading-page">
+    <div :class="['grading-page', { reading: wide && critiqueRows.length }]">
       <p class="breadcrumb"><a :href="'#/courses/' + courseId">← {{ course ? course.code : 'Course' }} schedule</a>
         · <a :href="'#/courses/' + courseId + '/grades'">Grade summary</a></p>
       <h1>Grading: {{ sessionTitle }}<span v-if="data && data.session.topic">, “{{ data.session.topic }}”</span></h1>
@@ -222,6 +241,8 @@ export default {
         <p class="hint" id="keyboard-hint">Keyboard: Tab goes from row to row. For a mark, use the arrow keys or the digit
           keys (1 is the first mark). <kbd>Enter</kbd> saves the row and moves to the next one. Grades stay drafts, hidden
           from students, until you publish them.</p>
+        <p id="grading-progress" class="course-meta"><strong>{{ data.graded }} of {{ data.toGrade }} graded</strong><span
+          v-if="data.toGrade > data.graded">: {{ plural(data.toGrade - data.graded, 'item has', 'items have') }} no grade yet</span>.</p>
         <p id="draft-count" class="course-meta"><strong>{{ plural(data.unpublished, 'draft grade', 'draft grades') }}</strong>
           not published yet<span v-if="dirtyCount">; {{ plural(dirtyCount, 'row has', 'rows have') }} changes not saved</span>.</p>
 
@@ -252,10 +273,13 @@ export default {
           <p class="hint">Scale: {{ scaleText(data.scales.critique) }}. A late critique keeps the share of the points
             shown; the penalty is applied when the grade is counted.</p>
           <p v-if="!critiqueRows.length">No critique was accepted for this session.</p>
-          <ul v-else class="grade-rows card">
-            <grade-row v-for="row in critiqueRows" :key="row.key" :row="row" :edit="edits[row.key]" :zone="zone"
-                       :course-id="courseId" @save="save" />
-          </ul>
+          <div v-else class="critique-reading">
+            <ul class="grade-rows card" @focusin="follow">
+              <grade-row v-for="row in critiqueRows" :key="row.key" :row="row" :edit="edits[row.key]" :zone="zone"
+                         :course-id="courseId" @save="save" />
+            </ul>
+            <grading-preview v-if="wide && reading" :row="reading" />
+          </div>
         </section>
 
         <grading-flagged v-if="data.flagged.length" :course-id="courseId" :flagged="data.flagged" :zone="zone"

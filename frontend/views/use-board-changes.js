@@ -151,7 +151,10 @@ export function useBoardChanges(b) {
           return `${r.members.map(m => m.name).join(' and ')} ${r.members.length === 1 ? 'presents' : 'present'} ${what}.`;
         }
         const team = others(r);
-        return `You are signed up to present ${what}${team.length ? ' with ' + team.join(' and ') : ''}.${proposal}`;
+        const asked = (r.invited || []).map(m => m.name);
+        return `You are signed up to present ${what}${team.length ? ' with ' + team.join(' and ') : ''}.${proposal}`
+          + (asked.length ? ` ${asked.join(' and ')} ${asked.length === 1 ? 'is' : 'are'} asked to join, and ${asked.length === 1
+            ? 'joins' : 'join'} on accepting.` : '');
       },
       focus: r => (staff.value ? `slot-${s.id}-${r.slot}` : `leave-${r.id}`) });
   }
@@ -214,9 +217,18 @@ export function useBoardChanges(b) {
       focus: `slot-${s.id}-${p.slot}` });
   }
 
+  // A partner's answer to an invitation to present (see board-presentations.js).
+  function answerInvitation(s, p, invitation, accept) {
+    return act({ key: `answer-${invitation.id}`, cell: `pres-${s.id}`, fallback: `slot-${s.id}-${p.slot}`,
+      request: () => post(`${base}/signups/invitations/${invitation.id}/${accept ? 'accept' : 'decline'}`, {}),
+      success: accept ? `You joined ${invitation.invitedBy} to present “${p.paperTitle}” in session ${s.number}.`
+        : `You declined to present “${p.paperTitle}” with ${invitation.invitedBy}; they are told.`,
+      focus: accept ? `leave-${p.id}` : `slot-${s.id}-${p.slot}` });
+  }
+
   return {
     open, form, choice, busy: action.busy, problemFor: action.problemFor, doneIn, show, close, isOpen,
     takeRole, switchRole, assignRole, dropRole, moveRole, present, join, addMember, leave, removeMember, removeTeam,
-    approve, decline,
+    approve, decline, answerInvitation,
   };
 }

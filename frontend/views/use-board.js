@@ -6,6 +6,7 @@ import { get } from '../api.js';
 import { isStaff, announce } from '../store.js';
 import { formatDay, formatInstant } from '../time.js';
 import { useCourseView } from './use-course-view.js';
+import { byName } from '../format.js';
 
 export const BOARD = Symbol('board');
 
@@ -19,7 +20,7 @@ export function useBoard(props) {
   async function loadStudents() {
     const roster = await get(`${base}/roster`);
     students.value = roster.filter(p => p.role === 'STUDENT')
-      .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+      .sort(byName);
   }
 
   loading(async () => {

@@ -6,6 +6,7 @@ import { get } from '../api.js';
 import { store, isStaff } from '../store.js';
 import { formatInstant, countdown, browserZone } from '../time.js';
 import { useCourseView } from './use-course-view.js';
+import { byName } from '../format.js';
 
 export const CRITIQUES = Symbol('critiques');
 
@@ -37,7 +38,7 @@ export function useCritiques(props) {
     if (isStaff(c)) {
       const roster = await get(`${base}/roster`);
       students.value = roster.filter(x => x.role === 'STUDENT')
-        .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+        .sort(byName);
     }
     course.value = c;
     sessions.value = s;

@@ -117,6 +117,22 @@ class CritiqueController {
                 .header("X-Content-SHA256", d.version().sha256());
     }
 
+    /** The one answer the page may show in a frame of its own (system/SecurityHeadersFilter.FRAMED names its path). */
+    @Get(value = "/courses/{courseId}/critiques/{critiqueId}/pdf", produces = "application/pdf")
+    @Operation(summary = "Read the latest version of a critique in the browser (inline), e.g. beside the grading sheet (staff, or its student)")
+    HttpResponse<byte[]> read(long courseId, long critiqueId, Authentication auth) {
+        CourseRole role = access.member(auth, courseId);
+        CritiqueService.Download d = critiques.latest(courseId, critiqueId);
+        if (!role.isStaff() && d.studentId() != Viewer.id(auth)) {
+            // Not 403: whether another student's critique exists is itself not theirs to know.
+            throw ProblemException.notFound("There is no critique " + critiqueId + " in this course.");
+        }
+        // The name is made of numbers only, so that no student's file name reaches a header.
+        return HttpResponse.ok(d.content()).contentType("application/pdf")
+                .header("Content-Disposition", "inline; filename=\"critique-" + critiqueId + "-v" + d.version().version() + ".pdf\"")
+                .header("X-Content-SHA256", d.version().sha256());
+    }
+
     @Post("/courses/{courseId}/extensions")
     @Operation(summary = "Grant a student more time: for one session (sessionId) or the whole term (staff)")
     HttpResponse<CritiqueViews.ExtensionView> grant(long courseId, @Body @Valid ExtensionCommand command, Authentication auth) {

@@ -149,7 +149,7 @@ class CritiqueService {
         Map<Long, Session> sessions = schedule.sessions(courseId).stream().collect(Collectors.toMap(Session::id, Function.identity()));
         Map<Long, List<Long>> readings = schedule.readingPaperIds(courseId);
         return items.stream()
-                .sorted(Comparator.comparing((Critique c) -> sessions.get(c.sessionId()).number()).thenComparing(c -> names.getOrDefault(c.studentId(), "")))
+                .sorted(Comparator.comparing((Critique c) -> sessions.get(c.sessionId()).number()).thenComparing(org.paperclub.system.NaturalOrder.by(c -> names.getOrDefault(c.studentId(), ""))))
                 .map(c -> {
                     Session s = sessions.get(c.sessionId());
                     List<String> notes = new ArrayList<>();
@@ -239,6 +239,20 @@ class CritiqueService {
         CritiqueVersion v = versions.findById(versionId).orElseThrow(() -> ProblemException.notFound("There is no critique file " + versionId + "."));
         Critique c = critiques.findById(v.critiqueId()).orElseThrow();
         byte[] content = files.findById(versionId).map(CritiqueFile::content).orElseThrow();
+        return new Download(c.courseId(), c.studentId(), v, content);
+    }
+
+    /** The latest version of a critique of the course, for reading it while grading. */
+    @Transactional(readOnly = true)
+    Download latest(long courseId, long critiqueId) {
+        Critique c = critiques.findById(critiqueId).filter(x -> x.courseId() == courseId)
+                .orElseThrow(() -> ProblemException.notFound("There is no critique " + critiqueId + " in this course."));
+        List<CritiqueVersion> vs = versions.findByCritiqueIdInOrderByVersion(List.of(critiqueId));
+        if (vs.isEmpty()) {
+            throw ProblemException.notFound("There is no critique " + critiqueId + " in this course.");
+        }
+        CritiqueVersion v = vs.get(vs.size() - 1);
+        byte[] content = files.findById(v.id()).map(CritiqueFile::content).orElseThrow();
         return new Download(c.courseId(), c.studentId(), v, content);
     }
 

@@ -52,13 +52,15 @@ class PrintService {
         Session session = schedule.requireSession(courseId, sessionId);
         List<Critique> items = critiques.findByCourseId(courseId).stream().filter(c -> c.sessionId().equals(sessionId)).toList();
         if (items.isEmpty()) {
-            throw ProblemException.notFound("Nobody has handed in a critique for session " + session.number() + " yet.");
+            // The session exists: what is missing is a hand-in, so this is a conflict with its state, not a wrong address.
+            throw ProblemException.conflict("There is nothing to print: nobody has handed in a critique for session "
+                    + session.number() + " yet.");
         }
         Map<Long, String> names = people.namesOf(courseId);
         Map<Long, CritiqueVersion> latest = versions.findByCritiqueIdInOrderByVersion(items.stream().map(Critique::id).toList()).stream()
                 .collect(Collectors.toMap(CritiqueVersion::critiqueId, Function.identity(), (a, b) -> a.version() >= b.version() ? a : b));
         List<Critique> ordered = new ArrayList<>(items);
-        ordered.sort(Comparator.comparing(c -> names.getOrDefault(c.studentId(), "")));
+        ordered.sort(org.paperclub.system.NaturalOrder.by(c -> names.getOrDefault(c.studentId(), "")));
         PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         try (PDDocument out = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             List<PDDocument> sources = new ArrayList<>();

@@ -135,7 +135,7 @@ class GradeReport {
                     .collect(Collectors.toMap(RoleView::id, RoleView::name, (a, b) -> a, LinkedHashMap::new));
             people = roster.stream().collect(Collectors.toMap(RosterEntry::userId, Function.identity(), (a, b) -> a));
             students = roster.stream().filter(e -> e.role() == CourseRole.STUDENT)
-                    .sorted(Comparator.comparing(RosterEntry::name, String.CASE_INSENSITIVE_ORDER)).toList();
+                    .sorted(org.paperclub.system.NaturalOrder.by(RosterEntry::name)).toList();
             this.teams = teams;
             this.holdings = holdings;
             this.handedIn = handedIn;

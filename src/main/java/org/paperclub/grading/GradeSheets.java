@@ -9,6 +9,7 @@ import org.paperclub.critique.CritiqueLedger.HandedIn;
 import org.paperclub.grading.GradeReport.Item;
 import org.paperclub.grading.GradeReport.State;
 import org.paperclub.grading.GradingViews.BlockProgress;
+import org.paperclub.grading.GradingViews.CourseProgress;
 import org.paperclub.grading.GradingViews.CritiqueSheet;
 import org.paperclub.grading.GradingViews.GradeView;
 import org.paperclub.grading.GradingViews.HistoryLine;
@@ -20,6 +21,7 @@ import org.paperclub.grading.GradingViews.RoleProgress;
 import org.paperclub.grading.GradingViews.RoleSheet;
 import org.paperclub.grading.GradingViews.Scales;
 import org.paperclub.grading.GradingViews.SessionInfo;
+import org.paperclub.grading.GradingViews.SessionProgress;
 import org.paperclub.grading.GradingViews.SessionSheet;
 import org.paperclub.grading.GradingViews.StudentGrades;
 import org.paperclub.grading.GradingViews.StudentLine;
@@ -98,14 +100,70 @@ class GradeSheets {
                         .map(u -> new Member(u, st.name(u), byKey.get(new Item(GradeKind.ROLE, sessionId, e.getKey(), u)))).toList()))
                 .toList();
         List<CritiqueSheet> critiques = st.handedIn.stream().filter(c -> c.sessionId() == sessionId)
-                .sorted(Comparator.comparing((HandedIn c) -> st.name(c.studentId()), String.CASE_INSENSITIVE_ORDER))
+                .sorted(org.paperclub.system.NaturalOrder.by((HandedIn c) -> st.name(c.studentId())))
                 .map(c -> new CritiqueSheet(c.id(), c.studentId(), st.name(c.studentId()), c.paperId(), st.paperTitles.get(c.paperId()),
                         c.late(), c.keepPercent(), c.timing(), byKey.get(new Item(GradeKind.CRITIQUE, sessionId, c.paperId(), c.studentId()))))
                 .toList();
+        SessionProgress progress = progress(st, report.now()).stream().filter(p -> p.sessionId() == sessionId).findFirst()
+                .orElse(new SessionProgress(sessionId, session.number(), 0, 0, 0));
         return new SessionSheet(new SessionInfo(session.id(), session.number(), session.date(), session.topic(), session.kind(),
                 session.kind() != SessionKind.NO_CLASS),
                 new Scales(st.policy.presentationScale(), st.policy.roleScale(), st.policy.critiqueScale()),
-                teams, roles, critiques, flagged, drafts);
+                teams, roles, critiques, flagged, drafts, progress.graded(), progress.toGrade());
+    }
+
+    /** Grading progress of every session that has something to grade or a draft, and the critiques graded (staff). */
+    @Transactional(readOnly = true)
+    CourseProgress progress(long courseId) {
+        State st = report.course(courseId);
+        java.util.Set<Item> graded = st.grades.stream().map(Item::of).collect(Collectors.toSet());
+        List<Long> critiques = st.handedIn.stream()
+                .filter(c -> graded.contains(new Item(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId())))
+                .map(HandedIn::id).sorted().toList();
+        return new CourseProgress(progress(st, report.now()), critiques);
+    }
+
+    /**
+     * What there is to grade now, per session: each member of a confirmed team and each role holder once the session
+     * has begun, and every critique handed in (the same items the summary counts as "not graded yet"); how many of
+     * them have a grade, and how many grades are drafts. Sessions with nothing to grade and no draft are left out.
+     */
+    private static List<SessionProgress> progress(State st, Instant now) {
+        java.util.Set<Item> graded = new java.util.HashSet<>();
+        Map<Long, Integer> drafts = new HashMap<>();
+        for (Grade g : st.grades) {
+            graded.add(Item.of(g));
+            if (g.publishedAt() == null) {
+                drafts.merge(g.sessionId(), 1, Integer::sum);
+            }
+        }
+        Map<Long, int[]> counts = new HashMap<>();   // session → {graded, to grade}
+        java.util.function.BiConsumer<Long, Item> count = (session, item) -> {
+            int[] c = counts.computeIfAbsent(session, k -> new int[2]);
+            c[0] += graded.contains(item) ? 1 : 0;
+            c[1]++;
+        };
+        for (Team t : st.teams) {
+            if (!t.proposed() && st.held(t.sessionId()) && st.started(t.sessionId(), now)) {
+                t.memberIds().forEach(m -> count.accept(t.sessionId(), new Item(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), m)));
+            }
+        }
+        for (Holding h : st.holdings) {
+            if (st.held(h.sessionId()) && st.started(h.sessionId(), now)) {
+                count.accept(h.sessionId(), new Item(GradeKind.ROLE, h.sessionId(), h.roleId(), h.userId()));
+            }
+        }
+        for (HandedIn c : st.handedIn) {
+            count.accept(c.sessionId(), new Item(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId()));
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>(counts.keySet());
+        ids.addAll(drafts.keySet());
+        return ids.stream().filter(st.sessions::containsKey)
+                .sorted(Comparator.comparingInt((Long id) -> st.sessions.get(id).number()))
+                .map(id -> {
+                    int[] c = counts.getOrDefault(id, new int[2]);
+                    return new SessionProgress(id, st.sessions.get(id).number(), c[0], c[1], drafts.getOrDefault(id, 0));
+                }).toList();
     }
 
     /**
@@ -166,7 +224,7 @@ class GradeSheets {
         }
         ParticipationRules.Required r = st.required();
         return new Summary(new RequiredCounts(r.presentations(), r.roles(), r.critiques()), st.policy.weights(),
-                st.policy.missing(), lines, st.policy.named());
+                st.policy.missing(), lines, st.policy.named(), progress(st, now));
     }
 
     /** A student's grades page; {@code draftsToo} for staff, who also see grades not yet published. */

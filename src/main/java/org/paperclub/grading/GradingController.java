@@ -28,6 +28,7 @@ import org.paperclub.grading.GradingService.Entry;
 import org.paperclub.grading.GradingViews.GradeView;
 import org.paperclub.grading.GradingViews.HistoryLine;
 import org.paperclub.grading.GradingViews.Published;
+import org.paperclub.grading.GradingViews.CourseProgress;
 import org.paperclub.grading.GradingViews.SessionSheet;
 import org.paperclub.grading.GradingViews.StudentGrades;
 import org.paperclub.grading.GradingViews.Summary;
@@ -67,6 +68,13 @@ class GradingController {
     SessionSheet sheet(long courseId, long sessionId, Authentication auth) {
         access.staff(auth, courseId, "grade");
         return sheets.sheet(courseId, sessionId);
+    }
+
+    @Get("/grading/progress")
+    @Operation(summary = "How far grading has come in each session (x of y items graded, drafts), and the critiques graded (staff)")
+    CourseProgress progress(long courseId, Authentication auth) {
+        access.staff(auth, courseId, "see how far grading has come");
+        return sheets.progress(courseId);
     }
 
     @Put("/grades/presentations/{presentationId}")

@@ -53,10 +53,26 @@ final class GradingViews {
                          double keepPercent, String timing, @Nullable GradeView grade) {
     }
 
-    /** Everything graded in one session, on one page. */
+    /**
+     * Everything graded in one session, on one page. {@code graded} of {@code toGrade}: the session's items (each
+     * presenter, role holder and critique) that have a grade, of those there are to grade now.
+     */
     @Serdeable
     record SessionSheet(SessionInfo session, Scales scales, List<TeamSheet> presentations, List<RoleSheet> roles,
-                        List<CritiqueSheet> critiques, List<GradeView> flagged, int unpublished) {
+                        List<CritiqueSheet> critiques, List<GradeView> flagged, int unpublished, int graded, int toGrade) {
+    }
+
+    /**
+     * How far grading of one session has come: {@code graded} of {@code toGrade} items (presenters and role holders
+     * once the class has begun, every critique handed in) have a grade; {@code unpublished} grades are drafts.
+     */
+    @Serdeable
+    record SessionProgress(long sessionId, int number, int graded, int toGrade, int unpublished) {
+    }
+
+    /** Grading progress of the course: per session, and which critiques (by id) have a grade. */
+    @Serdeable
+    record CourseProgress(List<SessionProgress> sessions, List<Long> gradedCritiques) {
     }
 
     @Serdeable
@@ -82,7 +98,7 @@ final class GradingViews {
     /** {@code names}: what the course calls each component (its syllabus's words, or the defaults). */
     @Serdeable
     record Summary(RequiredCounts required, GradingPolicy.Weights weights, GradingPolicy.MissingWork missing,
-                   List<StudentLine> students, GradingPolicy.Names names) {
+                   List<StudentLine> students, GradingPolicy.Names names, List<SessionProgress> sessions) {
     }
 
     @Serdeable

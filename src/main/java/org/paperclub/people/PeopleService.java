@@ -95,7 +95,12 @@ public class PeopleService {
 
     /** Everyone in the course, withdrawn students too (marked so): their work stays and is still listed by name. */
     public List<RosterEntry> roster(long courseId) {
-        return enrollments.findRoster(courseId);
+        // Instructors, TAs, then students; names in natural order (Student 2 before Student 10).
+        return enrollments.findRoster(courseId).stream()
+                .sorted(java.util.Comparator.comparing((RosterEntry e) -> -e.role().ordinal())
+                        .thenComparing(org.paperclub.system.NaturalOrder.by(RosterEntry::name))
+                        .thenComparing(RosterEntry::email))
+                .toList();
     }
 
     /** Everyone on the course's roster (students and staff), by user id, with their name. */

@@ -20,6 +20,7 @@ import org.paperclub.signup.SignupViews.BoardSession;
 import org.paperclub.signup.SignupViews.Coverage;
 import org.paperclub.signup.SignupViews.EventView;
 import org.paperclub.signup.SignupViews.Holder;
+import org.paperclub.signup.SignupViews.InvitationView;
 import org.paperclub.signup.SignupViews.Mine;
 import org.paperclub.signup.SignupViews.Notice;
 import org.paperclub.signup.SignupViews.Person;
@@ -52,10 +53,11 @@ class SignupBoard {
     private final PresentationMemberRepository members;
     private final RoleSignupRepository roleSignups;
     private final SignupEventRepository events;
+    private final PresentationInvitationRepository invitations;
 
     SignupBoard(CourseService courses, ScheduleService schedule, SignupService signups, PeopleService people,
                 PresentationRepository presentations, PresentationMemberRepository members, RoleSignupRepository roleSignups,
-                SignupEventRepository events) {
+                SignupEventRepository events, PresentationInvitationRepository invitations) {
         this.courses = courses;
         this.schedule = schedule;
         this.signups = signups;
@@ -64,6 +66,7 @@ class SignupBoard {
         this.members = members;
         this.roleSignups = roleSignups;
         this.events = events;
+        this.invitations = invitations;
     }
 
     /** Everything the board needs in a handful of queries, whatever the size of the course. */
@@ -100,13 +103,18 @@ class SignupBoard {
         Map<Long, List<Presentation>> presBySession = st.presentations().stream().collect(Collectors.groupingBy(Presentation::sessionId));
         Map<Long, List<PresentationMember>> membersByPres = st.members().stream().collect(Collectors.groupingBy(PresentationMember::presentationId));
         Map<Long, List<RoleSignup>> rolesBySession = st.roleSignups().stream().collect(Collectors.groupingBy(RoleSignup::sessionId));
+        List<PresentationInvitation> pending = invitations.findByCourseId(courseId);
+        Map<Long, List<Person>> invitedTo = new HashMap<>();
+        pending.forEach(i -> invitedTo.computeIfAbsent(i.presentationId(), k -> new ArrayList<>())
+                .add(new Person(i.userId(), st.names().get(i.userId()))));
 
         List<BoardSession> sessions = new ArrayList<>();
         for (Session s : st.sessions()) {
             List<String> sessionNotes = new ArrayList<>();
             List<PresentationView> pres = presBySession.getOrDefault(s.id(), List.of()).stream()
                     .sorted(Comparator.comparing(Presentation::slot))
-                    .map(p -> presentationView(st, s, p, membersByPres.getOrDefault(p.id(), List.of())))
+                    .map(p -> presentationView(st, s, p, membersByPres.getOrDefault(p.id(), List.of()),
+                            invitedTo.getOrDefault(p.id(), List.of())))
                     .toList();
             List<RoleSignup> held = rolesBySession.getOrDefault(s.id(), List.of());
             if (!s.held() && (!pres.isEmpty() || !held.isEmpty())) {
@@ -129,7 +137,7 @@ class SignupBoard {
             mine = new Mine(viewerId, course.presentationsPerStudent(),
                     st.members().stream().filter(m -> m.userId() == viewerId).map(PresentationMember::presentationId).toList(),
                     st.roleSignups().stream().filter(r -> r.userId() == viewerId).map(RoleSignup::id).toList(),
-                    missingBlocks(st, viewerId));
+                    missingBlocks(st, viewerId), myInvitations(st, pending, viewerId));
             notices = events.concerning(courseId, viewerId).stream().map(e -> new Notice(e.at(), e.detail())).toList();
         }
         boolean open = course.signupOpensAt() == null || !now.isBefore(course.signupOpensAt());
@@ -139,7 +147,21 @@ class SignupBoard {
                 blocks(st), sessions, mine, notices);
     }
 
-    private PresentationView presentationView(State st, Session s, Presentation p, List<PresentationMember> team) {
+    /** The invitations waiting for the viewer's answer, in session order. */
+    private static List<InvitationView> myInvitations(State st, List<PresentationInvitation> pending, long viewerId) {
+        Map<Long, Presentation> byId = st.presentations().stream().collect(Collectors.toMap(Presentation::id, Function.identity()));
+        Map<Long, Session> sessions = st.sessions().stream().collect(Collectors.toMap(Session::id, Function.identity()));
+        return pending.stream().filter(i -> i.userId() == viewerId && byId.containsKey(i.presentationId()))
+                .map(i -> {
+                    Presentation p = byId.get(i.presentationId());
+                    Session s = sessions.get(p.sessionId());
+                    return new InvitationView(i.id(), p.id(), s.id(), s.number(), st.papers().get(p.paperId()).title(),
+                            st.names().getOrDefault(i.invitedBy(), "A student"));
+                })
+                .sorted(Comparator.comparingInt(InvitationView::sessionNumber)).toList();
+    }
+
+    private PresentationView presentationView(State st, Session s, Presentation p, List<PresentationMember> team, List<Person> invited) {
         PaperView paper = st.papers().get(p.paperId());
         List<String> notes = new ArrayList<>();
         // Only the reading the team signed up for leaving this session is a move: an official paper may be presented
@@ -155,7 +177,7 @@ class SignupBoard {
         return new PresentationView(p.id(), s.id(), s.number(), paper.id(), paper.title(), paper.official(), p.status(), p.slot(),
                 team.stream().sorted(Comparator.comparing(PresentationMember::place))
                         .map(m -> new Person(m.userId(), st.names().get(m.userId()))).toList(),
-                st.course().maxTeamSize(), notes);
+                st.course().maxTeamSize(), notes, invited);
     }
 
     private static List<Block> blocks(State st) {
@@ -246,7 +268,7 @@ class SignupBoard {
             students.add(new StudentCoverage(r.userId(), r.name(), r.email(), roleCount, presenting,
                     st.course().presentationsPerStudent(), missing));
         }
-        students.sort(Comparator.comparing((StudentCoverage c) -> -c.blocksMissingRole().size()).thenComparing(StudentCoverage::name));
+        students.sort(Comparator.comparing((StudentCoverage c) -> -c.blocksMissingRole().size()).thenComparing(org.paperclub.system.NaturalOrder.by(StudentCoverage::name)));
         return new Coverage(blocks(st), students, gaps, without);
     }
 

@@ -114,6 +114,21 @@ class SignupOverviewController {
         signups.decide(courseId, presentationId, new Actor(Viewer.id(auth), role), false, decision == null ? null : decision.reason());
     }
 
+    @Post("/signups/invitations/{invitationId}/accept")
+    @Operation(summary = "Accept an invitation to present with a partner: join their team, if the sign-up rules allow it now (the invited student)")
+    PresentationView acceptInvitation(long courseId, long invitationId, Authentication auth) {
+        CourseRole role = access.member(auth, courseId);
+        return signups.answerInvitation(courseId, invitationId, new Actor(Viewer.id(auth), role), true);
+    }
+
+    @Post("/signups/invitations/{invitationId}/decline")
+    @io.micronaut.http.annotation.Status(io.micronaut.http.HttpStatus.NO_CONTENT)
+    @Operation(summary = "Decline an invitation to present with a partner; the team is told (the invited student)")
+    void declineInvitation(long courseId, long invitationId, Authentication auth) {
+        CourseRole role = access.member(auth, courseId);
+        signups.answerInvitation(courseId, invitationId, new Actor(Viewer.id(auth), role), false);
+    }
+
     @Get("/signups/audit")
     @Operation(summary = "Every sign-up change, newest first: who, when, what (staff)")
     List<EventView> audit(long courseId, Authentication auth) {

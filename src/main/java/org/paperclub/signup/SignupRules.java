@@ -119,6 +119,19 @@ final class SignupRules {
         }
     }
 
+    /**
+     * A partner accepting an invitation joins the team only if the rules allow it now, as if they signed up
+     * themselves: the session is held and not frozen (checked by the caller), they are not in the team yet, they have
+     * a presentation left, they hold no role in that session, and the team has a free place.
+     */
+    static void partnerMayJoin(Course course, Session s, String name, String paperTitle, boolean inTeam, int alreadyPresents,
+                               boolean holdsRole, int teamSize) {
+        notInTeamYet(name, inTeam, paperTitle);
+        presentationLeft(course, name, alreadyPresents);
+        presenterHoldsNoRole(name, s, holdsRole);
+        teamHasRoom(course, s, paperTitle, false, teamSize, 1);
+    }
+
     /** A student presents {@code presentationsPerStudent} times in the course, no more. */
     static void presentationLeft(Course course, String name, int alreadyPresents) {
         if (alreadyPresents >= course.presentationsPerStudent()) {

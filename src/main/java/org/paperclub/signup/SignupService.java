@@ -44,11 +44,13 @@ class SignupService {
     private final PresentationMemberRepository members;
     private final RoleSignupRepository roleSignups;
     private final SignupEventRepository events;
+    private final PresentationInvitationRepository invitations;
     private final Clock clock;
 
     SignupService(CourseService courses, ScheduleService schedule, PeopleService people,
                   PresentationRepository presentations, PresentationMemberRepository members,
-                  RoleSignupRepository roleSignups, SignupEventRepository events, Clock clock) {
+                  RoleSignupRepository roleSignups, SignupEventRepository events,
+                  PresentationInvitationRepository invitations, Clock clock) {
         this.courses = courses;
         this.schedule = schedule;
         this.people = people;
@@ -56,6 +58,7 @@ class SignupService {
         this.members = members;
         this.roleSignups = roleSignups;
         this.events = events;
+        this.invitations = invitations;
         this.clock = clock;
     }
 
@@ -71,7 +74,8 @@ class SignupService {
     /**
      * Signs the student (and a partner) up to present the paper in the session: joins the team already on that
      * paper when it has room, otherwise starts a team in a free slot. A paper off the official list is PROPOSED
-     * until staff approve it, unless staff make the sign-up.
+     * until staff approve it, unless staff make the sign-up. A partner named by a student is not signed up but
+     * asked: they join when they accept ({@link #answerInvitation}); a partner named by staff joins at once.
      */
     @Transactional
     PresentationView present(long courseId, long sessionId, Actor actor, long studentId, long paperId, Long partnerId) {
@@ -84,11 +88,20 @@ class SignupService {
         SignupRules.hasPresentationSlots(session);
         Paper paper = schedule.requirePaper(courseId, paperId);
         List<Long> team = new ArrayList<>(List.of(studentId));
+        Long invitee = null;
         if (partnerId != null && partnerId != studentId) {
-            team.add(partnerId);
+            if (actor.staff()) {
+                team.add(partnerId);
+            } else {
+                invitee = partnerId;
+            }
         }
         Names names = new Names(people);
-        team.stream().sorted().forEach(id -> lockStudent(courseId, id, names));
+        List<Long> locked = new ArrayList<>(team);
+        if (invitee != null) {
+            locked.add(invitee);   // only to check that the partner is a student here; their rules apply when they accept
+        }
+        locked.stream().sorted().forEach(id -> lockStudent(courseId, id, names));
 
         Presentation existing = presentations.findBySessionIdAndPaperId(sessionId, paperId).orElse(null);
         List<PresentationMember> current = existing == null ? List.of() : members.findByPresentationId(existing.id());
@@ -116,6 +129,61 @@ class SignupService {
                     + " to present “" + paper.title() + "” in session " + session.number()
                     + (presentation.status() == PresentationStatus.PROPOSED ? " (proposed: awaits approval)" : ""), names);
         }
+        if (invitee != null) {
+            long asked = invitee;
+            SignupRules.notInTeamYet(names.of(asked), current.stream().anyMatch(m -> m.userId() == asked), paper.title());
+            if (invitations.findByPresentationIdAndUserId(presentation.id(), asked).isEmpty()) {
+                invitations.save(new PresentationInvitation(null, presentation.id(), courseId, asked, studentId, now()));
+            }
+            events.save(new SignupEvent(null, courseId, actor.userId(), now(), "INVITE", sessionId, asked, names.of(studentId)
+                    + " asked " + names.of(asked) + " to present “" + paper.title() + "” together in session " + session.number()
+                    + "; " + names.of(asked) + " joins on accepting it on the sign-up board"));
+        }
+        return view(course, presentation, names);
+    }
+
+    /**
+     * The partner answers an invitation. Accepting joins the team under the same locks and rules as signing up
+     * (the session row, then the partner's enrollment; the freeze, team size, presentations per student, no role in
+     * that session); a refused acceptance keeps the invitation, so the partner can try again after making room.
+     * Declining removes it and tells the team.
+     */
+    @Transactional
+    PresentationView answerInvitation(long courseId, long invitationId, Actor actor, boolean accept) {
+        Course course = courses.get(courseId);
+        PresentationInvitation found = invitations.findByIdAndCourseId(invitationId, courseId)
+                .filter(i -> i.userId() == actor.userId())
+                .orElseThrow(() -> ProblemException.notFound("You have no invitation " + invitationId + " in this course."));
+        Presentation presentation = presentations.findByIdAndCourseId(found.presentationId(), courseId)
+                .orElseThrow(() -> ProblemException.notFound("That team no longer exists."));
+        Session session = schedule.lockSession(courseId, presentation.sessionId());
+        // Read again under the session's lock: a parallel answer, or the team leaving, may have removed it.
+        PresentationInvitation invitation = invitations.findById(invitationId)
+                .orElseThrow(() -> ProblemException.conflict("This invitation has already been answered or withdrawn."));
+        Names names = new Names(people);
+        String title = schedule.requirePaper(courseId, presentation.paperId()).title();
+        long partner = invitation.userId();
+        List<PresentationMember> current = members.findByPresentationId(presentation.id());
+        if (!accept) {
+            invitations.delete(invitation);
+            events.save(new SignupEvent(null, courseId, actor.userId(), now(), "DECLINE_INVITATION", session.id(),
+                    invitation.invitedBy(), names.of(partner) + " declined to present “" + title + "” with "
+                    + names.of(invitation.invitedBy()) + " in session " + session.number()));
+            return null;
+        }
+        SignupRules.held(session);
+        SignupRules.studentMayChange(course, session, now());
+        lockStudent(courseId, partner, names);
+        SignupRules.partnerMayJoin(course, session, names.of(partner), title, current.stream().anyMatch(m -> m.userId() == partner),
+                members.findByCourseIdAndUserId(courseId, partner).size(),
+                roleSignups.findBySessionIdAndUserId(session.id(), partner).isPresent(), current.size());
+        Set<Integer> places = current.stream().map(PresentationMember::place).collect(Collectors.toSet());
+        Set<Integer> turns = members.findByCourseIdAndUserId(courseId, partner).stream().map(PresentationMember::turn).collect(Collectors.toSet());
+        members.save(new PresentationMember(null, presentation.id(), courseId, partner, LowestFree.of(places, course.maxTeamSize()),
+                LowestFree.of(turns, course.presentationsPerStudent())));
+        invitations.delete(invitation);
+        record(courseId, actor, "PRESENT", session.id(), partner, names.of(partner) + " accepted and joined the team to present “"
+                + title + "” in session " + session.number(), names);
         return view(course, presentation, names);
     }
 
@@ -297,8 +365,10 @@ class SignupService {
         List<Person> team = members.findByPresentationId(p.id()).stream()
                 .sorted(Comparator.comparing(PresentationMember::place))
                 .map(m -> new Person(m.userId(), names.of(m.userId()))).toList();
+        List<Person> invited = invitations.findByPresentationId(p.id()).stream()
+                .map(i -> new Person(i.userId(), names.of(i.userId()))).toList();
         return new PresentationView(p.id(), p.sessionId(), session.number(), paper.id(), paper.title(), paper.official(),
-                p.status(), p.slot(), team, course.maxTeamSize(), List.of());
+                p.status(), p.slot(), team, course.maxTeamSize(), List.of(), invited);
     }
 
     private void record(long courseId, Actor actor, String action, Long sessionId, Long userId, String detail, Names names) {

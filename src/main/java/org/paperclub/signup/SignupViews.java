@@ -20,9 +20,16 @@ final class SignupViews {
     record Person(Long userId, String name) {
     }
 
+    /** {@code invited}: partners asked to join, who have not answered yet (they are not members until they accept). */
     @Serdeable
     record PresentationView(Long id, Long sessionId, int sessionNumber, Long paperId, String paperTitle, boolean officialPaper,
-                            PresentationStatus status, int slot, List<Person> members, int maxTeamSize, List<String> notes) {
+                            PresentationStatus status, int slot, List<Person> members, int maxTeamSize, List<String> notes,
+                            List<Person> invited) {
+    }
+
+    /** An invitation to me: who asked me to present which paper in which session. */
+    @Serdeable
+    record InvitationView(Long id, Long presentationId, Long sessionId, int sessionNumber, String paperTitle, String invitedBy) {
     }
 
     @Serdeable
@@ -55,7 +62,7 @@ final class SignupViews {
     /** The caller's own standing: their presentations, and the blocks where they still need a role. */
     @Serdeable
     record Mine(Long userId, int presentationsRequired, List<Long> presentationIds, List<Long> roleSignupIds,
-                List<Integer> blocksMissingRole) {
+                List<Integer> blocksMissingRole, List<InvitationView> invitations) {
     }
 
     @Serdeable

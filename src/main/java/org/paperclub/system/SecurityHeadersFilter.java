@@ -27,11 +27,21 @@ import java.util.regex.Pattern;
  * SHA-256, computed here from the served {@code index.html} so that editing the import map cannot break the page.
  * {@code 'unsafe-eval'} is there because Vue's full browser build compiles the views' templates with
  * {@code new Function}; it lets the app's own code evaluate strings, not pages or links run inline script.
+ *
+ * <p>Frames: the page may frame only its own site ({@code frame-src 'self'}), and only one answer may be framed, by
+ * this site alone: a critique's PDF, read beside the grading sheet ({@link #FRAMED}). Everything else refuses any frame.
  */
 @ServerFilter("/**")
 class SecurityHeadersFilter {
 
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>(.*?)</script>", Pattern.DOTALL);
+
+    /** A critique's PDF served inline (critique/CritiqueController.read): framed by the grading sheet. */
+    static final Pattern FRAMED = Pattern.compile("/api/courses/\\d+/critiques/\\d+/pdf");
+
+    /** For the framed PDF: nothing runs or loads but the browser's own viewer, and only this site may frame it. */
+    static final String FRAMED_POLICY = "default-src 'none'; object-src 'self'; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
     private final String policy;
 
@@ -51,16 +61,17 @@ class SecurityHeadersFilter {
             throw new IllegalStateException(e);
         }
         this.policy = "default-src 'self'; script-src 'self' 'unsafe-eval'" + hashes.stream().map(h -> " " + h).reduce("", String::concat)
-                + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+                + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-src 'self'; base-uri 'self'; "
                 + "form-action 'self'; frame-ancestors 'none'";
     }
 
     @ResponseFilter
     void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.header("X-Content-Type-Options", "nosniff");
-        response.header("X-Frame-Options", "DENY");
+        boolean framed = FRAMED.matcher(request.getPath()).matches();
+        response.header("X-Frame-Options", framed ? "SAMEORIGIN" : "DENY");
         response.header("Referrer-Policy", "same-origin");
-        response.header("Content-Security-Policy", policy);
+        response.header("Content-Security-Policy", framed ? FRAMED_POLICY : policy);
         if (request.getPath().startsWith("/api/")) {
             response.header("Cache-Control", "no-store");
         }

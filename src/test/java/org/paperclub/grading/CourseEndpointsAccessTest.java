@@ -43,7 +43,8 @@ class CourseEndpointsAccessTest extends ApiTest {
     @BeforeAll
     @SuppressWarnings("unchecked")
     void aCourseWithSomethingBehindEveryId() {
-        course = new GradingCourse(instructor(), "WALK 1", List.of("student1@example.edu", "student2@example.edu"));
+        course = new GradingCourse(instructor(), "WALK 1", List.of("student1@example.edu", "student2@example.edu",
+                "student3@example.edu"));
         long first = course.userId("student1@example.edu");
         long second = course.userId("student2@example.edu");
         course.held(2);
@@ -61,6 +62,11 @@ class CourseEndpointsAccessTest extends ApiTest {
         ids.put("gradeId", gradeId);
         course.instructor.post(course.base + "/sessions/" + course.sessionId(2) + "/grades/publish", Map.of());
         ids.put("requestId", Api.id(student(1).post(course.grades(gradeId + "/regrades"), Map.of("reason", "Please look again")).body()));
+        // Student 3 asks student 2 to present with them: an invitation waiting for an answer.
+        student(3).post(course.base + "/sessions/" + course.sessionId(3) + "/presentations",
+                Map.of("paperId", course.paper(3, 0), "partnerEmail", "student2@example.edu"));
+        Map<String, Object> mine = Api.mapOf(student(2).get(course.base + "/signups/board"), "mine");
+        ids.put("invitationId", Api.id(Api.listOf(mine, "invitations").get(0)));
         document = new Yaml().load(client.toBlocking().retrieve("/openapi.yml"));
     }
 

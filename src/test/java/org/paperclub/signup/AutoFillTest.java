@@ -29,6 +29,8 @@ class AutoFillTest extends ApiTest {
         long first = Api.id(sessions.get(0));
         long paper = Api.longOf(Api.listOf(sessions.get(0), "papers").get(0), "paperId");
         student(1).post(BASE + "/sessions/" + first + "/presentations", Map.of("paperId", paper, "partnerEmail", "student2@example.edu"));
+        Map<String, Object> invitation = Api.listOf(Api.mapOf(student(2).get(BASE + "/signups/board"), "mine"), "invitations").get(0);
+        student(2).post(BASE + "/signups/invitations/" + Api.id(invitation) + "/accept", Map.of());
         long role = Api.id(Api.listOf(board, "roles").get(0));
         student(3).post(BASE + "/sessions/" + first + "/roles/" + role + "/signups", Map.of());
 

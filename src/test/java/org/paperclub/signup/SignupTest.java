@@ -115,8 +115,11 @@ class SignupTest extends ApiTest {
     @Test
     void each_student_presents_once_in_a_team_of_at_most_two() {
         Api.Session s = student(9);
-        Map<String, Object> team = s.post(BASE + "/sessions/" + session(5) + "/presentations",
+        Map<String, Object> asked = s.post(BASE + "/sessions/" + session(5) + "/presentations",
                 Map.of("paperId", paperOf(5, 0), "partnerEmail", "student10@example.edu")).body();
+        assertEquals(List.of("Student 9"), names(asked), "the partner is asked, and joins on accepting");
+        Map<String, Object> invitation = list((Map<String, Object>) student(10).get(BASE + "/signups/board").get("mine"), "invitations").get(0);
+        Map<String, Object> team = student(10).post(BASE + "/signups/invitations/" + id(invitation) + "/accept", Map.of()).body();
         assertEquals(List.of("Student 9", "Student 10"), names(team));
         assertEquals("CONFIRMED", team.get("status"), "an official paper needs no approval");
         Map<String, Object> p = problem(409, () -> student(11).post(BASE + "/sessions/" + session(5) + "/presentations",

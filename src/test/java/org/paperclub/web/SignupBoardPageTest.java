@@ -38,6 +38,18 @@ class SignupBoardPageTest extends BrowserTest {
         assertFalse(mine.isEmpty(), "the sign-up was saved");
 
         browser.driver.findElement(cell).findElement(By.cssSelector("button.drop-role")).click();
+        // Withdrawing asks first, in place, with focus on the question; Escape keeps the seat.
+        WebElement question = browser.await(By.cssSelector(".confirm-step"));
+        assertEquals(question, browser.driver.switchTo().activeElement(), "focus moves to the question");
+        assertTrue(question.getText().startsWith("Withdraw from "), question.getText());
+        question.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        browser.waiting().until(d -> d.findElements(By.cssSelector(".confirm-step")).isEmpty());
+        assertEquals("drop-role", browser.driver.switchTo().activeElement().getAttribute("class").replaceAll(".*(drop-role).*", "$1"),
+                "Escape gives focus back to Withdraw");
+        assertFalse(((List<?>) ((Map<?, ?>) student(4).get("/api/courses/2/signups/board").get("mine")).get("roleSignupIds")).isEmpty(),
+                "nothing was withdrawn");
+        browser.driver.findElement(cell).findElement(By.cssSelector("button.drop-role")).click();
+        browser.await(By.cssSelector(".confirm-step button.confirm-yes")).click();
         browser.waiting().until(d -> d.findElement(cell).findElements(By.cssSelector("li.holder.mine")).isEmpty());
         mine = (List<?>) Api.mapOf(student(4).get("/api/courses/2/signups/board"), "mine").get("roleSignupIds");
         assertTrue(mine.isEmpty(), "the withdrawal was saved");
