@@ -112,7 +112,10 @@ def free_port(preferred):
     raise Fail("no free port")
 
 
-def find_jar(root):
+def find_jar(root, given=None):
+    if given:
+        return given
+
     def look():
         t = os.path.join(root, "target")
         jars = sorted(f for f in (os.listdir(t) if os.path.isdir(t) else [])
@@ -129,9 +132,9 @@ def find_jar(root):
 
 
 class Server:
-    def __init__(self, root, port, work, java_opts=(), database_url=None, name="server"):
+    def __init__(self, root, port, work, java_opts=(), database_url=None, name="server", jar=None):
         self.work = work
-        jar = find_jar(root)
+        jar = find_jar(root, jar)
         self.jar = os.path.join(work, os.path.basename(jar))
         if not os.path.exists(self.jar):
             shutil.copy2(jar, self.jar)
@@ -402,6 +405,7 @@ def main():
     ap.add_argument("--port", type=int, default=8098, help="port of the app this script starts (default 8098, "
                                                             "another free one when taken)")
     ap.add_argument("--url", help="use the server running there (http://host:port) instead of starting one")
+    ap.add_argument("--jar", help="the app's jar (default: target/paperclub-*.jar, built when missing)")
     ap.add_argument("--java-opts", default="", help="JVM options of the servers this script starts")
     ap.add_argument("--instances", type=int, default=1, help="servers to start on one database (default 1)")
     ap.add_argument("--database-url", help="JDBC URL of a PostgreSQL database for the servers (default: H2 files)")
@@ -427,12 +431,12 @@ def main():
         else:
             host, port = "127.0.0.1", free_port(args.port)
             t = time.monotonic()
-            first = Server(root, port, work, args.java_opts.split(), args.database_url, "server1")
+            first = Server(root, port, work, args.java_opts.split(), args.database_url, "server1", args.jar)
             first.wait_healthy()   # loads the demo; the others find it there
             more = []
             for k in range(2, args.instances + 1):
                 more.append(Server(root, free_port(port + k - 1), work, args.java_opts.split(), args.database_url,
-                                   f"server{k}"))
+                                   f"server{k}", args.jar))
             for m in more:
                 m.wait_healthy()
             server = Servers([first] + more)
