@@ -25,7 +25,7 @@ PAGES = {  # page -> (who, [paths fetched on opening it])
     "critiques": ("student", [B, B + "/sessions", B + "/critiques/progress", B + "/critiques", B + "/extensions"]),
     "critiques, staff": ("instructor", [B, B + "/sessions", B + "/critiques/progress", B + "/critiques",
                                         B + "/extensions", B + "/roster"]),
-    "my grades": ("student", [B, B + "/grades"]),
+    "my grades": ("student", [B, B + "/grades/me"]),
     "grade summary (staff)": ("instructor", [B, B + "/grades/summary"]),
     "roster (staff)": ("instructor", [B + "/roster"]),
     "regrades (staff)": ("instructor", [B + "/regrades?open=true"]),
