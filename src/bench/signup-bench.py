@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # Sign-up rush: many students take supporting-role seats at the same moment; latency, throughput and overbooking.
 #   python3 src/bench/signup-bench.py [--clients 500] [--rounds 3] [--port 8098] [--url http://host:port]
+#       [--java-opts "-Xmx.. ..."] [--instances 2 --database-url jdbc:postgresql://...] [--summary FILE]
 # Each round imports a fresh course (15 sessions x 2 roles x 2 seats = 60 seats) and enrols the benchmark students,
 # signs them in (not timed), then releases all clients together (a barrier); each client makes ONE
 # POST .../sessions/{s}/roles/{r}/signups for seat group i % 30, so ~16-17 clients race for each 2-seat role.
@@ -15,6 +16,10 @@
 # the benchmark's throw-away accounts are hashed cheaply so that set-up is quick; sign-in is not measured.
 # With --url it uses a running server (it needs the demo instructor account) and leaves it running, with the
 # benchmark's courses (BENCH-...) and accounts (bench<n>-...@example.edu) in it: there is no API to remove them.
+# --instances N starts N servers on one database (--database-url, e.g. a PostgreSQL schema; the first server
+# loads the demo, then the others start) and sends client i to server i % N. Server CPU is summed over them; the
+# server's peak resident memory (VmHWM) is printed too. --summary FILE writes the median figures as key=value lines
+# (src/bench/run reads them).
 # Python standard library only. The goal set for this benchmark: p99 <= 250 ms with 500 clients on 2 cores.
 import argparse
 import concurrent.futures
@@ -107,7 +112,10 @@ def free_port(preferred):
     raise Fail("no free port")
 
 
-def find_jar(root):
+def find_jar(root, given=None):
+    if given:
+        return given
+
     def look():
         t = os.path.join(root, "target")
         jars = sorted(f for f in (os.listdir(t) if os.path.isdir(t) else [])
@@ -124,17 +132,23 @@ def find_jar(root):
 
 
 class Server:
-    def __init__(self, root, port, work):
+    def __init__(self, root, port, work, java_opts=(), database_url=None, name="server", jar=None):
         self.work = work
-        jar = find_jar(root)
+        jar = find_jar(root, jar)
         self.jar = os.path.join(work, os.path.basename(jar))
-        shutil.copy2(jar, self.jar)
+        if not os.path.exists(self.jar):
+            shutil.copy2(jar, self.jar)
         self.port = port
-        self.log_path = os.path.join(work, "server.log")
+        self.log_path = os.path.join(work, name + ".log")
         env = dict(os.environ, PAPERCLUB_PORT=str(port), PAPERCLUB_DATA_DIR=os.path.join(work, "data"),
                    PAPERCLUB_PASSWORD_BCRYPT_COST=str(BCRYPT_COST), PAPERCLUB_DEMO_ACTIVITY="false")
+        if database_url:
+            env.update(PAPERCLUB_DATABASE_URL=database_url, PAPERCLUB_DATABASE_DRIVER="org.postgresql.Driver",
+                       PAPERCLUB_DATABASE_USER=os.environ.get("PAPERCLUB_DATABASE_USER", "postgres"),
+                       PAPERCLUB_DATABASE_PASSWORD=os.environ.get("PAPERCLUB_DATABASE_PASSWORD", ""))
         self.log = open(self.log_path, "wb")
-        self.proc = subprocess.Popen(["java", "-jar", self.jar], env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(["java", *java_opts, "-jar", self.jar], env=env, stdout=self.log,
+                                     stderr=subprocess.STDOUT)
 
     def wait_healthy(self, timeout=180):
         deadline = time.monotonic() + timeout
@@ -158,6 +172,13 @@ class Server:
             fields = f.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
+    def peak_rss_mb(self):
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        return 0
+
     def tail(self, lines=30):
         try:
             with open(self.log_path, errors="replace") as f:
@@ -174,6 +195,26 @@ class Server:
                 self.proc.kill()
                 self.proc.wait()
         self.log.close()
+
+
+class Servers:
+    """Several instances on one database, measured as one server."""
+
+    def __init__(self, servers):
+        self.servers = servers
+
+    def cpu_seconds(self):
+        return sum(s.cpu_seconds() for s in self.servers)
+
+    def peak_rss_mb(self):
+        return max(s.peak_rss_mb() for s in self.servers)
+
+    def ports(self):
+        return [s.port for s in self.servers]
+
+    def stop(self):
+        for s in self.servers:
+            s.stop()
 
 
 def machine_cpu_seconds():
@@ -241,7 +282,7 @@ def percentile(sorted_values, p):
     return sorted_values[int(k)]
 
 
-def rush(host, port, cid, groups, students, server):
+def rush(host, ports, cid, groups, students, server):
     n = len(students)
     results = [None] * n
     marks = {}
@@ -260,7 +301,7 @@ def rush(host, port, cid, groups, students, server):
         st = students[i]
         path = f"/api/courses/{cid}/sessions/{sid}/roles/{rid}/signups"
         headers = st.headers("POST", "application/json")
-        conn = http.client.HTTPConnection(host, port, timeout=120)
+        conn = http.client.HTTPConnection(host, ports[i % len(ports)], timeout=120)
         try:
             conn.connect()
         except OSError as e:
@@ -364,6 +405,11 @@ def main():
     ap.add_argument("--port", type=int, default=8098, help="port of the app this script starts (default 8098, "
                                                             "another free one when taken)")
     ap.add_argument("--url", help="use the server running there (http://host:port) instead of starting one")
+    ap.add_argument("--jar", help="the app's jar (default: target/paperclub-*.jar, built when missing)")
+    ap.add_argument("--java-opts", default="", help="JVM options of the servers this script starts")
+    ap.add_argument("--instances", type=int, default=1, help="servers to start on one database (default 1)")
+    ap.add_argument("--database-url", help="JDBC URL of a PostgreSQL database for the servers (default: H2 files)")
+    ap.add_argument("--summary", help="write the median figures to this file as key=value lines")
     ap.add_argument("--login-threads", type=int, default=16, help="parallel student sign-ins in set-up (default 16)")
     args = ap.parse_args()
     root = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
@@ -384,10 +430,18 @@ def main():
             host, port = u.hostname, u.port or 80
         else:
             host, port = "127.0.0.1", free_port(args.port)
-            server = Server(root, port, work)
             t = time.monotonic()
-            server.wait_healthy()
-            print(f"started {os.path.relpath(server.jar, work)} on port {port} in {time.monotonic() - t:.1f} s "
+            first = Server(root, port, work, args.java_opts.split(), args.database_url, "server1", args.jar)
+            first.wait_healthy()   # loads the demo; the others find it there
+            more = []
+            for k in range(2, args.instances + 1):
+                more.append(Server(root, free_port(port + k - 1), work, args.java_opts.split(), args.database_url,
+                                   f"server{k}", args.jar))
+            for m in more:
+                m.wait_healthy()
+            server = Servers([first] + more)
+            print(f"started {args.instances} x {os.path.relpath(first.jar, work)} ({args.java_opts or 'default JVM'}"
+                  f"{', ' + args.database_url if args.database_url else ', H2'}) on ports {server.ports()} in {time.monotonic() - t:.1f} s "
                   f"(PAPERCLUB_PASSWORD_BCRYPT_COST={BCRYPT_COST}: cheap hashes for the benchmark's throw-away "
                   f"accounts only; sign-in is set-up, not measured)", flush=True)
 
@@ -408,7 +462,7 @@ def main():
                 with concurrent.futures.ThreadPoolExecutor(args.login_threads) as pool:
                     students = list(pool.map(lambda e: sign_in(host, port, e, passwords[e]), emails))
             setup = time.monotonic() - t
-            r = rush(host, port, cid, groups, students, server)
+            r = rush(host, server.ports() if server else [port], cid, groups, students, server)
             r["overbooked"], r["holders"], r["double"] = check_board(instr, cid)
             r["setup"] = setup
             rounds.append(r)
@@ -466,6 +520,20 @@ def main():
             print(f", this python client {r['cpu_client']:.2f}, whole machine {r['cpu_machine']:.2f} "
                   f"(of {window:.2f} available in {r['cpu_window']:.2f} s); requests sent "
                   f"{r['send_spread'][0]:.0f}-{r['send_spread'][1]:.0f} ms after the release")
+        if server and rounds[0]["cpu_server"] is not None:
+            cpu_ms = med(lambda r: 1000 * r["cpu_server"] / r["clients"])
+            print(f"  server CPU per sign-up (median of rounds): {cpu_ms:.2f} ms; peak resident memory of a server: "
+                  f"{server.peak_rss_mb():.0f} MB")
+        if args.summary and with_lat:
+            with open(args.summary, "w") as f:
+                f.write(f"p50={statistics.median(percentile(r['lat'], 50) for r in with_lat):.0f}\n")
+                f.write(f"p99={statistics.median(percentile(r['lat'], 99) for r in with_lat):.0f}\n")
+                f.write(f"overbooked={sum(r['overbooked'] for r in rounds)}\n")
+                f.write(f"errors={sum(len(r['errors']) for r in rounds)}\n")
+                if server and rounds[0]["cpu_server"] is not None:
+                    f.write(f"cpu_ms={med(lambda r: 1000 * r['cpu_server'] / r['clients']):.2f}\n")
+                    f.write(f"rss_mb={server.peak_rss_mb():.0f}\n")
+                f.write(f"load={load[0]:.2f}\n")
         target = "met" if with_lat and statistics.median(percentile(r["lat"], 99) for r in with_lat) <= 250 else "NOT met"
         print(f"  goal p99 <= 250 ms (median of rounds): {target}")
         for b in bad:

@@ -40,6 +40,19 @@ public class CourseAccess {
     }
 
     /**
+     * {@link #member(Authentication, long)} for the schedule's reads: the caller must be enrolled in the course (as
+     * anyone); answers the version of the course's schedule, read by the same lookup that finds the course.
+     */
+    public long memberAtScheduleVersion(Authentication auth, long courseId) {
+        long version = courses.scheduleVersion(courseId)
+                .orElseThrow(() -> ProblemException.notFound("There is no course " + courseId + "."));
+        if (people.roleIn(Viewer.id(auth), courseId).isEmpty()) {
+            member(auth, courseId);   // says why, by the course's code
+        }
+        return version;
+    }
+
+    /**
      * The student a request acts for, when staff must name one: a student acts for themselves (naming someone else
      * is 403, {@code onlyOwn}); staff act for the student they name, and naming nobody is 422 ({@code sayWhich},
      * with {@code required} on the field {@code studentId}).

@@ -1,11 +1,13 @@
 package org.paperclub.course;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.ANSI)
 interface CourseRepository extends CrudRepository<Course, Long> {
@@ -13,4 +15,12 @@ interface CourseRepository extends CrudRepository<Course, Long> {
     boolean existsByCodeAndTerm(String code, String term);
 
     List<Course> findByIdIn(Collection<Long> ids);
+
+    /** The version of what the course's schedule shows (ScheduleService keeps its answers per version). */
+    @Query("select schedule_version from course where id = :id")
+    Optional<Long> scheduleVersion(Long id);
+
+    /** A write changed what the schedule shows: called in that write's transaction, after its other writes. */
+    @Query("update course set schedule_version = schedule_version + 1 where id = :id")
+    void scheduleChanged(Long id);
 }

@@ -109,7 +109,9 @@ public class CourseService implements CoursesOfUser {
         if (renamed && courses.existsByCodeAndTerm(details.code(), details.term())) {
             throw ProblemException.conflict("A course " + details.code() + " in " + details.term() + " already exists.");
         }
-        return courses.update(Course.of(old.id(), details, policies, old.createdAt()));
+        Course updated = courses.update(Course.of(old.id(), details, policies, old.createdAt()));
+        courses.scheduleChanged(courseId);   // the time zone places the sessions' times
+        return updated;
     }
 
     static void checkZone(String zone) {

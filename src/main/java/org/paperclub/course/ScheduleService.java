@@ -1,5 +1,7 @@
 package org.paperclub.course;
 
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.paperclub.course.Commands.PaperCommand;
@@ -8,11 +10,18 @@ import org.paperclub.course.Commands.SessionCommand;
 import org.paperclub.course.CourseViews.PaperView;
 import org.paperclub.course.CourseViews.ReadingView;
 import org.paperclub.course.CourseViews.SessionView;
+import org.paperclub.system.ETags.Tagged;
+import org.paperclub.system.Problem;
 import org.paperclub.system.ProblemException;
+import org.paperclub.system.VersionedCache;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -30,14 +39,70 @@ public class ScheduleService {
     private final PaperRepository papers;
     private final ReadingRepository readings;
     private final List<ScheduleGuard> guards;
+    private final CourseRepository courseRows;
+    private final JsonMapper json;
+    /** The schedule's JSON per course, at the version of course.schedule_version it was made at. */
+    private final VersionedCache<Long, Kept> kept = new VersionedCache<>(512);
+
+    /** One course's schedule as sent: the whole list and each session alone. */
+    public record Kept(Tagged all, Map<Long, Tagged> byId) {
+    }
 
     ScheduleService(CourseService courses, SessionRepository sessions, PaperRepository papers,
-                    ReadingRepository readings, List<ScheduleGuard> guards) {
+                    ReadingRepository readings, List<ScheduleGuard> guards, CourseRepository courseRows,
+                    JsonMapper json) {
         this.courses = courses;
         this.sessions = sessions;
         this.papers = papers;
         this.readings = readings;
         this.guards = guards;
+        this.courseRows = courseRows;
+        this.json = json;
+    }
+
+    /**
+     * The schedule as JSON, made once per version of what it shows ({@code version}, from
+     * {@link CourseAccess#memberAtScheduleVersion}, read before this call) and kept: every write below bumps the
+     * version in its own transaction, so an instance never answers from what another instance's write changed.
+     */
+    public Kept keptSchedule(long courseId, long version) {
+        return kept.get(courseId, version, () -> {
+            ByteArrayOutputStream all = new ByteArrayOutputStream(32 * 1024);
+            Map<Long, Tagged> byId = new HashMap<>();
+            all.write('[');
+            for (SessionView view : schedule(courseId)) {
+                byte[] one = bytes(view);
+                if (!byId.isEmpty()) {
+                    all.write(',');
+                }
+                all.writeBytes(one);
+                byId.put(view.id(), Tagged.of(version, one));
+            }
+            all.write(']');
+            return new Kept(Tagged.of(version, all.toByteArray()), Map.copyOf(byId));
+        });
+    }
+
+    /** One session as JSON, from the kept schedule; 404 when the course has no such session. */
+    public Tagged keptSession(long courseId, long sessionId, long version) {
+        Tagged one = keptSchedule(courseId, version).byId().get(sessionId);
+        if (one == null) {
+            throw ProblemException.notFound("This course has no session " + sessionId + ".");
+        }
+        return one;
+    }
+
+    private byte[] bytes(SessionView view) {
+        try {
+            return json.writeValueAsBytes(Argument.of(SessionView.class), view);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Called by every write that changes what the schedule shows, in its transaction, after its writes. */
+    private void changed(long courseId) {
+        courseRows.scheduleChanged(courseId);
     }
 
     // Sessions
@@ -91,6 +156,7 @@ public class ScheduleService {
         }
         checkTimes(command);
         Session saved = sessions.save(command.session(null, courseId, number, 0));
+        changed(courseId);
         return session(courseId, saved.id());
     }
 
@@ -103,6 +169,7 @@ public class ScheduleService {
         }
         checkTimes(command);
         sessions.update(command.session(old.id(), courseId, number, old.presentationSlots()));
+        changed(courseId);
         return session(courseId, sessionId);
     }
 
@@ -118,6 +185,7 @@ public class ScheduleService {
         }
         readings.deleteAll(readings.findBySessionIdOrderByPosition(sessionId));
         sessions.delete(s);
+        changed(courseId);
     }
 
     private static void checkTimes(SessionCommand command) {
@@ -149,7 +217,9 @@ public class ScheduleService {
         if (papers.existsByCourseIdAndKey(courseId, key)) {
             throw ProblemException.conflict("This course already has a paper with the key \"" + key + "\".");
         }
-        return PaperView.of(papers.save(paperOf(null, courseId, key, command)));
+        PaperView added = PaperView.of(papers.save(paperOf(null, courseId, key, command)));
+        changed(courseId);
+        return added;
     }
 
     @Transactional
@@ -159,7 +229,9 @@ public class ScheduleService {
         if (papers.existsByCourseIdAndKeyAndIdNotEqual(courseId, key, paperId)) {
             throw ProblemException.conflict("This course already has a paper with the key \"" + key + "\".");
         }
-        return PaperView.of(papers.update(paperOf(paperId, courseId, key, command)));
+        PaperView updated = PaperView.of(papers.update(paperOf(paperId, courseId, key, command)));
+        changed(courseId);   // a reading shows its paper
+        return updated;
     }
 
     /** A paper still placed on a session, or holding other work, is not deleted: the reply says where it is. */
@@ -177,6 +249,7 @@ public class ScheduleService {
                     + ". Remove it from the sessions first.");
         }
         papers.delete(paper);
+        changed(courseId);
     }
 
     private static Paper paperOf(Long id, long courseId, String key, PaperCommand c) {
@@ -227,6 +300,7 @@ public class ScheduleService {
         readings.findBySessionIdAndPaperId(sessionId, command.paperId()).ifPresentOrElse(
                 existing -> readings.update(new Reading(existing.id(), sessionId, command.paperId(), kind, existing.position())),
                 () -> readings.save(new Reading(null, sessionId, command.paperId(), kind, readings.maxPosition(sessionId) + 1)));
+        changed(courseId);
         return session(courseId, sessionId);
     }
 
@@ -236,6 +310,7 @@ public class ScheduleService {
         Reading reading = readings.findBySessionIdAndPaperId(sessionId, paperId)
                 .orElseThrow(() -> ProblemException.notFound("That paper is not a reading of this session."));
         readings.delete(reading);
+        changed(courseId);
     }
 
     /** For each session of the course, the papers placed on it (either kind). */

@@ -1,5 +1,6 @@
 package org.paperclub.course;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -15,14 +16,18 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.paperclub.course.Commands.ReadingCommand;
 import org.paperclub.course.Commands.SessionCommand;
 import org.paperclub.course.CourseViews.SessionView;
+import org.paperclub.system.ETags;
 
 import java.net.URI;
-import java.util.List;
 
 @Controller("/api/courses/{courseId}/sessions")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -41,10 +46,14 @@ class SessionController {
     }
 
     @Get
-    @Operation(summary = "The schedule: every session in date order with its readings")
-    List<SessionView> list(long courseId, Authentication auth) {
-        access.member(auth, courseId);
-        return schedule.schedule(courseId);
+    @Operation(summary = "The schedule: every session in date order with its readings. It carries an ETag: "
+            + "with If-None-Match naming it, an unchanged schedule is answered 304 without a body")
+    @ApiResponse(responseCode = "200", description = "The schedule", content = @Content(mediaType = "application/json",
+            array = @ArraySchema(schema = @Schema(implementation = SessionView.class))))
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag named in If-None-Match")
+    HttpResponse<byte[]> list(long courseId, Authentication auth, HttpRequest<?> request) {
+        long version = access.memberAtScheduleVersion(auth, courseId);
+        return ETags.answer(request, schedule.keptSchedule(courseId, version).all());
     }
 
     @Post
@@ -56,10 +65,13 @@ class SessionController {
     }
 
     @Get("/{sessionId}")
-    @Operation(summary = "One session with its readings")
-    SessionView get(long courseId, long sessionId, Authentication auth) {
-        access.member(auth, courseId);
-        return schedule.session(courseId, sessionId);
+    @Operation(summary = "One session with its readings; with an ETag, as the schedule")
+    @ApiResponse(responseCode = "200", description = "The session", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SessionView.class)))
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag named in If-None-Match")
+    HttpResponse<byte[]> get(long courseId, long sessionId, Authentication auth, HttpRequest<?> request) {
+        long version = access.memberAtScheduleVersion(auth, courseId);
+        return ETags.answer(request, schedule.keptSession(courseId, sessionId, version));
     }
 
     @Put("/{sessionId}")

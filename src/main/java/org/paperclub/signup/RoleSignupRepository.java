@@ -16,6 +16,9 @@ interface RoleSignupRepository extends CrudRepository<RoleSignup, Long> {
 
     List<RoleSignup> findBySessionIdAndRoleId(Long sessionId, Long roleId);
 
+    /** Every seat taken in the session (a few rows): the student's own role there and each role's taken seats. */
+    List<RoleSignup> findBySessionId(Long sessionId);
+
     Optional<RoleSignup> findBySessionIdAndUserId(Long sessionId, Long userId);
 
     Optional<RoleSignup> findByIdAndCourseId(Long id, Long courseId);

@@ -261,24 +261,29 @@ class SignupService {
     @Transactional
     RoleSignupView takeRole(long courseId, long sessionId, long roleId, Actor actor, long studentId, boolean replace) {
         Course course = courses.get(courseId);
+        // Read before the session's lock: what a sign-up reads under it is only what other sign-ups change.
+        SupportingRole role = courses.role(courseId, roleId);
+        Names names = new Names(people);
         Session session = schedule.lockSession(courseId, sessionId);
         SignupRules.held(session);
         SignupRules.playsRoles(session);
         if (!actor.staff()) {
             SignupRules.studentMayChange(course, session, now());
         }
-        SupportingRole role = courses.role(courseId, roleId);
-        Names names = new Names(people);
-        lockStudent(courseId, studentId, names);
         String who = studentId == actor.userId() ? "You" : names.of(studentId);
-        RoleSignup previous = roleSignups.findBySessionIdAndUserId(sessionId, studentId).orElse(null);
+        // One read of the session's few role seats gives the student's own and this role's taken ones. Every change
+        // to them, and to the session's presentations, holds the session's lock, so they stand until the commit.
+        List<RoleSignup> seated = roleSignups.findBySessionId(sessionId);
+        RoleSignup previous = seated.stream().filter(r -> r.userId() == studentId).findFirst().orElse(null);
         if (previous != null) {
             SignupRules.oneRolePerSession(who, session, courses.role(courseId, previous.roleId()).name(),
                     previous.roleId() == roleId, role.name(), replace);
         }
         SignupRules.noRoleWherePresenting(who, session, !members.findInSession(sessionId, studentId).isEmpty());
-        int seat = SignupRules.freeSeat(role, session, roleSignups.findBySessionIdAndRoleId(sessionId, roleId).stream()
+        int seat = SignupRules.freeSeat(role, session, seated.stream().filter(r -> r.roleId() == roleId)
                 .map(RoleSignup::seat).collect(Collectors.toSet()));
+        // The student's enrollment, still after the session (README, "Locks"): a full seat is answered without it.
+        lockStudent(courseId, studentId, names);
         if (previous != null) {
             // Freed first: (session, student) is unique, and both rows change under the same locks.
             roleSignups.delete(previous);

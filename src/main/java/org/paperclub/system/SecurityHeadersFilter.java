@@ -72,7 +72,8 @@ class SecurityHeadersFilter {
         response.header("X-Frame-Options", framed ? "SAMEORIGIN" : "DENY");
         response.header("Referrer-Policy", "same-origin");
         response.header("Content-Security-Policy", framed ? FRAMED_POLICY : policy);
-        if (request.getPath().startsWith("/api/")) {
+        // An answer with an entity tag (system/ETags) says itself how it may be kept: by the browser only.
+        if (request.getPath().startsWith("/api/") && !response.getHeaders().contains("Cache-Control")) {
             response.header("Cache-Control", "no-store");
         }
     }

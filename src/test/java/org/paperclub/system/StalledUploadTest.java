@@ -54,7 +54,8 @@ class StalledUploadTest {
         try (AppProcess app = AppProcess.start(Map.of("paperclub.data-dir", dir.resolve("data").toString(),
                         "micronaut.server.read-idle-timeout", READ_TIMEOUT, "micronaut.server.idle-timeout", IDLE_TIMEOUT,
                         "micronaut.server.multipart.location", uploads.toString()),
-                List.of("-Xmx160m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), "stalled-upload")) {
+                // README's recommended JVM settings (pom.xml paperclub.jvmOptions): the heap is smaller still.
+                List.of("-Xmx96m", "-XX:ReservedCodeCacheSize=48m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), "stalled-upload")) {
             List<AppProcess.User> students = new ArrayList<>();
             for (int n = 1; n <= 20; n++) {
                 students.add(app.login("student" + n + "@example.edu"));
