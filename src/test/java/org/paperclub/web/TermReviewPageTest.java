@@ -1,0 +1,78 @@
+package org.paperclub.web;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a review of the term in Chromium found, kept fixed: on a phone the board's "Your options" asks before
+ * withdrawing (as the table does), Escape keeps the seat, and a long role name wraps rather than widening the page.
+ */
+@MicronautTest
+class TermReviewPageTest extends BrowserTest {
+
+    @Test
+    void on_a_phone_withdrawing_from_my_options_asks_first_and_escape_keeps_the_seat() {
+        onAPhone(() -> {
+            browser.signIn(base, "student7@example.edu");
+            browser.open(base, "#/courses/2/signups");
+            browser.await(By.cssSelector("#my-options .take-role")).click();
+            WebElement withdraw = browser.await(By.cssSelector("#my-options .drop-role"));
+
+            withdraw.click();
+            WebElement question = browser.await(By.cssSelector("#my-options .confirm-step"));
+            browser.waiting().until(d -> question.equals(d.switchTo().activeElement()));
+            assertTrue(question.getText().startsWith("Withdraw from "), question.getText());
+            Axe.assertNoSeriousFindings(browser.driver, "#/courses/2/signups asking before a withdrawal, on a phone");
+
+            question.sendKeys(Keys.ESCAPE);
+            browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#my-options .confirm-step"), 0));
+            WebElement kept = browser.driver.findElement(By.cssSelector("#my-options .drop-role"));
+            browser.waiting().until(d -> kept.equals(d.switchTo().activeElement()));
+
+            kept.click();
+            browser.await(By.cssSelector("#my-options .confirm-step .confirm-yes")).click();
+            browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#my-options .drop-role"), 0));
+            browser.await(By.cssSelector("#my-options .take-role"));
+        });
+    }
+
+    @Test
+    void on_a_phone_a_long_role_name_wraps_instead_of_widening_the_page() {
+        instructor().post("/api/courses/2/roles", Map.of("name",
+                "Averyveryveryveryveryveryveryveryveryveryverylongrolenamewithoutanyspaces", "description", "Reads it all.",
+                "capacity", 2));
+        onAPhone(() -> {
+            browser.signIn(base, "student8@example.edu");
+            browser.open(base, "#/courses/2/signups");
+            browser.await(By.cssSelector("#my-options .take-role"));
+            browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".loading")));
+            JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+            Number width = (Number) js.executeScript("return document.documentElement.scrollWidth");
+            Number window = (Number) js.executeScript("return window.innerWidth");
+            assertTrue(width.intValue() <= window.intValue(), "the board is " + width + " px wide in a " + window + " px window");
+            assertEquals(Boolean.FALSE, js.executeScript("return [...document.querySelectorAll('#my-options .role-name')]"
+                    + ".some(e => e.getBoundingClientRect().right > window.innerWidth)"), "every role name fits the phone");
+        });
+    }
+
+    private void onAPhone(Runnable steps) {
+        Dimension desktop = browser.driver.manage().window().getSize();
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            steps.run();
+        } finally {
+            browser.driver.manage().window().setSize(desktop);
+        }
+    }
+}
