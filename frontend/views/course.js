@@ -329,7 +329,7 @@ export default {
                         @click="cancelSession(s)">{{ busy === 'cancel-' + s.id ? 'Saving…' : 'Mark as “No class” instead' }}</button>
 
                 <div v-if="isOpen('delete', s.id)" class="confirm staff-control card" role="group"
-                     :aria-labelledby="'confirm-text-' + s.id">
+                     :aria-labelledby="'confirm-text-' + s.id" @keydown.esc.stop.prevent="close('delete-' + s.id)">
                   <p :id="'confirm-text-' + s.id">Delete session {{ s.number }}, “{{ s.topic }}”, and its reading list?</p>
                   <div class="actions">
                     <button type="button" :id="'confirm-delete-' + s.id" class="danger staff-control"

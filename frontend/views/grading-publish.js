@@ -59,7 +59,7 @@ export default {
         within {{ plural(windowDays, 'day', 'days') }}</span>.</p>
       <p v-if="dirtyCount && data.unpublished" class="file-warning">{{ plural(dirtyCount, 'row has', 'rows have') }} changes
         that are not saved: they are not published.</p>
-      <div v-if="confirming" class="confirm" role="group" aria-labelledby="publish-confirm-text">
+      <div v-if="confirming" class="confirm" role="group" aria-labelledby="publish-confirm-text" @keydown.esc.stop.prevent="cancelPublish">
         <p id="publish-confirm-text">Publish {{ plural(data.unpublished, 'draft grade', 'draft grades') }} of {{ sessionTitle }}?</p>
         <p v-if="ungraded()" id="publish-ungraded-warning" class="file-warning">{{ plural(ungraded(), 'row is', 'rows are') }}
           not graded yet: {{ ungraded() === 1 ? 'that student sees' : 'those students see' }} no grade for it until you grade

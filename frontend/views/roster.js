@@ -293,7 +293,8 @@ export default {
                     <button v-if="p.role === 'STUDENT' && removing !== p.userId" type="button" :id="'remove-' + p.userId"
                             class="small secondary remove-student" @click="askRemove(p)"
                             :aria-label="'Remove ' + p.name + ' from the course'">Remove…</button>
-                    <div v-if="removing === p.userId" class="confirm card" role="group" :aria-labelledby="'remove-question-' + p.userId">
+                    <div v-if="removing === p.userId" class="confirm card" role="group" :aria-labelledby="'remove-question-' + p.userId"
+                         @keydown.esc.stop.prevent="keep(p)">
                       <p :id="'remove-question-' + p.userId">Remove {{ p.name }} from {{ course ? course.code : 'the course' }}?
                         Their critiques, grades and past sign-ups stay, listed as withdrawn. They lose access to the course.
                         Their role sign-ups and presentations in sessions still to come are released for others.

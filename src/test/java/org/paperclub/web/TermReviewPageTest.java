@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a review of the term in Chromium found, kept fixed: on a phone the board's "Your options" asks before
- * withdrawing (as the table does), Escape keeps the seat, and a long role name wraps rather than widening the page.
+ * withdrawing (as the table does), Escape keeps the seat, and a long role name wraps rather than widening the page;
+ * Escape cancels every question asked before a destructive click, not only those of confirm-step.js.
  */
 @MicronautTest
 class TermReviewPageTest extends BrowserTest {
@@ -64,6 +65,33 @@ class TermReviewPageTest extends BrowserTest {
             assertEquals(Boolean.FALSE, js.executeScript("return [...document.querySelectorAll('#my-options .role-name')]"
                     + ".some(e => e.getBoundingClientRect().right > window.innerWidth)"), "every role name fits the phone");
         });
+    }
+
+    @Test
+    void escape_cancels_removing_a_student_and_deleting_a_session_and_gives_focus_back() {
+        browser.signIn(base, "instructor@example.edu");
+        browser.open(base, "#/courses/1/roster");
+        WebElement remove = browser.await(By.cssSelector("#roster .remove-student"));
+        String removeId = remove.getAttribute("id");
+        remove.click();
+        WebElement yes = browser.await(By.id("confirm-" + removeId));
+        browser.waiting().until(d -> yes.equals(d.switchTo().activeElement()));
+        yes.sendKeys(Keys.ESCAPE);
+        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.id("confirm-" + removeId), 0));
+        browser.waiting().until(d -> removeId.equals(d.switchTo().activeElement().getAttribute("id")));
+
+        browser.open(base, "#/courses/1");
+        browser.await(By.cssSelector("#schedule .delete-session"));
+        WebElement delete = browser.driver.findElements(By.cssSelector("#schedule .delete-session")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElseThrow();
+        String deleteId = delete.getAttribute("id");
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", delete);
+        delete.click();
+        WebElement confirmDelete = browser.await(By.id("confirm-" + deleteId));
+        browser.waiting().until(d -> confirmDelete.equals(d.switchTo().activeElement()));
+        confirmDelete.sendKeys(Keys.ESCAPE);
+        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.id("confirm-" + deleteId), 0));
+        browser.waiting().until(d -> deleteId.equals(d.switchTo().activeElement().getAttribute("id")));
     }
 
     private void onAPhone(Runnable steps) {
