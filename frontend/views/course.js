@@ -369,8 +369,9 @@ export default {
         </div>
         <paper-form v-if="isOpen('add-paper')" :course-id="courseId" @saved="paperAdded" @cancel="close('add-paper')" />
         <problem-box :problem="paperProblem" />
-        <details class="paper-list">
-          <summary>All {{ papers.length }} papers of the course</summary>
+        <p v-if="!papers.length" id="no-papers" class="hint">The course has no papers yet.</p>
+        <details v-else class="paper-list">
+          <summary>{{ papers.length === 1 ? 'The one paper of the course' : 'All ' + papers.length + ' papers of the course' }}</summary>
           <ul>
             <li v-for="paper in papers" :key="paper.id" :data-paper-id="paper.id">
               <a v-if="webAddress(paper.link)" :href="webAddress(paper.link)">{{ paper.title }}</a><span v-else>{{ paper.title }}</span>

@@ -9,6 +9,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import org.paperclub.support.Api;
+
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,6 +94,23 @@ class TermReviewPageTest extends BrowserTest {
         confirmDelete.sendKeys(Keys.ESCAPE);
         browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.id("confirm-" + deleteId), 0));
         browser.waiting().until(d -> deleteId.equals(d.switchTo().activeElement().getAttribute("id")));
+    }
+
+    @Test
+    void a_new_course_with_no_sessions_and_no_papers_says_so_in_words() {
+        String file = """
+                format: paperclub-course/1
+                course: {code: EMPTY 1, title: Nothing yet, term: Winter 2027, timeZone: UTC}
+                policies: {critiquesRequired: 0, presentationsPerStudent: 0}
+                """;
+        long id = Api.id(instructor().post("/api/courses/import", file, "application/yaml").body());
+
+        browser.signIn(base, "instructor@example.edu");
+        browser.open(base, "#/courses/" + id);
+        assertEquals("The course has no papers yet.", browser.await(By.id("no-papers")).getText());
+        assertTrue(browser.driver.findElements(By.cssSelector(".paper-list")).isEmpty(), "no \"All 0 papers\" to open");
+        assertTrue(browser.driver.findElement(By.tagName("main")).getText().contains("No sessions are scheduled yet."));
+        Axe.assertNoSeriousFindings(browser.driver, "#/courses/" + id + " with no sessions and no papers");
     }
 
     private void onAPhone(Runnable steps) {
