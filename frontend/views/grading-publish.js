@@ -52,7 +52,8 @@ export default {
       <problem-box :problem="problemFor('publish')" />
       <p v-if="published !== null" id="publish-result" class="success">Published {{ plural(published, 'grade', 'grades') }};
         the students see them now.</p>
-      <p v-if="!data.unpublished && !ungraded()" id="all-published">Every grade of this session is published.</p>
+      <p v-if="!data.unpublished && !data.toGrade" id="nothing-to-grade">Nothing to grade or publish in this session yet.</p>
+      <p v-else-if="!data.unpublished && !ungraded()" id="all-published">Every grade of this session is published.</p>
       <p v-else-if="!data.unpublished" id="published-but-ungraded">Every grade given so far is published, but
         {{ plural(ungraded(), 'item has', 'items have') }} no grade yet.</p>
       <p v-else>Students see a grade once it is published<span v-if="windowDays !== null">, and may then ask for a regrade

@@ -113,6 +113,15 @@ class TermReviewPageTest extends BrowserTest {
         Axe.assertNoSeriousFindings(browser.driver, "#/courses/" + id + " with no sessions and no papers");
     }
 
+    @Test
+    void a_grading_sheet_with_nothing_to_grade_does_not_say_every_grade_is_published() {
+        long sessionId = Api.id(ta().list("/api/courses/1/sessions").get(0));
+        browser.signIn(base, "ta@example.edu");
+        browser.open(base, "#/courses/1/sessions/" + sessionId + "/grading");
+        assertEquals("Nothing to grade or publish in this session yet.", browser.await(By.id("nothing-to-grade")).getText());
+        assertTrue(browser.driver.findElements(By.id("all-published")).isEmpty(), "no grade is there to be published");
+    }
+
     private void onAPhone(Runnable steps) {
         Dimension desktop = browser.driver.manage().window().getSize();
         browser.driver.manage().window().setSize(new Dimension(390, 844));
