@@ -225,7 +225,7 @@ export default {
         <h2 id="new-accounts-heading" tabindex="-1">New accounts</h2>
         <p>These set-password links are shown only now. Give each person theirs: whoever opens it chooses the account's
           password, once, and the link then stops working. Until then nobody can sign in to the account.</p>
-        <p><button type="button" id="download-links" @click="downloadLinks">Download all {{ newAccounts.length }} links (CSV)</button></p>
+        <p><button type="button" id="download-links" @click="downloadLinks">{{ newAccounts.length === 1 ? 'Download the link (CSV)' : 'Download all ' + newAccounts.length + ' links (CSV)' }}</button></p>
         <div class="table-wrap">
           <table id="new-account-links">
             <thead><tr><th scope="col">Person</th><th scope="col">Set-password link</th><th scope="col">Works until</th></tr></thead>
