@@ -30,6 +30,8 @@ class TermReviewPageTest extends BrowserTest {
             browser.signIn(base, "student7@example.edu");
             browser.open(base, "#/courses/2/signups");
             browser.await(By.cssSelector("#my-options .take-role")).click();
+            assertTrue(!browser.driver.findElement(By.tagName("main")).getText().contains("The table scrolls sideways"),
+                    "no word about a table that is not shown");
             WebElement withdraw = browser.await(By.cssSelector("#my-options .drop-role"));
 
             withdraw.click();
