@@ -1,13 +1,14 @@
 // On a phone, the sign-up board as a list of what the student may do in each open session: the roles with a free
 // seat (take or switch), the role they hold (withdraw), and whether presenting is still possible there. It uses the
 // board's own actions and element ids, so focus and messages land as they do in the table (one of the two is shown).
-import { inject, computed } from 'vue';
+import { inject, computed, ref } from 'vue';
 import ProblemBox from './problem-box.js';
+import ConfirmStep from './confirm-step.js';
 import { plural } from '../format.js';
 import { BOARD } from './use-board.js';
 
 export default {
-  components: { ProblemBox },
+  components: { ProblemBox, ConfirmStep },
   emits: ['present'],
   setup() {
     const b = inject(BOARD);
@@ -17,7 +18,13 @@ export default {
     const options = computed(() => b.rows.value.filter(row => row.s.kind !== 'NO_CLASS' && b.mayChange(row.s)
       && (row.s.hasRoles || (row.freeSlots > 0 && mayPresent.value))));
     const held = c => (c.seat ? c.seat.holders.find(h => b.isMe(h.userId)) : null);
-    return { ...b, options, held, plural, mayPresent };
+    // Withdrawing asks first, as in the table (board-role-cell.js): confirm-step.js.
+    const asking = ref(null);
+    const confirmed = (...args) => {
+      asking.value = null;
+      return b.dropRole(...args);
+    };
+    return { ...b, options, held, plural, mayPresent, asking, confirmed };
   },
   template: /*html*/`
     <section id="my-options" aria-labelledby="my-options-heading">
@@ -40,8 +47,9 @@ export default {
                 <span v-else class="free">{{ c.free }} of {{ c.seat.capacity }} free</span>
                 <button v-if="c.mine" type="button" :id="'drop-' + held(c).signupId" class="small secondary drop-role"
                         :disabled="busy === 'drop-' + held(c).signupId"
+                        :aria-expanded="asking === held(c).signupId ? 'true' : 'false'"
                         :aria-label="'Withdraw from ' + c.r.name + ' in session ' + row.s.number"
-                        @click="dropRole(row.s, c, held(c))">Withdraw</button>
+                        @click="asking = held(c).signupId">Withdraw</button>
                 <button v-else-if="row.heldRole" type="button" :id="'take-' + c.key" class="small switch-role"
                         :disabled="busy === 'take-' + c.key"
                         :aria-label="'Switch from ' + row.heldRole.name + ' to ' + c.r.name + ' in session ' + row.s.number"
@@ -49,6 +57,10 @@ export default {
                 <button v-else type="button" :id="'take-' + c.key" class="small take-role" :disabled="busy === 'take-' + c.key"
                         :aria-label="'Take ' + c.r.name + ' in session ' + row.s.number"
                         @click="takeRole(row.s, c)">{{ busy === 'take-' + c.key ? 'Taking…' : 'Take' }}</button>
+                <confirm-step v-if="c.mine && asking === held(c).signupId"
+                              :question="'Withdraw from ' + c.r.name + ' in session ' + row.s.number + '?'"
+                              yes="Yes, withdraw" no="Keep my seat" :busy="busy === 'drop-' + held(c).signupId"
+                              @yes="confirmed(row.s, c, held(c))" @no="asking = null" />
                 <p v-if="doneIn(c.key)" class="cell-done">✓ {{ doneIn(c.key) }}</p>
                 <problem-box :problem="problemFor(c.key)" />
               </li>

@@ -75,7 +75,7 @@ export default {
           <span class="label you">You</span> marks your own seat.
           <span class="label frozen-label">Frozen</span> sessions are closed to students’ changes
           <span v-if="staff">(not to staff)</span><span v-else>(ask staff to change them)</span>.
-          The table scrolls sideways on a small screen.
+          <span v-if="!phone || staff || wholeTable">The table scrolls sideways on a small screen.</span>
         </p>
 
         <template v-if="phone && !staff && rows.length">

@@ -123,7 +123,7 @@ export default {
                   :disabled="!!busy" @click="askRevoke">Revoke the link</button>
         </div>
         <p v-if="link.exists" id="make-hint" class="hint">A new link replaces the old one, which then stops working.</p>
-        <div v-if="confirmRevoke" class="confirm card" role="group" aria-labelledby="revoke-text">
+        <div v-if="confirmRevoke" class="confirm card" role="group" aria-labelledby="revoke-text" @keydown.esc.stop.prevent="keep">
           <p id="revoke-text">Revoke your calendar link? Calendar apps that subscribed with it stop getting updates.</p>
           <div class="actions">
             <button type="button" id="confirm-revoke" class="danger" :disabled="!!busy" @click="revoke">

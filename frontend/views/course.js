@@ -329,7 +329,7 @@ export default {
                         @click="cancelSession(s)">{{ busy === 'cancel-' + s.id ? 'Saving…' : 'Mark as “No class” instead' }}</button>
 
                 <div v-if="isOpen('delete', s.id)" class="confirm staff-control card" role="group"
-                     :aria-labelledby="'confirm-text-' + s.id">
+                     :aria-labelledby="'confirm-text-' + s.id" @keydown.esc.stop.prevent="close('delete-' + s.id)">
                   <p :id="'confirm-text-' + s.id">Delete session {{ s.number }}, “{{ s.topic }}”, and its reading list?</p>
                   <div class="actions">
                     <button type="button" :id="'confirm-delete-' + s.id" class="danger staff-control"
@@ -369,8 +369,9 @@ export default {
         </div>
         <paper-form v-if="isOpen('add-paper')" :course-id="courseId" @saved="paperAdded" @cancel="close('add-paper')" />
         <problem-box :problem="paperProblem" />
-        <details class="paper-list">
-          <summary>All {{ papers.length }} papers of the course</summary>
+        <p v-if="!papers.length" id="no-papers" class="hint">The course has no papers yet.</p>
+        <details v-else class="paper-list">
+          <summary>{{ papers.length === 1 ? 'The one paper of the course' : 'All ' + papers.length + ' papers of the course' }}</summary>
           <ul>
             <li v-for="paper in papers" :key="paper.id" :data-paper-id="paper.id">
               <a v-if="webAddress(paper.link)" :href="webAddress(paper.link)">{{ paper.title }}</a><span v-else>{{ paper.title }}</span>

@@ -52,14 +52,15 @@ export default {
       <problem-box :problem="problemFor('publish')" />
       <p v-if="published !== null" id="publish-result" class="success">Published {{ plural(published, 'grade', 'grades') }};
         the students see them now.</p>
-      <p v-if="!data.unpublished && !ungraded()" id="all-published">Every grade of this session is published.</p>
+      <p v-if="!data.unpublished && !data.toGrade" id="nothing-to-grade">Nothing to grade or publish in this session yet.</p>
+      <p v-else-if="!data.unpublished && !ungraded()" id="all-published">Every grade of this session is published.</p>
       <p v-else-if="!data.unpublished" id="published-but-ungraded">Every grade given so far is published, but
         {{ plural(ungraded(), 'item has', 'items have') }} no grade yet.</p>
       <p v-else>Students see a grade once it is published<span v-if="windowDays !== null">, and may then ask for a regrade
         within {{ plural(windowDays, 'day', 'days') }}</span>.</p>
       <p v-if="dirtyCount && data.unpublished" class="file-warning">{{ plural(dirtyCount, 'row has', 'rows have') }} changes
         that are not saved: they are not published.</p>
-      <div v-if="confirming" class="confirm" role="group" aria-labelledby="publish-confirm-text">
+      <div v-if="confirming" class="confirm" role="group" aria-labelledby="publish-confirm-text" @keydown.esc.stop.prevent="cancelPublish">
         <p id="publish-confirm-text">Publish {{ plural(data.unpublished, 'draft grade', 'draft grades') }} of {{ sessionTitle }}?</p>
         <p v-if="ungraded()" id="publish-ungraded-warning" class="file-warning">{{ plural(ungraded(), 'row is', 'rows are') }}
           not graded yet: {{ ungraded() === 1 ? 'that student sees' : 'those students see' }} no grade for it until you grade

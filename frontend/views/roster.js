@@ -225,7 +225,7 @@ export default {
         <h2 id="new-accounts-heading" tabindex="-1">New accounts</h2>
         <p>These set-password links are shown only now. Give each person theirs: whoever opens it chooses the account's
           password, once, and the link then stops working. Until then nobody can sign in to the account.</p>
-        <p><button type="button" id="download-links" @click="downloadLinks">Download all {{ newAccounts.length }} links (CSV)</button></p>
+        <p><button type="button" id="download-links" @click="downloadLinks">{{ newAccounts.length === 1 ? 'Download the link (CSV)' : 'Download all ' + newAccounts.length + ' links (CSV)' }}</button></p>
         <div class="table-wrap">
           <table id="new-account-links">
             <thead><tr><th scope="col">Person</th><th scope="col">Set-password link</th><th scope="col">Works until</th></tr></thead>
@@ -293,7 +293,8 @@ export default {
                     <button v-if="p.role === 'STUDENT' && removing !== p.userId" type="button" :id="'remove-' + p.userId"
                             class="small secondary remove-student" @click="askRemove(p)"
                             :aria-label="'Remove ' + p.name + ' from the course'">Remove…</button>
-                    <div v-if="removing === p.userId" class="confirm card" role="group" :aria-labelledby="'remove-question-' + p.userId">
+                    <div v-if="removing === p.userId" class="confirm card" role="group" :aria-labelledby="'remove-question-' + p.userId"
+                         @keydown.esc.stop.prevent="keep(p)">
                       <p :id="'remove-question-' + p.userId">Remove {{ p.name }} from {{ course ? course.code : 'the course' }}?
                         Their critiques, grades and past sign-ups stay, listed as withdrawn. They lose access to the course.
                         Their role sign-ups and presentations in sessions still to come are released for others.
