@@ -27,6 +27,14 @@ export default {
     const { base, course, loadProblem, zone, loading } = useCourseView(props);
     const summary = ref(null);
     // The course's names for the components; a component of weight 0 counts for nothing and has no column.
+    // Only the components that weigh something, under the course's names (a syllabus graded on critiques alone says so).
+    const formula = computed(() => {
+      if (!summary.value) return '';
+      const fallback = { presentation: 'presentation', roles: 'supporting roles', critiques: 'critiques' };
+      return ['presentation', 'roles', 'critiques'].filter(k => summary.value.weights[k] > 0)
+        .map(k => `${(summary.value.names && summary.value.names[k]) || fallback[k]} ${formatPoints(summary.value.weights[k])} %`)
+        .join(', ');
+    });
     const columns = computed(() => allColumns.filter(c => !summary.value || !(c.key in summary.value.weights)
       || summary.value.weights[c.key] > 0).map(c => (summary.value && summary.value.names && summary.value.names[c.key]
       ? { ...c, label: summary.value.names[c.key] } : c)));
@@ -113,7 +121,7 @@ export default {
       }
     }
 
-    return { base, course, summary, loadProblem, zone, columns, shows, sort, sortBy, filter, rows, sortNote, totals, scales,
+    return { base, course, summary, loadProblem, zone, formula, columns, shows, sort, sortBy, filter, rows, sortNote, totals, scales,
       audit, auditProblem, auditToggled, when, toSessions, percentText, missingText, formatPoints, plural, actionName, load };
   },
   template: /*html*/`
@@ -124,9 +132,7 @@ export default {
       <p v-if="!summary && !loadProblem" class="loading">Loading the grades…</p>
 
       <template v-if="summary">
-        <p class="course-meta" id="summary-policy">Participation = {{ summary.names ? summary.names.presentation : 'presentation' }} {{ formatPoints(summary.weights.presentation) }} %,
-          {{ summary.names ? summary.names.roles : 'supporting roles' }} {{ formatPoints(summary.weights.roles) }} %,
-          {{ summary.names ? summary.names.critiques : 'critiques' }} {{ formatPoints(summary.weights.critiques) }} %
+        <p class="course-meta" id="summary-policy">Participation = {{ formula }}
           (divided by the sum of the weights). Required: {{ plural(summary.required.presentations, 'presentation', 'presentations') }},
           {{ plural(summary.required.roles, 'supporting role', 'supporting roles') }},
           {{ plural(summary.required.critiques, 'critique', 'critiques') }}. {{ missingText(summary.missing) }}</p>

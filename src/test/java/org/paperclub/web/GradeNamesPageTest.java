@@ -55,5 +55,8 @@ class GradeNamesPageTest extends BrowserTest {
         browser.waiting().until(textToBePresentInElementLocated(By.cssSelector("#grade-summary thead"), "Reading and Review"));
         assertTrue(head.getText().contains("In-class Presentation"), head.getText());
         assertTrue(!head.getText().contains("Supporting roles"), head.getText());
+        String formula = browser.await(By.id("summary-policy")).getText();
+        assertTrue(formula.startsWith("Participation = In-class Presentation 40 %, Reading and Review 60 %"), formula);
+        assertTrue(!formula.contains("upporting roles 0"), "a component of weight 0 is not in the formula: " + formula);
     }
 }
