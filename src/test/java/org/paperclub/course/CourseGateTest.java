@@ -3,6 +3,8 @@ package org.paperclub.course;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.type.Argument;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
@@ -66,6 +68,10 @@ class CourseGateTest extends ApiTest {
                     .filter(c -> c != CourseCaller.class).isPresent();
             if (!ownCaller && Arrays.stream(endpoint.arguments()).noneMatch(a -> a.getType() == Authentication.class)) {
                 problems.add(endpoint.route() + ": has a course gate but no Authentication parameter to know who calls");
+            }
+            if (!endpoint.annotations().stringValue(ExecuteOn.class).filter(TaskExecutors.BLOCKING::equals).isPresent()) {
+                problems.add(endpoint.route() + ": has a course gate, which reads the database, but runs on the event loop "
+                        + "(add @ExecuteOn(TaskExecutors.BLOCKING))");
             }
         }
         return problems;
