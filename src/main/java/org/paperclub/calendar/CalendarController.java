@@ -18,9 +18,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.paperclub.course.CourseAccess;
-import org.paperclub.people.CourseRole;
+import org.paperclub.course.CourseMember;
 import org.paperclub.people.Viewer;
-import org.paperclub.system.ProblemException;
 
 import java.net.URI;
 import java.time.Instant;
@@ -55,18 +54,10 @@ class CalendarController {
     @Get(value = "/courses/{courseId}/calendar.ics", produces = "text/calendar")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Sessions with topics and readings, critique deadlines, and for a student their presentation and roles, as iCalendar; cookie or ?token= from a calendar link")
+    @CourseMember(caller = CalendarCaller.class)
     HttpResponse<String> calendar(long courseId, @Nullable @QueryValue String token, @Nullable Authentication auth) {
-        long userId;
-        if (token != null) {
-            userId = links.owner(token).orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED,
-                    "This calendar link is not valid any more; make a new one on your account page."));
-        } else if (auth != null) {
-            userId = Viewer.id(auth);
-        } else {
-            throw new ProblemException(HttpStatus.UNAUTHORIZED, "Sign in, or use your secret calendar link.");
-        }
-        CourseRole role = access.member(userId, courseId);
-        String body = feed.feed(courseId, role.isStaff() ? null : userId);
+        CourseAccess.Admitted caller = access.admitted(courseId);
+        String body = feed.feed(courseId, caller.role().isStaff() ? null : caller.userId());
         return HttpResponse.ok(body).contentType("text/calendar; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"course-" + courseId + ".ics\"");
     }

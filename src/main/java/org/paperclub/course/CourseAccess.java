@@ -12,11 +12,18 @@ import org.paperclub.system.ProblemException;
 import java.util.List;
 
 /**
- * Decides who may do what in a course: the one place every course endpoint asks. A course that does not exist
- * is 404; a course the caller is not part of is 403; a student asking for a staff action is 403 with the reason.
+ * Who may do what in a course. Endpoints under {@code /api/courses/{courseId}} say who may call them with
+ * {@link CourseMember}, {@link CourseStaff} or {@link CourseInstructor}; {@link CourseGate} checks that before the
+ * method runs, by {@link #admit}: a course that does not exist is 404, a course the caller is not part of (or was
+ * withdrawn from) 403, a student asking for a staff action 403 with the reason. What the gate found (who calls, in
+ * which role) is then {@link #admitted(long)} to the method, for answers that differ by role, and for "staff act for a
+ * student, a student for themselves" ({@link #studentFor}, {@link #studentOrEveryone}).
  */
 @Singleton
 public class CourseAccess {
+
+    /** What the gate found for the call running on this thread (a controller method runs inside its gate). */
+    private static final ThreadLocal<Admitted> CURRENT = new ThreadLocal<>();
 
     private final CourseRepository courses;
     private final PeopleService people;
@@ -26,30 +33,62 @@ public class CourseAccess {
         this.people = people;
     }
 
-    /** The caller's role in the course; they must be enrolled in it (as anyone). */
-    public CourseRole member(Authentication auth, long courseId) {
-        return member(Viewer.id(auth), courseId);
+    /**
+     * A caller let in to a course: who, in which role, and the version of the course's schedule, read by the same
+     * lookup that found the course (the schedule's reads keep their answers per version).
+     */
+    public record Admitted(long userId, long courseId, CourseRole role, long scheduleVersion) {
     }
 
-    /** The user's role in the course, for a caller known otherwise than by a session (a calendar link's owner). */
-    public CourseRole member(long userId, long courseId) {
-        Course course = courses.findById(courseId)
+    /** The user must be enrolled in the course (as anyone, not withdrawn): the one yes/no of course membership. */
+    Admitted admit(long userId, long courseId) {
+        long version = courses.scheduleVersion(courseId)
                 .orElseThrow(() -> ProblemException.notFound("There is no course " + courseId + "."));
-        return people.roleIn(userId, course.id())
-                .orElseThrow(() -> ProblemException.forbidden("You are not enrolled in " + course.code() + "."));
+        CourseRole role = people.roleIn(userId, courseId).orElseThrow(() -> ProblemException.forbidden("You are not enrolled in "
+                + courses.findById(courseId).map(Course::code).orElse("this course") + "."));
+        return new Admitted(userId, courseId, role, version);
+    }
+
+    /** Makes {@code admitted} what the gate found for the call about to run on this thread; answers what was there before. */
+    static Admitted enter(Admitted admitted) {
+        Admitted previous = CURRENT.get();
+        CURRENT.set(admitted);
+        return previous;
+    }
+
+    /** The call has ended: what was there before it comes back. */
+    static void leave(@Nullable Admitted previous) {
+        if (previous == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(previous);
+        }
     }
 
     /**
-     * {@link #member(Authentication, long)} for the schedule's reads: the caller must be enrolled in the course (as
-     * anyone); answers the version of the course's schedule, read by the same lookup that finds the course.
+     * Who calls this endpoint of the course and in which role, as its gate let them in. Only for methods carrying
+     * {@link CourseMember}, {@link CourseStaff} or {@link CourseInstructor}; anywhere else it is a programming error.
      */
-    public long memberAtScheduleVersion(Authentication auth, long courseId) {
-        long version = courses.scheduleVersion(courseId)
-                .orElseThrow(() -> ProblemException.notFound("There is no course " + courseId + "."));
-        if (people.roleIn(Viewer.id(auth), courseId).isEmpty()) {
-            member(auth, courseId);   // says why, by the course's code
+    public Admitted admitted(long courseId) {
+        Admitted admitted = CURRENT.get();
+        if (admitted == null || admitted.courseId() != courseId) {
+            throw new IllegalStateException("No course gate let this call into course " + courseId
+                    + ": annotate the endpoint with @CourseMember, @CourseStaff or @CourseInstructor");
         }
-        return version;
+        return admitted;
+    }
+
+    /** The caller's role in the course, as its gate found it ({@link #admitted(long)}). */
+    public CourseRole role(long courseId) {
+        return admitted(courseId).role();
+    }
+
+    /**
+     * The caller's role in a course found from what an endpoint outside {@code /api/courses/{courseId}} was asked
+     * for (a critique file by its id); they must be enrolled in it, as anyone. Course endpoints use the annotations.
+     */
+    public CourseRole member(Authentication auth, long courseId) {
+        return admit(Viewer.id(auth), courseId).role();
     }
 
     /**
@@ -57,9 +96,8 @@ public class CourseAccess {
      * is 403, {@code onlyOwn}); staff act for the student they name, and naming nobody is 422 ({@code sayWhich},
      * with {@code required} on the field {@code studentId}).
      */
-    public long studentFor(Authentication auth, CourseRole role, @Nullable Long named, String onlyOwn, String sayWhich,
-                           String required) {
-        Long student = studentOrEveryone(auth, role, named, onlyOwn);
+    public long studentFor(long courseId, @Nullable Long named, String onlyOwn, String sayWhich, String required) {
+        Long student = studentOrEveryone(courseId, named, onlyOwn);
         if (student == null) {
             throw ProblemException.invalid(sayWhich, List.of(new Problem.Violation("studentId", required)));
         }
@@ -71,32 +109,14 @@ public class CourseAccess {
      * (naming someone else is 403, {@code onlyOwn}); staff for the student they name, or for everyone (null).
      */
     @Nullable
-    public Long studentOrEveryone(Authentication auth, CourseRole role, @Nullable Long named, String onlyOwn) {
-        long caller = Viewer.id(auth);
-        if (role.isStaff()) {
+    public Long studentOrEveryone(long courseId, @Nullable Long named, String onlyOwn) {
+        Admitted caller = admitted(courseId);
+        if (caller.role().isStaff()) {
             return named;
         }
-        if (named != null && named != caller) {
+        if (named != null && named != caller.userId()) {
             throw ProblemException.forbidden(onlyOwn);
         }
-        return caller;
-    }
-
-    /** The caller must be an instructor or TA of the course; {@code action} completes "Only staff can ...". */
-    public CourseRole staff(Authentication auth, long courseId, String action) {
-        CourseRole role = member(auth, courseId);
-        if (!role.isStaff()) {
-            throw ProblemException.forbidden("Only the instructors and TAs of this course can " + action + ".");
-        }
-        return role;
-    }
-
-    /** The caller must be an instructor of the course (policies and staff are theirs alone). */
-    public CourseRole instructor(Authentication auth, long courseId, String action) {
-        CourseRole role = member(auth, courseId);
-        if (role != CourseRole.INSTRUCTOR) {
-            throw ProblemException.forbidden("Only the instructors of this course can " + action + ".");
-        }
-        return role;
+        return caller.userId();
     }
 }

@@ -66,16 +66,18 @@ class CourseController {
 
     @Get("/{courseId}")
     @Operation(summary = "A course with its policies; for staff, warnings about policies its schedule cannot meet")
+    @CourseMember
     CourseView get(long courseId, Authentication auth) {
-        CourseRole role = access.member(auth, courseId);
+        CourseRole role = access.role(courseId);
         CourseView view = CourseView.of(courses.get(courseId), role);
         return role.isStaff() ? view.withWarnings(warnings.of(courseId)) : view;
     }
 
     @Put("/{courseId}")
     @Operation(summary = "Change a course's details and policies (instructors); the answer warns of policies the schedule cannot meet")
+    @CourseInstructor("change the course and its policies")
     CourseView update(long courseId, @Body @Valid CourseCommand command, Authentication auth) {
-        CourseRole role = access.instructor(auth, courseId, "change the course and its policies");
+        CourseRole role = access.role(courseId);
         return CourseView.of(courses.update(courseId, command), role).withWarnings(warnings.of(courseId));
     }
 
@@ -91,8 +93,8 @@ class CourseController {
     @Post("/{courseId}/copy")
     @Operation(summary = "Copy a course into a new term (instructors who may create courses): policies, roles, papers and the "
             + "schedule, dates moved so that each session keeps its weekday; no students and no work")
+    @CourseInstructor("copy the course into a new term")
     HttpResponse<CourseView> copy(long courseId, @Body @Valid CourseCopy.CopyCommand command, Authentication auth) {
-        access.instructor(auth, courseId, "copy the course into a new term");
         Course course = copies.copy(courseId, command, Viewer.id(auth));
         return HttpResponse.created(CourseView.of(course, CourseRole.INSTRUCTOR).withWarnings(warnings.of(course.id())),
                 URI.create("/api/courses/" + course.id()));
@@ -100,8 +102,8 @@ class CourseController {
 
     @Get(value = "/{courseId}/export", produces = {YAML, MediaType.APPLICATION_JSON})
     @Operation(summary = "The whole course as a course file: YAML, or JSON with ?format=json")
+    @CourseStaff("export the course")
     HttpResponse<String> export(long courseId, @Nullable @QueryValue String format, Authentication auth) {
-        access.staff(auth, courseId, "export the course");
         boolean json = "json".equalsIgnoreCase(format);
         String body = json ? files.exportJson(courseId) : files.exportYaml(courseId);
         String name = "course-" + courseId + (json ? ".json" : ".yml");

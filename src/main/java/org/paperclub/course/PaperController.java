@@ -41,37 +41,37 @@ class PaperController {
 
     @Get
     @Operation(summary = "Every paper of the course")
+    @CourseMember
     List<PaperView> list(long courseId, Authentication auth) {
-        access.member(auth, courseId);
         return schedule.papers(courseId);
     }
 
     @Post
     @Operation(summary = "Add a paper (staff); a key is made from author and year when none is given")
+    @CourseStaff(EDIT)
     HttpResponse<PaperView> create(long courseId, @Body @Valid PaperCommand command, Authentication auth) {
-        access.staff(auth, courseId, EDIT);
         PaperView paper = schedule.addPaper(courseId, command);
         return HttpResponse.created(paper, URI.create("/api/courses/" + courseId + "/papers/" + paper.id()));
     }
 
     @Get("/{paperId}")
+    @CourseMember
     PaperView get(long courseId, long paperId, Authentication auth) {
-        access.member(auth, courseId);
         return schedule.paper(courseId, paperId);
     }
 
     @Put("/{paperId}")
     @Operation(summary = "Change a paper (staff)")
+    @CourseStaff(EDIT)
     PaperView update(long courseId, long paperId, @Body @Valid PaperCommand command, Authentication auth) {
-        access.staff(auth, courseId, EDIT);
         return schedule.updatePaper(courseId, paperId, command);
     }
 
     @Delete("/{paperId}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a paper (staff); refused with 409 while it is a reading of a session or holds work")
+    @CourseStaff(EDIT)
     void delete(long courseId, long paperId, Authentication auth) {
-        access.staff(auth, courseId, EDIT);
         schedule.deletePaper(courseId, paperId);
     }
 }

@@ -41,31 +41,31 @@ class RoleController {
 
     @Get
     @Operation(summary = "The supporting roles of the role-playing format, with their seats per session")
+    @CourseMember
     List<RoleView> list(long courseId, Authentication auth) {
-        access.member(auth, courseId);
         return courses.roles(courseId);
     }
 
     @Post
     @Operation(summary = "Add a supporting role (staff)")
+    @CourseStaff(EDIT)
     HttpResponse<RoleView> create(long courseId, @Body @Valid RoleCommand command, Authentication auth) {
-        access.staff(auth, courseId, EDIT);
         RoleView role = courses.addRole(courseId, command);
         return HttpResponse.created(role, URI.create("/api/courses/" + courseId + "/roles/" + role.id()));
     }
 
     @Put("/{roleId}")
     @Operation(summary = "Change a supporting role (staff)")
+    @CourseStaff(EDIT)
     RoleView update(long courseId, long roleId, @Body @Valid RoleCommand command, Authentication auth) {
-        access.staff(auth, courseId, EDIT);
         return courses.updateRole(courseId, roleId, command);
     }
 
     @Delete("/{roleId}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a supporting role (staff)")
+    @CourseStaff(EDIT)
     void delete(long courseId, long roleId, Authentication auth) {
-        access.staff(auth, courseId, EDIT);
         courses.deleteRole(courseId, roleId);
     }
 }

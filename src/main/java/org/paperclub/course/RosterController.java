@@ -64,16 +64,17 @@ class RosterController {
 
     @Get
     @Operation(summary = "Everyone in the course with their role (staff)")
+    @CourseStaff(MANAGE)
     List<RosterEntry> list(long courseId, Authentication auth) {
-        access.staff(auth, courseId, MANAGE);
         return people.roster(courseId);
     }
 
     @Post
     @Operation(summary = "Enroll one person, or change their role or section (staff; only instructors add staff or change "
             + "theirs). A new account's set-password link is returned once.")
+    @CourseStaff(MANAGE)
     HttpResponse<PeopleService.Added> add(long courseId, @Body @Valid EnrollCommand command, Authentication auth) {
-        CourseRole actor = access.staff(auth, courseId, MANAGE);
+        CourseRole actor = access.role(courseId);
         PeopleService.Added added = people.addToRoster(courseId, Viewer.id(auth), actor, command.email(), command.name(),
                 command.role() == null ? CourseRole.STUDENT : command.role(), command.section());
         return HttpResponse.created(added, URI.create("/api/courses/" + courseId + "/roster"));
@@ -82,16 +83,16 @@ class RosterController {
     @Delete("/{userId}")
     @Operation(summary = "Remove a student from the course (staff): their work stays, counted as withdrawn; they lose access; "
             + "their sign-ups for sessions still to come are released. Adding them again re-enrolls them.")
+    @CourseStaff(MANAGE)
     Withdrawals.Removed remove(long courseId, long userId, Authentication auth) {
-        access.staff(auth, courseId, MANAGE);
         return withdrawals.remove(courseId, userId, Viewer.id(auth));
     }
 
     @Get(value = "/export", produces = "text/csv")
     @Operation(summary = "The roster as CSV with the columns the roster import takes (email,name,role,section); withdrawn "
             + "students are left out, so that importing the file again changes nobody")
+    @CourseStaff(MANAGE)
     HttpResponse<String> export(long courseId, Authentication auth) {
-        access.staff(auth, courseId, MANAGE);
         StringWriter text = new StringWriter();
         try (CSVPrinter out = new CSVPrinter(text, CSVFormat.DEFAULT)) {
             out.printRecord("email", "name", "role", "section");
@@ -117,8 +118,9 @@ class RosterController {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import a roster CSV in UTF-8 (email,name,role,section or Canvas's columns); one bad row refuses the "
             + "whole file. Each new account's set-password link is returned once.")
+    @CourseStaff(MANAGE)
     PeopleService.ImportResult importCsv(long courseId, @Body byte[] csv, Authentication auth) {
-        CourseRole actor = access.staff(auth, courseId, MANAGE);
+        CourseRole actor = access.role(courseId);
         return people.importRoster(courseId, actor, csv);
     }
 }

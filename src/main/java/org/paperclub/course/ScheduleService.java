@@ -62,7 +62,7 @@ public class ScheduleService {
 
     /**
      * The schedule as JSON, made once per version of what it shows ({@code version}, from
-     * {@link CourseAccess#memberAtScheduleVersion}, read before this call) and kept: every write below bumps the
+     * {@link CourseAccess.Admitted#scheduleVersion}, read before this call) and kept: every write below bumps the
      * version in its own transaction, so an instance never answers from what another instance's write changed.
      */
     public Kept keptSchedule(long courseId, long version) {

@@ -51,15 +51,16 @@ class SessionController {
     @ApiResponse(responseCode = "200", description = "The schedule", content = @Content(mediaType = "application/json",
             array = @ArraySchema(schema = @Schema(implementation = SessionView.class))))
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag named in If-None-Match")
+    @CourseMember
     HttpResponse<byte[]> list(long courseId, Authentication auth, HttpRequest<?> request) {
-        long version = access.memberAtScheduleVersion(auth, courseId);
+        long version = access.admitted(courseId).scheduleVersion();
         return ETags.answer(request, schedule.keptSchedule(courseId, version).all());
     }
 
     @Post
     @Operation(summary = "Add a session (staff)")
+    @CourseStaff(EDIT)
     HttpResponse<SessionView> create(long courseId, @Body @Valid SessionCommand command, Authentication auth) {
-        access.staff(auth, courseId, EDIT);
         SessionView created = schedule.addSession(courseId, command);
         return HttpResponse.created(created, URI.create("/api/courses/" + courseId + "/sessions/" + created.id()));
     }
@@ -69,31 +70,32 @@ class SessionController {
     @ApiResponse(responseCode = "200", description = "The session", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = SessionView.class)))
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag named in If-None-Match")
+    @CourseMember
     HttpResponse<byte[]> get(long courseId, long sessionId, Authentication auth, HttpRequest<?> request) {
-        long version = access.memberAtScheduleVersion(auth, courseId);
+        long version = access.admitted(courseId).scheduleVersion();
         return ETags.answer(request, schedule.keptSession(courseId, sessionId, version));
     }
 
     @Put("/{sessionId}")
     @Operation(summary = "Change a session: date, times, topic, location, or kind (NO_CLASS cancels it) (staff)")
+    @CourseStaff(EDIT)
     SessionView update(long courseId, long sessionId, @Body @Valid SessionCommand command, Authentication auth) {
-        access.staff(auth, courseId, EDIT);
         return schedule.updateSession(courseId, sessionId, command);
     }
 
     @Delete("/{sessionId}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a session (staff); refused with 409 while work hangs on it: cancel it instead")
+    @CourseStaff(EDIT)
     void delete(long courseId, long sessionId, Authentication auth) {
-        access.staff(auth, courseId, EDIT);
         schedule.deleteSession(courseId, sessionId);
     }
 
     @Post("/{sessionId}/readings")
     @Operation(summary = "Place a paper on a session as ASSIGNED (default) or ADDITIONAL reading (staff)")
+    @CourseStaff(EDIT)
     HttpResponse<SessionView> addReading(long courseId, long sessionId, @Body @Valid ReadingCommand command,
                                          Authentication auth) {
-        access.staff(auth, courseId, EDIT);
         SessionView session = schedule.addReading(courseId, sessionId, command);
         return HttpResponse.created(session,
                 URI.create("/api/courses/" + courseId + "/sessions/" + sessionId + "/readings/" + command.paperId()));
@@ -102,8 +104,8 @@ class SessionController {
     @Delete("/{sessionId}/readings/{paperId}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Take a paper off a session's readings (staff); the paper stays in the course")
+    @CourseStaff(EDIT)
     void removeReading(long courseId, long sessionId, long paperId, Authentication auth) {
-        access.staff(auth, courseId, EDIT);
         schedule.removeReading(courseId, sessionId, paperId);
     }
 }

@@ -34,8 +34,9 @@ class SignOutController {
     @Post
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Sign this person out everywhere: ends all their sessions at once (staff; only instructors for staff)")
+    @CourseStaff("sign people out")
     void signOut(long courseId, long userId, Authentication auth) {
-        CourseRole actor = access.staff(auth, courseId, "sign people out");
+        CourseRole actor = access.role(courseId);
         CourseRole role = people.roleIn(userId, courseId)
                 .orElseThrow(() -> ProblemException.notFound("That person is not in this course."));
         // Staff of any course, not only of this one: a TA must not reach another course's instructor through the

@@ -25,6 +25,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.paperclub.course.CourseAccess;
+import org.paperclub.course.CourseMember;
+import org.paperclub.course.CourseStaff;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.Viewer;
 import org.paperclub.system.Problem;
@@ -52,8 +54,8 @@ class CritiqueController {
 
     @Get(value = "/courses/{courseId}/sessions/{sessionId}/critiques.pdf", produces = "application/pdf")
     @Operation(summary = "All critiques of a session (latest versions) merged into one PDF for printing, each page headed with student and paper (staff)")
+    @CourseStaff("print the critiques of a session")
     HttpResponse<byte[]> printSession(long courseId, long sessionId, Authentication auth) {
-        access.staff(auth, courseId, "print the critiques of a session");
         return HttpResponse.ok(print.merged(courseId, sessionId)).contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"session-" + sessionId + "-critiques.pdf\"");
     }
@@ -68,17 +70,18 @@ class CritiqueController {
 
     @Post(value = "/courses/{courseId}/critiques", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a critique PDF (multipart: sessionId, paperId, file; staff also studentId): 201 with a receipt, or 422 listing every failed check")
+    @CourseMember
     HttpResponse<CritiqueViews.Receipt> upload(long courseId, @Part("sessionId") Long sessionId, @Part("paperId") Long paperId,
                                                 @Nullable @Part("studentId") Long studentId, @Part("file") CompletedFileUpload file,
                                                 Authentication auth) throws IOException {
-        CourseRole role = access.member(auth, courseId);
+        CourseRole role = access.role(courseId);
         if (file.getFilename() != null && file.getFilename().length() > MAX_FILE_NAME) {
             throw ProblemException.invalid("The file name is too long (at most " + MAX_FILE_NAME + " characters). Rename the file "
                     + "and upload it again.", List.of(new Problem.Violation("file", "the file name has " + file.getFilename().length()
                     + " characters; at most " + MAX_FILE_NAME + " are allowed")));
         }
         long me = Viewer.id(auth);
-        long student = access.studentFor(auth, role, studentId, "You can hand in only your own critiques.",
+        long student = access.studentFor(courseId, studentId, "You can hand in only your own critiques.",
                 "Say for which student you upload (studentId).", "is required when staff upload");
         CritiqueViews.Receipt receipt = critiques.upload(courseId, me, role, student,
                 new CritiqueService.Upload(sessionId, paperId, file.getFilename(), file.getBytes()));
@@ -87,19 +90,19 @@ class CritiqueController {
 
     @Get("/courses/{courseId}/critiques")
     @Operation(summary = "Critiques with all their versions: a student sees only their own; staff filter by ?studentId and ?sessionId")
+    @CourseMember
     List<CritiqueViews.CritiqueView> list(long courseId, @Nullable @QueryValue Long studentId, @Nullable @QueryValue Long sessionId,
                                           Authentication auth) {
-        CourseRole role = access.member(auth, courseId);
-        Long student = access.studentOrEveryone(auth, role, studentId, "You can see only your own critiques.");
+        Long student = access.studentOrEveryone(courseId, studentId, "You can see only your own critiques.");
         return critiques.list(courseId, student, sessionId);
     }
 
     @Get("/courses/{courseId}/critiques/progress")
     @Operation(summary = "My critiques counted toward the term's total, and my deadlines (staff: ?studentId)")
+    @CourseMember
     CritiqueViews.Progress progress(long courseId, @Nullable @QueryValue Long studentId, Authentication auth) {
-        CourseRole role = access.member(auth, courseId);
         // Staff who name nobody see their own (empty) progress, as the page asks for it without a student.
-        Long student = access.studentOrEveryone(auth, role, studentId, "You can see only your own progress.");
+        Long student = access.studentOrEveryone(courseId, studentId, "You can see only your own progress.");
         return critiques.progress(courseId, student != null ? student : Viewer.id(auth));
     }
 
@@ -120,8 +123,9 @@ class CritiqueController {
     /** The one answer the page may show in a frame of its own (system/SecurityHeadersFilter.FRAMED names its path). */
     @Get(value = "/courses/{courseId}/critiques/{critiqueId}/pdf", produces = "application/pdf")
     @Operation(summary = "Read the latest version of a critique in the browser (inline), e.g. beside the grading sheet (staff, or its student)")
+    @CourseMember
     HttpResponse<byte[]> read(long courseId, long critiqueId, Authentication auth) {
-        CourseRole role = access.member(auth, courseId);
+        CourseRole role = access.role(courseId);
         CritiqueService.Download d = critiques.latest(courseId, critiqueId);
         if (!role.isStaff() && d.studentId() != Viewer.id(auth)) {
             // Not 403: whether another student's critique exists is itself not theirs to know.
@@ -135,8 +139,8 @@ class CritiqueController {
 
     @Post("/courses/{courseId}/extensions")
     @Operation(summary = "Grant a student more time: for one session (sessionId) or the whole term (staff)")
+    @CourseStaff("grant extensions")
     HttpResponse<CritiqueViews.ExtensionView> grant(long courseId, @Body @Valid ExtensionCommand command, Authentication auth) {
-        access.staff(auth, courseId, "grant extensions");
         CritiqueViews.ExtensionView view = critiques.grant(courseId, Viewer.id(auth), command.studentId(), command.sessionId(),
                 command.hours(), command.reason());
         return HttpResponse.created(view, URI.create("/api/courses/" + courseId + "/extensions"));
@@ -144,8 +148,8 @@ class CritiqueController {
 
     @Get("/courses/{courseId}/extensions")
     @Operation(summary = "Extensions: a student's own, or everyone's for staff")
+    @CourseMember
     List<CritiqueViews.ExtensionView> extensions(long courseId, Authentication auth) {
-        CourseRole role = access.member(auth, courseId);
-        return critiques.extensions(courseId, access.studentOrEveryone(auth, role, null, "You can see only your own extensions."));
+        return critiques.extensions(courseId, access.studentOrEveryone(courseId, null, "You can see only your own extensions."));
     }
 }

@@ -24,6 +24,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.paperclub.course.CourseAccess;
+import org.paperclub.course.CourseMember;
+import org.paperclub.course.CourseStaff;
 import org.paperclub.grading.GradingService.Entry;
 import org.paperclub.grading.GradingViews.GradeView;
 import org.paperclub.grading.GradingViews.HistoryLine;
@@ -65,100 +67,100 @@ class GradingController {
 
     @Get("/sessions/{sessionId}/grading")
     @Operation(summary = "Everything to grade in a session: presenting teams, role holders, critiques, and flagged grades (staff)")
+    @CourseStaff("grade")
     SessionSheet sheet(long courseId, long sessionId, Authentication auth) {
-        access.staff(auth, courseId, "grade");
         return sheets.sheet(courseId, sessionId);
     }
 
     @Get("/grading/progress")
     @Operation(summary = "How far grading has come in each session (x of y items graded, drafts), and the critiques graded (staff)")
+    @CourseStaff("see how far grading has come")
     CourseProgress progress(long courseId, Authentication auth) {
-        access.staff(auth, courseId, "see how far grading has come");
         return sheets.progress(courseId);
     }
 
     @Put("/grades/presentations/{presentationId}")
     @Operation(summary = "Grade a presenting team, or one member of it with studentId (staff)")
+    @CourseStaff("grade")
     List<GradeView> gradeTeam(long courseId, long presentationId, @Body @Valid GradeCommand command, Authentication auth) {
-        access.staff(auth, courseId, "grade");
         return grading.gradeTeam(courseId, Viewer.id(auth), presentationId, command.entry());
     }
 
     @Put("/grades/roles/{sessionId}/{roleId}")
     @Operation(summary = "Grade the holders of a supporting role in a session, or one of them with studentId (staff)")
+    @CourseStaff("grade")
     List<GradeView> gradeRole(long courseId, long sessionId, long roleId, @Body @Valid GradeCommand command, Authentication auth) {
-        access.staff(auth, courseId, "grade");
         return grading.gradeRole(courseId, Viewer.id(auth), sessionId, roleId, command.entry());
     }
 
     @Put("/grades/critiques/{critiqueId}")
     @Operation(summary = "Grade a critique; its late penalty is applied when grades are combined (staff)")
+    @CourseStaff("grade")
     List<GradeView> gradeCritique(long courseId, long critiqueId, @Body @Valid GradeCommand command, Authentication auth) {
-        access.staff(auth, courseId, "grade");
         return grading.gradeCritique(courseId, Viewer.id(auth), critiqueId, command.entry());
     }
 
     @Delete("/grades/{gradeId}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a grade, e.g. a flagged one whose item is gone; the audit keeps it (staff)")
+    @CourseStaff("remove grades")
     void remove(long courseId, long gradeId, Authentication auth) {
-        access.staff(auth, courseId, "remove grades");
         grading.remove(courseId, Viewer.id(auth), gradeId);
     }
 
     @Post("/sessions/{sessionId}/grades/publish")
     @Operation(summary = "Publish the session's draft grades to their students; the regrade window starts (staff)")
+    @CourseStaff("publish grades")
     Published publish(long courseId, long sessionId, Authentication auth) {
-        access.staff(auth, courseId, "publish grades");
         return new Published(grading.publish(courseId, Viewer.id(auth), sessionId));
     }
 
     @Get("/grades/summary")
     @Operation(summary = "Every student's components and participation grade, with what is not graded yet (staff)")
+    @CourseStaff("see everyone's grades")
     Summary summary(long courseId, Authentication auth) {
-        access.staff(auth, courseId, "see everyone's grades");
         return sheets.summary(courseId, true);
     }
 
     @Get("/grades/me")
     @Operation(summary = "My published grades, how my participation grade is made up, my progress and regrade requests")
+    @CourseMember
     StudentGrades mine(long courseId, Authentication auth) {
-        access.member(auth, courseId);
         return sheets.student(courseId, Viewer.id(auth), false);
     }
 
     @Get("/grades/students/{studentId}")
     @Operation(summary = "One student's grades page, drafts included (staff)")
+    @CourseStaff("see other students' grades")
     StudentGrades student(long courseId, long studentId, Authentication auth) {
-        access.staff(auth, courseId, "see other students' grades");
         return sheets.student(courseId, studentId, true);
     }
 
     @Get("/grades/{gradeId}/history")
     @Operation(summary = "Every change of one grade: who, when, old → new (staff)")
+    @CourseStaff("read the grade audit")
     List<HistoryLine> history(long courseId, long gradeId, Authentication auth) {
-        access.staff(auth, courseId, "read the grade audit");
         return sheets.history(courseId, gradeId);
     }
 
     @Get("/grades/audit")
     @Operation(summary = "The latest 500 grade changes of the course (staff)")
+    @CourseStaff("read the grade audit")
     List<HistoryLine> audit(long courseId, Authentication auth) {
-        access.staff(auth, courseId, "read the grade audit");
         return sheets.audit(courseId);
     }
 
     @Get(value = "/gradebook.csv", produces = "text/csv")
     @Operation(summary = "The participation gradebook in Canvas's import layout, from published grades (?drafts=true: drafts too) (staff)")
+    @CourseStaff("export the gradebook")
     HttpResponse<String> gradebook(long courseId, @Nullable @QueryValue Boolean drafts, Authentication auth) {
-        access.staff(auth, courseId, "export the gradebook");
         return csv(export.canvas(courseId, Boolean.TRUE.equals(drafts)), "gradebook-" + courseId + ".csv");
     }
 
     @Get(value = "/grades/breakdown.csv", produces = "text/csv")
     @Operation(summary = "Per-student breakdown of the participation grade, from published grades (?drafts=true: drafts too) (staff)")
+    @CourseStaff("export the gradebook")
     HttpResponse<String> breakdown(long courseId, @Nullable @QueryValue Boolean drafts, Authentication auth) {
-        access.staff(auth, courseId, "export the gradebook");
         return csv(export.breakdown(courseId, Boolean.TRUE.equals(drafts)), "grades-breakdown-" + courseId + ".csv");
     }
 

@@ -21,6 +21,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.paperclub.course.CourseAccess;
+import org.paperclub.course.CourseMember;
+import org.paperclub.course.CourseStaff;
 import org.paperclub.grading.GradingViews.RegradeView;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.Viewer;
@@ -54,8 +56,9 @@ class RegradeController {
 
     @Post("/grades/{gradeId}/regrades")
     @Operation(summary = "Ask for a regrade of one of my published grades, within the course's window")
+    @CourseMember
     HttpResponse<RegradeView> file(long courseId, long gradeId, @Body @Valid RegradeCommand command, Authentication auth) {
-        CourseRole role = access.member(auth, courseId);
+        CourseRole role = access.role(courseId);
         if (role != CourseRole.STUDENT) {
             throw ProblemException.forbidden("Regrade requests are for students; staff change a grade directly.");
         }
@@ -65,16 +68,16 @@ class RegradeController {
 
     @Get("/regrades")
     @Operation(summary = "Regrade requests and their answers: staff see all (?open=true for the open ones), a student their own")
+    @CourseMember
     List<RegradeView> list(long courseId, @Nullable @QueryValue Boolean open, Authentication auth) {
-        CourseRole role = access.member(auth, courseId);
-        return grading.regrades(courseId, access.studentOrEveryone(auth, role, null, "You can see only your own regrade requests."),
+        return grading.regrades(courseId, access.studentOrEveryone(courseId, null, "You can see only your own regrade requests."),
                 Boolean.TRUE.equals(open));
     }
 
     @Post("/regrades/{requestId}/answer")
     @Operation(summary = "Answer a regrade request, with a new grade or keeping it (staff)")
+    @CourseStaff("answer regrade requests")
     RegradeView answer(long courseId, long requestId, @Body @Valid AnswerCommand command, Authentication auth) {
-        access.staff(auth, courseId, "answer regrade requests");
         return grading.answerRegrade(courseId, Viewer.id(auth), requestId, command.answer(), command.points(), command.mark());
     }
 }

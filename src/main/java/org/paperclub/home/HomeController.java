@@ -10,6 +10,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.paperclub.course.CourseAccess;
+import org.paperclub.course.CourseMember;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.Viewer;
 
@@ -36,8 +37,9 @@ class HomeController {
 
     @Get("/courses/{courseId}/me")
     @Operation(summary = "My part in one course, as on the home page: critiques per session, sign-ups, new grades (staff: what waits for them)")
+    @CourseMember
     HomeService.CourseHome course(long courseId, Authentication auth) {
-        CourseRole role = access.member(auth, courseId);
+        CourseRole role = access.role(courseId);
         return home.course(courseId, Viewer.id(auth), role);
     }
 }

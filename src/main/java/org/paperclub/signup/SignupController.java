@@ -23,9 +23,10 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.paperclub.course.CourseAccess;
+import org.paperclub.course.CourseMember;
+import org.paperclub.course.CourseStaff;
 import org.paperclub.people.PeopleService;
 import org.paperclub.people.User;
-import org.paperclub.people.Viewer;
 import org.paperclub.signup.SignupService.Actor;
 import org.paperclub.signup.SignupViews.PresentationView;
 import org.paperclub.signup.SignupViews.RoleSignupView;
@@ -68,9 +69,10 @@ class SignupController {
 
     @Post("/presentations")
     @Operation(summary = "Sign up to present a paper: joins the team on that paper if it has room, else starts one in a free slot")
+    @CourseMember
     HttpResponse<PresentationView> present(long courseId, long sessionId, @Body @Valid PresentCommand command, Authentication auth) {
-        Actor actor = actor(auth, courseId);
-        long student = subject(auth, actor, command.studentId());
+        Actor actor = actor(courseId);
+        long student = subject(courseId, command.studentId());
         Long partner = command.partnerId();
         if (command.partnerEmail() != null && !command.partnerEmail().isBlank()) {
             partner = people.userByEmail(command.partnerEmail()).map(User::id)
@@ -84,18 +86,20 @@ class SignupController {
     @Delete("/presentations/{presentationId}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Leave a team (students, before the freeze); staff remove one member (?studentId=) or the whole team")
+    @CourseMember
     void withdrawPresentation(long courseId, long sessionId, long presentationId, @Nullable @QueryValue Long studentId,
                               Authentication auth) {
-        signups.withdrawPresentation(courseId, sessionId, presentationId, actor(auth, courseId), studentId);
+        signups.withdrawPresentation(courseId, sessionId, presentationId, actor(courseId), studentId);
     }
 
     @Post("/roles/{roleId}/signups")
     @Operation(summary = "Take a seat of a supporting role: a student for themselves; staff name the student. "
             + "With replace: true, switch from the role held in this session to this one in one step")
+    @CourseMember
     HttpResponse<RoleSignupView> takeRole(long courseId, long sessionId, long roleId, @Nullable @Body @Valid RoleCommand command,
                                           Authentication auth) {
-        Actor actor = actor(auth, courseId);
-        long student = subject(auth, actor, command == null ? null : command.studentId());
+        Actor actor = actor(courseId);
+        long student = subject(courseId, command == null ? null : command.studentId());
         boolean replace = command != null && Boolean.TRUE.equals(command.replace());
         RoleSignupView view = signups.takeRole(courseId, sessionId, roleId, actor, student, replace);
         return HttpResponse.created(view, URI.create("/api/courses/" + courseId + "/sessions/" + sessionId + "/roles/" + roleId
@@ -105,25 +109,28 @@ class SignupController {
     @Delete("/roles/{roleId}/signups/{signupId}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Withdraw from a supporting role (students: their own, before the freeze; staff: anyone's)")
+    @CourseMember
     void dropRole(long courseId, long sessionId, long roleId, long signupId, Authentication auth) {
-        signups.dropRole(courseId, sessionId, roleId, signupId, actor(auth, courseId));
+        signups.dropRole(courseId, sessionId, roleId, signupId, actor(courseId));
     }
 
     @Post("/roles/{roleId}/signups/{signupId}/move")
     @Operation(summary = "Move a role sign-up to another session or role (staff)")
+    @CourseStaff("move sign-ups")
     RoleSignupView move(long courseId, long sessionId, long roleId, long signupId, @Body @Valid MoveCommand command,
                         Authentication auth) {
-        access.staff(auth, courseId, "move sign-ups");
-        return signups.moveRole(courseId, sessionId, roleId, signupId, actor(auth, courseId), command.sessionId(), command.roleId());
+        return signups.moveRole(courseId, sessionId, roleId, signupId, actor(courseId), command.sessionId(), command.roleId());
     }
 
-    private Actor actor(Authentication auth, long courseId) {
-        return new Actor(Viewer.id(auth), access.member(auth, courseId));
+    /** The caller and their role, as the endpoint's gate let them in. */
+    private Actor actor(long courseId) {
+        CourseAccess.Admitted caller = access.admitted(courseId);
+        return new Actor(caller.userId(), caller.role());
     }
 
     /** Students sign up only themselves; staff must say for whom (they do not present or play roles). */
-    private long subject(Authentication auth, Actor actor, Long studentId) {
-        return access.studentFor(auth, actor.role(), studentId, "You can sign up only yourself; ask staff to sign up someone else.",
+    private long subject(long courseId, Long studentId) {
+        return access.studentFor(courseId, studentId, "You can sign up only yourself; ask staff to sign up someone else.",
                 "Say which student to sign up (studentId).", "is required for staff");
     }
 }

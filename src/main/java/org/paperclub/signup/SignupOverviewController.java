@@ -20,6 +20,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.paperclub.course.CourseAccess;
+import org.paperclub.course.CourseMember;
+import org.paperclub.course.CourseStaff;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.Viewer;
 import org.paperclub.signup.SignupService.Actor;
@@ -63,29 +65,31 @@ class SignupOverviewController {
 
     @Get("/signups/board")
     @Operation(summary = "Sessions × presentation slots and roles: who holds each seat, what is free and frozen; for a student, their own gaps and notices")
+    @CourseMember
     Board board(long courseId, Authentication auth) {
-        CourseRole role = access.member(auth, courseId);
+        CourseRole role = access.role(courseId);
         return board.board(courseId, Viewer.id(auth), role);
     }
 
     @Get("/signups/coverage")
     @Operation(summary = "Which students lack a supporting role in which block, and who has not signed up to present (staff)")
+    @CourseStaff("see the coverage of sign-ups")
     Coverage coverage(long courseId, Authentication auth) {
-        access.staff(auth, courseId, "see the coverage of sign-ups");
         return board.coverage(courseId);
     }
 
     @Post("/signups/autofill/preview")
     @Operation(summary = "A plan that fills the coverage gaps into free seats; nothing is written (staff)")
+    @CourseStaff(MANAGE)
     AutoFillPlan preview(long courseId, Authentication auth) {
-        access.staff(auth, courseId, MANAGE);
         return board.autoFill(courseId);
     }
 
     @Post("/signups/autofill/apply")
     @Operation(summary = "Apply a plan (usually the previewed one): each assignment passes every rule on its own (staff)")
+    @CourseStaff(MANAGE)
     List<AppliedAssignment> apply(long courseId, @Body @Valid ApplyCommand command, Authentication auth) {
-        CourseRole role = access.staff(auth, courseId, MANAGE);
+        CourseRole role = access.role(courseId);
         Actor actor = new Actor(Viewer.id(auth), role);
         List<AppliedAssignment> results = new ArrayList<>();
         for (Assignment a : command.assignments()) {
@@ -101,38 +105,42 @@ class SignupOverviewController {
 
     @Post("/presentations/{presentationId}/approve")
     @Operation(summary = "Approve a proposed off-list paper (staff)")
+    @CourseStaff("approve proposals")
     PresentationView approve(long courseId, long presentationId, Authentication auth) {
-        CourseRole role = access.staff(auth, courseId, "approve proposals");
+        CourseRole role = access.role(courseId);
         return signups.decide(courseId, presentationId, new Actor(Viewer.id(auth), role), true, null);
     }
 
     @Post("/presentations/{presentationId}/decline")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Decline a proposed off-list paper: frees the slot and tells the team (staff)")
+    @CourseStaff("decline proposals")
     void decline(long courseId, long presentationId, @Nullable @Body @Valid Decision decision, Authentication auth) {
-        CourseRole role = access.staff(auth, courseId, "decline proposals");
+        CourseRole role = access.role(courseId);
         signups.decide(courseId, presentationId, new Actor(Viewer.id(auth), role), false, decision == null ? null : decision.reason());
     }
 
     @Post("/signups/invitations/{invitationId}/accept")
     @Operation(summary = "Accept an invitation to present with a partner: join their team, if the sign-up rules allow it now (the invited student)")
+    @CourseMember
     PresentationView acceptInvitation(long courseId, long invitationId, Authentication auth) {
-        CourseRole role = access.member(auth, courseId);
+        CourseRole role = access.role(courseId);
         return signups.answerInvitation(courseId, invitationId, new Actor(Viewer.id(auth), role), true);
     }
 
     @Post("/signups/invitations/{invitationId}/decline")
     @io.micronaut.http.annotation.Status(io.micronaut.http.HttpStatus.NO_CONTENT)
     @Operation(summary = "Decline an invitation to present with a partner; the team is told (the invited student)")
+    @CourseMember
     void declineInvitation(long courseId, long invitationId, Authentication auth) {
-        CourseRole role = access.member(auth, courseId);
+        CourseRole role = access.role(courseId);
         signups.answerInvitation(courseId, invitationId, new Actor(Viewer.id(auth), role), false);
     }
 
     @Get("/signups/audit")
     @Operation(summary = "Every sign-up change, newest first: who, when, what (staff)")
+    @CourseStaff("read the sign-up audit trail")
     List<EventView> audit(long courseId, Authentication auth) {
-        access.staff(auth, courseId, "read the sign-up audit trail");
         return board.audit(courseId);
     }
 }
