@@ -114,10 +114,11 @@ class GradingController {
     }
 
     @Get("/grades/summary")
-    @Operation(summary = "Every student's components and participation grade, with what is not graded yet (staff)")
+    @Operation(summary = "Every student's components and participation grade, with what is not graded yet and the regrade "
+            + "requests waiting for an answer (staff)")
     Summary summary(long courseId, Authentication auth) {
         access.staff(auth, courseId, "see everyone's grades");
-        return sheets.summary(courseId, true);
+        return sheets.summary(courseId, true).withOpenRegrades(grading.regrades(courseId, null, true));
     }
 
     @Get("/grades/me")

@@ -35,9 +35,9 @@ class HomeController {
     }
 
     @Get("/courses/{courseId}/me")
-    @Operation(summary = "My part in one course, as on the home page: critiques per session, sign-ups, new grades (staff: what waits for them)")
+    @Operation(summary = "My part in one course, as on the home page: critiques per session, sign-ups, new grades (staff: what waits for them, the grading progress per session and the policy warnings)")
     HomeService.CourseHome course(long courseId, Authentication auth) {
         CourseRole role = access.member(auth, courseId);
-        return home.course(courseId, Viewer.id(auth), role);
+        return home.course(courseId, Viewer.id(auth), role, true);
     }
 }
