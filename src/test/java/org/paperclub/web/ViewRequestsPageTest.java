@@ -56,6 +56,11 @@ class ViewRequestsPageTest extends BrowserTest {
         views.put("start a course", "#/courses/new");
         browser.signIn(base, "instructor@example.edu");
         assertAtMostTwo("instructor", views);
+
+        // The home page's "to grade" line comes with its one request: nothing is handed in on the fresh demo course.
+        browser.open(base, "#/");
+        String toGrade = browser.await(By.cssSelector(".to-grade")).getText();
+        assertTrue(toGrade.contains("to grade"), toGrade);
     }
 
     private void assertAtMostTwo(String who, Map<String, String> views) {
