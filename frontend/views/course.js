@@ -11,7 +11,7 @@ import { roleNames } from './courses.js';
 import { webAddress } from '../links.js';
 import { focusLater } from '../focus.js';
 import ScheduleMyPart from './schedule-my-part.js';
-import GradingProgress from './course-grading-progress.js';
+import GradingProgress, { knowProgress } from './course-grading-progress.js';
 
 export default {
   components: { ProblemBox, SessionForm, ReadingForm, PaperForm, ScheduleMyPart, GradingProgress },
@@ -36,26 +36,28 @@ export default {
       && sessions.value.find(s => s.kind !== 'NO_CLASS' && !isPast(s)));
     const firstYear = computed(() => sessions.value && sessions.value.length ? sessions.value[0].date.slice(0, 4) : '');
 
+    // Two requests: the course-wide answer every member shares (cached, with an ETag) and my own part (/me: my role,
+    // my part in each session; for staff the grading progress and the policy warnings).
+    const mine = ref(null);
     async function load() {
       try {
-        const [c, list, r] = await Promise.all([get(base), get(`${base}/sessions`), get(`${base}/roles`)]);
-        course.value = c;
-        sessions.value = list;
-        roles.value = r;
-        if (isStaff(c)) {
-          papers.value = await get(`${base}/papers`);
+        const [page, me] = await Promise.all([get(`${base}/schedule`), get(`${base}/me`)]);
+        const warnings = (me.staff && me.staff.warnings) || [];
+        if (me.staff && me.staff.progress) {
+          knowProgress(props.courseId, me.staff.progress.sessions);
         }
+        course.value = { ...page.course, role: me.role, warnings };
+        sessions.value = page.sessions;
+        roles.value = page.roles;
+        papers.value = page.papers;
+        mine.value = me.role === 'STUDENT' ? me : null;
       } catch (e) {
         loadProblem.value = problemOf(e);
       }
     }
     load();
 
-    // A student's own part in each session, and past sessions folded away (staff keep them: they grade them).
-    const mine = ref(null);
-    if (!isStaff(course.value)) {
-      get(`${base}/me`).then(m => { mine.value = m.role === 'STUDENT' ? m : null; }).catch(e => { loadProblem.value = problemOf(e); });
-    }
+    // Past sessions folded away for students (staff keep them: they grade them).
     const showPast = ref(false);
     const pastCount = computed(() => (sessions.value || []).filter(isPast).length);
     const folded = s => !staff.value && !showPast.value && isPast(s);

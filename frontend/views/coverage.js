@@ -26,11 +26,11 @@ export default {
     const audit = ref(null);
 
     const load = () => loading(async () => {
-      const [c, b, a] = await Promise.all([get(`${base}/signups/coverage`), get(`${base}/signups/board`),
-        get(`${base}/signups/audit`)]);
+      // Two requests: the coverage (with the audit trail) and the board.
+      const [c, b] = await Promise.all([get(`${base}/signups/coverage`), get(`${base}/signups/board`)]);
       coverage.value = c;
       board.value = b;
-      audit.value = a;
+      audit.value = c.audit;
     });
     load();
 

@@ -29,6 +29,7 @@ export default {
     extensions: { type: Array, required: true },
     sessions: { type: Array, required: true },
     now: { type: Number, required: true },
+    gradedCritiques: { type: Array, default: null },   // the ids graded, when the page has them already
   },
   emits: ['upload-for'],
   setup(props, { emit }) {
@@ -36,8 +37,10 @@ export default {
     const zone = computed(() => props.course.timeZone);
 
     // Which critiques have a grade: staff's grading progress, read once (per-person data, not the shared schedule).
-    const graded = ref(null);
-    get(`${base}/grading/progress`).then(p => { graded.value = new Set(p.gradedCritiques); }).catch(() => { graded.value = null; });
+    const graded = ref(props.gradedCritiques ? new Set(props.gradedCritiques) : null);
+    if (!props.gradedCritiques) {
+      get(`${base}/grading/progress`).then(p => { graded.value = new Set(p.gradedCritiques); }).catch(() => { graded.value = null; });
+    }
     const isGraded = c => graded.value !== null && graded.value.has(c.id);
 
     // Columns: the sessions with a deadline, and any other session that still holds critiques (it was cancelled, or

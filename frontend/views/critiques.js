@@ -55,7 +55,7 @@ export default {
 
       <critique-matrix v-if="critiques && staff" :course-id="courseId" :course="course" :deadlines="progress.deadlines"
                        :critiques="critiques" :students="students" :extensions="extensions" :sessions="sessions" :now="now"
-                       @upload-for="uploadFor" />
+                       :graded-critiques="gradedCritiques" @upload-for="uploadFor" />
       <critique-upload v-if="critiques && asksCritiques" />
       <p v-else-if="critiques && staff" id="no-critiques-asked" class="card notice">This course asks for no critiques, so there is
         nothing to upload. Set “critiques required” in the course’s policies to start taking them.</p>

@@ -159,7 +159,7 @@ export default {
           </ul>
         </section>
 
-        <regrade-answers :course-id="courseId" :scales="scales" :zone="zone" @answered="load" />
+        <regrade-answers :course-id="courseId" :scales="scales" :zone="zone" :given="summary.openRegrades" @answered="load" />
 
         <section aria-labelledby="students-heading">
           <h2 id="students-heading">Every student ({{ summary.students.length }})</h2>

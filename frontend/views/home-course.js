@@ -63,7 +63,10 @@ export default {
 
       <template v-if="c.staff">
         <ul class="home-list staff-waits">
-          <li v-if="c.staff.toGrade != null" class="to-grade">{{ plural(c.staff.toGrade, 'item', 'items') }} to grade.</li>
+          <li v-if="c.staff.toGrade != null" class="to-grade">
+            <a v-if="c.staff.toGrade" :href="link('/grades')" :data-to-grade="c.staff.toGrade">{{ plural(c.staff.toGrade, 'item', 'items') }} to grade in {{ c.code }}</a>
+            <span v-else>Nothing left to grade.</span>
+          </li>
           <li class="open-regrades">
             <a v-if="c.staff.openRegrades" :href="link('/grades')">{{ plural(c.staff.openRegrades, 'regrade request waits', 'regrade requests wait') }} for an answer</a>
             <span v-else>No regrade request waits for an answer.</span>

@@ -1,6 +1,6 @@
 // Regrade requests, staff's side: the open requests, each with a form to answer it (and, if they wish, a new value).
 // A student's own requests are regrade-history.js.
-import { ref, reactive } from 'vue';
+import { ref, reactive, watch } from 'vue';
 import { get, post, problemOf } from '../api.js';
 import { announce } from '../store.js';
 import { formatMoment } from '../time.js';
@@ -17,6 +17,7 @@ export default {
     courseId: { type: Number, required: true },
     scales: { type: Object, default: () => ({}) },   // by kind: PRESENTATION, ROLE, CRITIQUE → Scale
     zone: { type: String, required: true },
+    given: { type: Array, default: null },   // the open requests, when the page has them already (the summary carries them)
   },
   emits: ['answered'],
   setup(props, { emit }) {
@@ -27,20 +28,28 @@ export default {
     const problems = reactive({});
     const busy = ref(null);
 
+    function show(list) {
+      open.value = list;
+      open.value.forEach(r => {
+        if (!forms[r.id]) {
+          forms[r.id] = { answer: '', value: '' };
+        }
+      });
+      problem.value = null;
+    }
     async function load() {
       try {
-        open.value = await get(`${base}/regrades?open=true`);
-        open.value.forEach(r => {
-          if (!forms[r.id]) {
-            forms[r.id] = { answer: '', value: '' };
-          }
-        });
-        problem.value = null;
+        show(await get(`${base}/regrades?open=true`));
       } catch (e) {
         problem.value = problemOf(e);
       }
     }
-    load();
+    if (props.given) {
+      show(props.given);
+      watch(() => props.given, list => { if (list) { show(list); } });
+    } else {
+      load();
+    }
 
     const scaleOf = r => (r.item && props.scales[r.item.kind])
       || { type: 'POINTS', max: r.item ? r.item.maxPoints : null, marks: [] };

@@ -17,23 +17,22 @@ export function useBoard(props) {
   const students = ref([]);
   const staff = computed(() => (board.value ? board.value.viewerRole !== 'STUDENT' : isStaff(course.value)));
 
-  async function loadStudents() {
-    const roster = await get(`${base}/roster`);
-    students.value = roster.filter(p => p.role === 'STUDENT')
-      .sort(byName);
+  // Two requests: the board (for staff with the students for their choice lists) and the papers.
+  function show(b) {
+    if (b.students) {
+      students.value = [...b.students].sort(byName);
+    }
+    board.value = b;
   }
 
   loading(async () => {
     const [b, p] = await Promise.all([get(`${base}/signups/board`), get(`${base}/papers`)]);
     papers.value = p;
-    if (b.viewerRole !== 'STUDENT') {
-      await loadStudents();
-    }
-    board.value = b;
+    show(b);
   });
 
   const reloadBoard = () => loading(async () => {
-    board.value = await get(`${base}/signups/board`);
+    show(await get(`${base}/signups/board`));
   });
 
   const refreshing = ref(false);

@@ -31,20 +31,24 @@ export function useCritiques(props) {
   onUnmounted(() => clearInterval(tick));
   const passed = d => Date.parse(d.due) <= now.value;
 
-  /** Loads it all; resolves to whether it worked. */
+  /**
+   * Loads it all in two requests: the course and its sessions (the course-wide answer every member shares) and the
+   * page's own data (progress, critiques, extensions; for staff the roster and which critiques are graded).
+   * Resolves to whether it worked.
+   */
+  const gradedCritiques = ref(null);
   const load = () => loading(async () => {
-    const [c, s, p, list, ext] = await Promise.all([get(base), get(`${base}/sessions`), get(`${base}/critiques/progress`),
-      get(`${base}/critiques`), get(`${base}/extensions`)]);
-    if (isStaff(c)) {
-      const roster = await get(`${base}/roster`);
-      students.value = roster.filter(x => x.role === 'STUDENT')
+    const [page, o] = await Promise.all([get(`${base}/schedule`), get(`${base}/critiques/overview`)]);
+    if (o.roster) {
+      students.value = o.roster.filter(x => x.role === 'STUDENT')
         .sort(byName);
     }
-    course.value = c;
-    sessions.value = s;
-    extensions.value = ext;
-    progress.value = p;
-    critiques.value = list;
+    gradedCritiques.value = o.gradedCritiques;
+    course.value = { ...page.course, role: o.role };
+    sessions.value = page.sessions;
+    extensions.value = o.extensions;
+    progress.value = o.progress;
+    critiques.value = o.critiques;
   });
   const reloadCritiques = () => loading(async () => {
     const [list, p] = await Promise.all([get(`${base}/critiques`), get(`${base}/critiques/progress`)]);
@@ -90,6 +94,6 @@ export function useCritiques(props) {
   return {
     base, course, sessions, progress, critiques, students, extensions, loadProblem, staff, zone, policies, lateAccepted,
     graceUnit, now, passed, load, reloadCritiques, reloadExtensions, paperTitle, studentName, due, yourDue, critiquesOf,
-    open, left, mine, deadlineOf, handedInFor,
+    open, left, mine, deadlineOf, handedInFor, gradedCritiques,
   };
 }

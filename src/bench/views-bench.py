@@ -3,7 +3,8 @@
 # data (course 1, CMSC 848K), as the student and as the instructor.
 #   python3 src/bench/views-bench.py --url http://127.0.0.1:8080 [--runs 7]
 # The table of pages below mirrors what frontend/views/*.js fetch when they open (their Promise.all and the loads
-# right after); update it with them. Each answer is timed on loopback from sending the request to its last byte
+# right after; the shell's own /api/me, once per page load, is not a view's); update it with them.
+# web/ViewRequestsPageTest counts the same in a browser. Each answer is timed on loopback from sending the request to its last byte
 # (the server's time plus a loopback hop), the median of --runs after one warm-up. The goals: at most 2 requests
 # per page, each answer under 100 ms. Python standard library only; needs a running server with the demo courses.
 import argparse
@@ -15,20 +16,24 @@ import time
 import urllib.parse
 
 B = "/api/courses/1"
+# {session} and {student} are filled in at start: the course's first session, and student1's user id.
 PAGES = {  # page -> (who, [paths fetched on opening it])
-    "courses (/)": ("student", ["/api/me"]),
-    "course schedule": ("student", [B, B + "/sessions", B + "/roles"]),
-    "course schedule, staff": ("instructor", [B, B + "/sessions", B + "/roles", B + "/papers"]),
+    "home (/)": ("student", ["/api/me/home"]),
+    "home (/), staff": ("instructor", ["/api/me/home"]),
+    "course schedule": ("student", [B + "/schedule", B + "/me"]),
+    "course schedule, staff": ("instructor", [B + "/schedule", B + "/me"]),
     "sign-up board": ("student", [B + "/signups/board", B + "/papers"]),
-    "sign-up board, staff": ("instructor", [B + "/roster", B + "/signups/board", B + "/papers"]),
-    "coverage (staff)": ("instructor", [B + "/signups/coverage", B + "/signups/board", B + "/signups/audit"]),
-    "critiques": ("student", [B, B + "/sessions", B + "/critiques/progress", B + "/critiques", B + "/extensions"]),
-    "critiques, staff": ("instructor", [B, B + "/sessions", B + "/critiques/progress", B + "/critiques",
-                                        B + "/extensions", B + "/roster"]),
-    "my grades": ("student", [B, B + "/grades/me"]),
+    "sign-up board, staff": ("instructor", [B + "/signups/board", B + "/papers"]),
+    "coverage (staff)": ("instructor", [B + "/signups/coverage", B + "/signups/board"]),
+    "critiques": ("student", [B + "/schedule", B + "/critiques/overview"]),
+    "critiques, staff": ("instructor", [B + "/schedule", B + "/critiques/overview"]),
+    "grading sheet (staff)": ("instructor", [B, B + "/sessions/{session}/grading"]),
     "grade summary (staff)": ("instructor", [B, B + "/grades/summary"]),
+    "a student's grades": ("instructor", [B, B + "/grades/students/{student}"]),
+    "my grades": ("student", [B, B + "/grades/me"]),
     "roster (staff)": ("instructor", [B + "/roster"]),
-    "regrades (staff)": ("instructor", [B + "/regrades?open=true"]),
+    "account": ("student", ["/api/me/calendar-link"]),
+    "start a course (staff)": ("instructor", []),
 }
 WHO = {"student": "student1@example.edu", "instructor": "instructor@example.edu"}
 
@@ -53,6 +58,15 @@ def timed(conn, path, cookie):
     return (time.perf_counter() - t) * 1000, r.status, len(body)
 
 
+def read(conn, path, cookie):
+    conn.request("GET", path, headers={"Cookie": cookie, "Accept": "application/json"})
+    r = conn.getresponse()
+    body = r.read()
+    if r.status != 200:
+        sys.exit(f"{path} answered {r.status}")
+    return json.loads(body)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--url", required=True)
@@ -61,11 +75,14 @@ def main():
     u = urllib.parse.urlsplit(args.url)
     cookies = {k: sign_in(u.hostname, u.port, v) for k, v in WHO.items()}
     conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+    fill = {"session": str(read(conn, B + "/sessions", cookies["instructor"])[0]["id"]),
+            "student": str(next(p["userId"] for p in read(conn, B + "/roster", cookies["instructor"])
+                                if p["email"] == WHO["student"]))}
     worst_count, worst_ms, bad = 0, 0.0, []
     print(f"{'page':<26} {'who':<11} {'requests':>8} {'slowest answer (median ms)':>28}  path")
     for page, (who, paths) in PAGES.items():
         slowest = (0.0, "")
-        for p in paths:
+        for p in (p.format(**fill) for p in paths):
             timed(conn, p, cookies[who])
             runs = []
             for _ in range(args.runs):

@@ -110,7 +110,7 @@ public class CourseService implements CoursesOfUser {
             throw ProblemException.conflict("A course " + details.code() + " in " + details.term() + " already exists.");
         }
         Course updated = courses.update(Course.of(old.id(), details, policies, old.createdAt()));
-        courses.scheduleChanged(courseId);   // the time zone places the sessions' times
+        courses.scheduleChanged(courseId);   // the time zone places the sessions' times; the schedule page shows the course
         return updated;
     }
 
@@ -182,14 +182,18 @@ public class CourseService implements CoursesOfUser {
         List<SupportingRole> existing = roles.findByCourseIdOrderByPosition(courseId);
         requireUniqueRoleName(existing, command.name().trim(), null);
         int position = existing.stream().mapToInt(SupportingRole::position).max().orElse(0) + 1;
-        return RoleView.of(roles.save(command.role(null, courseId, position)));
+        RoleView added = RoleView.of(roles.save(command.role(null, courseId, position)));
+        courses.scheduleChanged(courseId);   // the schedule page shows the roles
+        return added;
     }
 
     @Transactional
     public RoleView updateRole(long courseId, long roleId, RoleCommand command) {
         SupportingRole old = role(courseId, roleId);
         requireUniqueRoleName(roles.findByCourseIdOrderByPosition(courseId), command.name().trim(), roleId);
-        return RoleView.of(roles.update(command.role(old.id(), courseId, old.position())));
+        RoleView updated = RoleView.of(roles.update(command.role(old.id(), courseId, old.position())));
+        courses.scheduleChanged(courseId);
+        return updated;
     }
 
     @Transactional
@@ -201,6 +205,7 @@ public class CourseService implements CoursesOfUser {
             throw ProblemException.conflict(role.name() + " cannot be deleted: it has " + String.join(", ", held) + ".");
         }
         roles.delete(role);
+        courses.scheduleChanged(courseId);
     }
 
     public SupportingRole role(long courseId, long roleId) {

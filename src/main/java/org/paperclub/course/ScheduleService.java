@@ -30,6 +30,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 /** The schedule of a course: its sessions, its papers, and which papers are read for which session. */
 @Singleton
 public class ScheduleService {
@@ -43,6 +45,8 @@ public class ScheduleService {
     private final JsonMapper json;
     /** The schedule's JSON per course, at the version of course.schedule_version it was made at. */
     private final VersionedCache<Long, Kept> kept = new VersionedCache<>(512);
+    /** The schedule page's shared answer per course (course, roles, papers, sessions), at the same version. */
+    private final VersionedCache<Long, Tagged> pages = new VersionedCache<>(512);
 
     /** One course's schedule as sent: the whole list and each session alone. */
     public record Kept(Tagged all, Map<Long, Tagged> byId) {
@@ -81,6 +85,38 @@ public class ScheduleService {
             all.write(']');
             return new Kept(Tagged.of(version, all.toByteArray()), Map.copyOf(byId));
         });
+    }
+
+    /**
+     * What every member's schedule page shows, as one answer kept per version like the schedule: the course (without
+     * the reader's role, which is per person: {@code /me} says it), its supporting roles, its papers and the
+     * sessions. Every write to the course row, its roles, papers, sessions or readings bumps the version.
+     */
+    public Tagged keptPage(long courseId, long version) {
+        return pages.get(courseId, version, () -> {
+            byte[] sessionsJson = keptSchedule(courseId, version).all().json();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(sessionsJson.length + 8 * 1024);
+            out.writeBytes("{\"version\":".getBytes(UTF_8));
+            out.writeBytes(Long.toString(version).getBytes(UTF_8));
+            out.writeBytes(",\"course\":".getBytes(UTF_8));
+            out.writeBytes(write(Argument.of(CourseViews.CourseView.class), CourseViews.CourseView.of(courses.get(courseId), null)));
+            out.writeBytes(",\"roles\":".getBytes(UTF_8));
+            out.writeBytes(write(Argument.listOf(CourseViews.RoleView.class), courses.roles(courseId)));
+            out.writeBytes(",\"papers\":".getBytes(UTF_8));
+            out.writeBytes(write(Argument.listOf(PaperView.class), papers(courseId)));
+            out.writeBytes(",\"sessions\":".getBytes(UTF_8));
+            out.writeBytes(sessionsJson);
+            out.write('}');
+            return Tagged.of(version, out.toByteArray());
+        });
+    }
+
+    private <T> byte[] write(Argument<T> type, T value) {
+        try {
+            return json.writeValueAsBytes(type, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One session as JSON, from the kept schedule; 404 when the course has no such session. */

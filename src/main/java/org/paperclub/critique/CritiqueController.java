@@ -28,6 +28,8 @@ import org.paperclub.course.CourseAccess;
 import org.paperclub.course.CourseMember;
 import org.paperclub.course.CourseStaff;
 import org.paperclub.people.CourseRole;
+import org.paperclub.people.PeopleService;
+import org.paperclub.people.RosterEntry;
 import org.paperclub.people.Viewer;
 import org.paperclub.system.Problem;
 import org.paperclub.system.ProblemException;
@@ -45,11 +47,16 @@ class CritiqueController {
     private final CritiqueService critiques;
     private final PrintService print;
     private final CourseAccess access;
+    private final PeopleService people;
+    private final GradedCritiques graded;
 
-    CritiqueController(CritiqueService critiques, PrintService print, CourseAccess access) {
+    CritiqueController(CritiqueService critiques, PrintService print, CourseAccess access, PeopleService people,
+                       GradedCritiques graded) {
         this.critiques = critiques;
         this.print = print;
         this.access = access;
+        this.people = people;
+        this.graded = graded;
     }
 
     @Get(value = "/courses/{courseId}/sessions/{sessionId}/critiques.pdf", produces = "application/pdf")
@@ -151,5 +158,28 @@ class CritiqueController {
     @CourseMember
     List<CritiqueViews.ExtensionView> extensions(long courseId, Authentication auth) {
         return critiques.extensions(courseId, access.studentOrEveryone(courseId, null, "You can see only your own extensions."));
+    }
+
+    /**
+     * The critiques page's own data in one answer: what {@code /critiques/progress}, {@code /critiques} and
+     * {@code /extensions} answer without parameters, and for staff the roster and which critiques have a grade.
+     */
+    @Serdeable
+    record Overview(CourseRole role, CritiqueViews.Progress progress, List<CritiqueViews.CritiqueView> critiques,
+                    List<CritiqueViews.ExtensionView> extensions, @Nullable List<RosterEntry> roster,
+                    @Nullable List<Long> gradedCritiques) {
+    }
+
+    @Get("/courses/{courseId}/critiques/overview")
+    @Operation(summary = "The critiques page in one answer: my role, my progress and deadlines, the critiques and extensions I may see; "
+            + "staff also get the roster and the ids of the critiques graded")
+    @CourseMember
+    Overview overview(long courseId, Authentication auth) {
+        CourseRole role = access.role(courseId);
+        Long student = access.studentOrEveryone(courseId, null, "You can see only your own critiques.");
+        boolean staff = role.isStaff();
+        return new Overview(role, critiques.progress(courseId, student != null ? student : Viewer.id(auth)),
+                critiques.list(courseId, student, null), critiques.extensions(courseId, student),
+                staff ? people.roster(courseId) : null, staff ? graded.graded(courseId) : null);
     }
 }

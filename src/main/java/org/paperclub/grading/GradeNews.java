@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.paperclub.critique.GradedCritiques;
 import org.paperclub.grading.GradingViews.GradeView;
 import org.paperclub.grading.GradingViews.StudentGrades;
 
@@ -17,7 +18,7 @@ import java.util.Locale;
  * since a moment, as on their grades page (published grades only), and for staff the regrade requests waiting.
  */
 @Singleton
-public class GradeNews {
+public class GradeNews implements GradedCritiques {
 
     private final GradeSheets sheets;
     private final GradingService grading;
@@ -66,6 +67,34 @@ public class GradeNews {
                         r.status(), r.answer(), r.oldValue(), r.newValue(), r.answeredAt()))
                 .toList();
         return new ForStudent(grades, answers);
+    }
+
+    /** How far grading has come in one session, as on the grading progress answer. */
+    @Serdeable
+    public record SessionProgress(long sessionId, int number, int graded, int toGrade, int unpublished) {
+    }
+
+    /**
+     * Grading progress for staff, as {@code GET /grading/progress} answers it, and {@code left}: the items still to
+     * grade in the whole course (the sum of toGrade minus graded).
+     */
+    @Serdeable
+    public record Progress(List<SessionProgress> sessions, List<Long> gradedCritiques, int left) {
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Long> graded(long courseId) {
+        return sheets.progress(courseId).gradedCritiques();
+    }
+
+    @Transactional(readOnly = true)
+    public Progress progress(long courseId) {
+        GradingViews.CourseProgress p = sheets.progress(courseId);
+        List<SessionProgress> lines = p.sessions().stream()
+                .map(s -> new SessionProgress(s.sessionId(), s.number(), s.graded(), s.toGrade(), s.unpublished())).toList();
+        int left = lines.stream().mapToInt(s -> Math.max(0, s.toGrade() - s.graded())).sum();
+        return new Progress(lines, p.gradedCritiques(), left);
     }
 
     /** How many regrade requests wait for an answer. */

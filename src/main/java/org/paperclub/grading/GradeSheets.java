@@ -224,7 +224,7 @@ class GradeSheets {
         }
         ParticipationRules.Required r = st.required();
         return new Summary(new RequiredCounts(r.presentations(), r.roles(), r.critiques()), st.policy.weights(),
-                st.policy.missing(), lines, st.policy.named(), progress(st, now));
+                st.policy.missing(), lines, st.policy.named(), progress(st, now), null);
     }
 
     /** A student's grades page; {@code draftsToo} for staff, who also see grades not yet published. */

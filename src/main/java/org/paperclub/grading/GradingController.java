@@ -116,10 +116,11 @@ class GradingController {
     }
 
     @Get("/grades/summary")
-    @Operation(summary = "Every student's components and participation grade, with what is not graded yet (staff)")
+    @Operation(summary = "Every student's components and participation grade, with what is not graded yet and the regrade "
+            + "requests waiting for an answer (staff)")
     @CourseStaff("see everyone's grades")
     Summary summary(long courseId, Authentication auth) {
-        return sheets.summary(courseId, true);
+        return sheets.summary(courseId, true).withOpenRegrades(grading.regrades(courseId, null, true));
     }
 
     @Get("/grades/me")

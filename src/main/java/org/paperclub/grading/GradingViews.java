@@ -97,8 +97,13 @@ final class GradingViews {
 
     /** {@code names}: what the course calls each component (its syllabus's words, or the defaults). */
     @Serdeable
+    /** The grade summary; {@code openRegrades} are the regrade requests waiting for an answer, shown on the same page. */
     record Summary(RequiredCounts required, GradingPolicy.Weights weights, GradingPolicy.MissingWork missing,
-                   List<StudentLine> students, GradingPolicy.Names names, List<SessionProgress> sessions) {
+                   List<StudentLine> students, GradingPolicy.Names names, List<SessionProgress> sessions,
+                   @Nullable List<RegradeView> openRegrades) {
+        Summary withOpenRegrades(List<RegradeView> open) {
+            return new Summary(required, weights, missing, students, names, sessions, open);
+        }
     }
 
     @Serdeable

@@ -36,10 +36,10 @@ class HomeController {
     }
 
     @Get("/courses/{courseId}/me")
-    @Operation(summary = "My part in one course, as on the home page: critiques per session, sign-ups, new grades (staff: what waits for them)")
+    @Operation(summary = "My part in one course, as on the home page: critiques per session, sign-ups, new grades (staff: what waits for them, the grading progress per session and the policy warnings)")
     @CourseMember
     HomeService.CourseHome course(long courseId, Authentication auth) {
         CourseRole role = access.role(courseId);
-        return home.course(courseId, Viewer.id(auth), role);
+        return home.course(courseId, Viewer.id(auth), role, true);
     }
 }

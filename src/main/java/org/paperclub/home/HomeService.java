@@ -6,7 +6,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.paperclub.course.Course;
 import org.paperclub.course.CourseService;
-import org.paperclub.course.CourseViews.CourseView;
+import org.paperclub.course.CourseViews;
+import org.paperclub.course.PolicyWarnings;
 import org.paperclub.critique.CritiqueLedger;
 import org.paperclub.grading.GradeNews;
 import org.paperclub.people.CourseRole;
@@ -31,9 +32,12 @@ class HomeService {
     private final CritiqueLedger critiques;
     private final SignupLedger signups;
     private final GradeNews grades;
+    private final PolicyWarnings warnings;
     private final Clock clock;
 
-    HomeService(CourseService courses, CritiqueLedger critiques, SignupLedger signups, GradeNews grades, Clock clock) {
+    HomeService(CourseService courses, CritiqueLedger critiques, SignupLedger signups, GradeNews grades,
+                PolicyWarnings warnings, Clock clock) {
+        this.warnings = warnings;
         this.courses = courses;
         this.critiques = critiques;
         this.signups = signups;
@@ -41,9 +45,13 @@ class HomeService {
         this.clock = clock;
     }
 
-    /** What waits for staff. {@code toGrade} is left for grading progress to fill in (null: not counted). */
+    /**
+     * What waits for staff: regrade requests, {@code toGrade} items left to grade in the whole course, and on
+     * {@code /courses/{id}/me} only (null on the home page) the grading progress per session and the policy warnings.
+     */
     @Serdeable
-    record StaffPart(int openRegrades, @Nullable Integer toGrade) {
+    record StaffPart(int openRegrades, @Nullable Integer toGrade, @Nullable GradeNews.Progress progress,
+                     @Nullable List<CourseViews.PolicyWarning> warnings) {
     }
 
     /**
@@ -62,16 +70,18 @@ class HomeService {
 
     @Transactional(readOnly = true)
     Home home(long userId) {
-        List<CourseHome> list = courses.coursesOf(userId).stream().map(c -> course(c.id(), userId, c.role())).toList();
+        List<CourseHome> list = courses.coursesOf(userId).stream().map(c -> course(c.id(), userId, c.role(), false)).toList();
         return new Home(clock.instant(), list);
     }
 
     @Transactional(readOnly = true)
-    CourseHome course(long courseId, long userId, CourseRole role) {
+    CourseHome course(long courseId, long userId, CourseRole role, boolean whole) {
         Course c = courses.get(courseId);
         if (role.isStaff()) {
+            GradeNews.Progress progress = grades.progress(courseId);
             return new CourseHome(c.id(), c.code(), c.title(), c.term(), c.timeZone(), role, null, null, null,
-                    new StaffPart(grades.openRegrades(courseId), null));
+                    new StaffPart(grades.openRegrades(courseId), progress.left(), whole ? progress : null,
+                            whole ? warnings.of(courseId) : null));
         }
         CritiqueLedger.MyCritiques mine = critiques.mine(c, userId);
         boolean asksCritiques = c.critiquesRequired() > 0 || mine.accepted() > 0;

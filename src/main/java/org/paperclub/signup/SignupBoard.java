@@ -144,7 +144,8 @@ class SignupBoard {
         return new Board(courseId, viewerRole, open,
                 course.signupOpensAt() == null ? null : course.signupOpensAt().atZone(course.zone()).toOffsetDateTime(),
                 course.maxTeamSize(), st.roles().stream().map(r -> new RoleInfo(r.id(), r.name(), r.description(), r.capacity())).toList(),
-                blocks(st), sessions, mine, notices);
+                blocks(st), sessions, mine, notices, viewerRole.isStaff()
+                        ? people.roster(courseId).stream().filter(r -> r.role() == CourseRole.STUDENT).toList() : null);
     }
 
     /** The invitations waiting for the viewer's answer, in session order. */
@@ -269,7 +270,7 @@ class SignupBoard {
                     st.course().presentationsPerStudent(), missing));
         }
         students.sort(Comparator.comparing((StudentCoverage c) -> -c.blocksMissingRole().size()).thenComparing(org.paperclub.system.NaturalOrder.by(StudentCoverage::name)));
-        return new Coverage(blocks(st), students, gaps, without);
+        return new Coverage(blocks(st), students, gaps, without, audit(courseId));
     }
 
     /**

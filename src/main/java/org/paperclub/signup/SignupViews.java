@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.paperclub.course.SessionKind;
 import org.paperclub.people.CourseRole;
+import org.paperclub.people.RosterEntry;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,9 +71,10 @@ final class SignupViews {
     }
 
     @Serdeable
+    /** The board; {@code students} (the roster's students, for staff's choice lists) is null for a student. */
     record Board(Long courseId, CourseRole viewerRole, boolean open, @Nullable OffsetDateTime opensAt, int maxTeamSize,
                  List<RoleInfo> roles, List<Block> blocks, List<BoardSession> sessions, @Nullable Mine mine,
-                 List<Notice> notices) {
+                 List<Notice> notices, @Nullable List<RosterEntry> students) {
     }
 
     @Serdeable
@@ -81,7 +83,9 @@ final class SignupViews {
     }
 
     @Serdeable
-    record Coverage(List<Block> blocks, List<StudentCoverage> students, int gaps, int studentsWithoutPresentation) {
+    /** Coverage, with the audit trail of sign-up changes (newest first) that the coverage page shows below it. */
+    record Coverage(List<Block> blocks, List<StudentCoverage> students, int gaps, int studentsWithoutPresentation,
+                    List<EventView> audit) {
     }
 
     @Serdeable

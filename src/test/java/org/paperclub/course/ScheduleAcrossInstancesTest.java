@@ -21,6 +21,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -137,6 +138,36 @@ class ScheduleAcrossInstancesTest {
         assertEquals(200, after.code());
         assertNotEquals(first.get("startsAt"), after.body().get(0).get("startsAt"));
         assertTrue(((String) after.body().get(0).get("startsAt")).endsWith("+09:00"));
+    }
+
+    @Test
+    void the_schedule_page_answer_holds_course_roles_papers_and_sessions_and_follows_role_and_course_changes_from_the_other_instance() {
+        String page = "/api/courses/1/schedule";
+        HttpResponse<Map<String, Object>> first = read(studentOnB, page, null, MAP);
+        Map<String, Object> course = Api.mapOf(first.body(), "course");
+        assertEquals(staffOnA.get("/api/courses/1").get("code"), course.get("code"));
+        assertNull(course.get("role"), "the reader's role is personal: /me says it");
+        assertEquals(read(studentOnB, SESSIONS, null, LIST).body(), first.body().get("sessions"));
+        assertEquals(staffOnA.list("/api/courses/1/papers"), first.body().get("papers"));
+        assertEquals(staffOnA.list("/api/courses/1/roles"), first.body().get("roles"));
+        String etag = first.header("ETag");
+        assertEquals(304, read(studentOnB, page, etag, Argument.STRING).code());
+
+        assertEquals(201, staffOnA.post("/api/courses/1/roles",
+                Map.of("name", "Devil's advocate", "description", "Argues against the paper.", "capacity", 1)).code());
+        HttpResponse<Map<String, Object>> withRole = read(studentOnB, page, etag, MAP);
+        assertEquals(200, withRole.code(), "a new role changes the page");
+        assertTrue(Api.listOf(withRole.body(), "roles").stream().anyMatch(r -> "Devil's advocate".equals(r.get("name"))));
+
+        Map<String, Object> change = new HashMap<>(staffOnA.get("/api/courses/1"));
+        for (String k : List.of("id", "role", "warnings")) {
+            change.remove(k);
+        }
+        change.put("title", "A title changed today");
+        assertEquals(200, staffOnA.put("/api/courses/1", change).code());
+        HttpResponse<Map<String, Object>> renamed = read(studentOnB, page, withRole.header("ETag"), MAP);
+        assertEquals(200, renamed.code(), "a course change changes the page");
+        assertEquals("A title changed today", Api.mapOf(renamed.body(), "course").get("title"));
     }
 
     private static List<?> titles(Map<String, Object> session) {

@@ -189,6 +189,28 @@ class HomeTest extends ApiTest {
         assertEquals(0, Api.intOf(map(course, "staff"), "openRegrades"));
     }
 
+    @Test
+    void staff_see_on_home_how_many_items_are_left_to_grade_as_grading_progress_counts_them() {
+        Map<String, Object> progress = instructor().get("/api/courses/" + courseId + "/grading/progress");
+        int left = list(progress, "sessions").stream().mapToInt(s -> Math.max(0, Api.intOf(s, "toGrade") - Api.intOf(s, "graded"))).sum();
+        assertTrue(left > 0, "student 1's critiques wait for a grade: " + progress);
+
+        Map<String, Object> course = courseIn(instructor().get("/api/me/home"), courseId);
+        assertEquals(left, Api.intOf(map(course, "staff"), "toGrade"));
+        assertNull(map(course, "staff").get("progress"), "the home page carries the count only");
+    }
+
+    @Test
+    void a_course_me_gives_staff_the_grading_progress_and_the_policy_warnings_and_students_none_of_it() {
+        Map<String, Object> staff = map(instructor().get("/api/courses/" + courseId + "/me"), "staff");
+        Map<String, Object> progress = instructor().get("/api/courses/" + courseId + "/grading/progress");
+        assertEquals(progress.get("sessions"), map(staff, "progress").get("sessions"));
+        assertEquals(progress.get("gradedCritiques"), map(staff, "progress").get("gradedCritiques"));
+        assertEquals(instructor().get("/api/courses/" + courseId).get("warnings"), staff.get("warnings"));
+
+        assertNull(student(1).get("/api/courses/" + courseId + "/me").get("staff"));
+    }
+
     private Map<String, Object> session(int number) {
         return sessions.stream().filter(s -> Api.intOf(s, "number") == number).findFirst().orElseThrow();
     }
