@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.paperclub.system.Problem;
 import org.paperclub.system.ProblemException;
@@ -35,21 +36,24 @@ class UploadMemory {
 
     private final int budgetKb;
     private final Semaphore budget;
+    private final long waitMillis;
 
+    @Inject
     UploadMemory() {
-        this(Runtime.getRuntime().maxMemory() / 3);
+        this(Runtime.getRuntime().maxMemory() / 3, WAIT_SECONDS * 1000);
     }
 
-    UploadMemory(long budgetBytes) {
+    UploadMemory(long budgetBytes, long waitMillis) {
         this.budgetKb = (int) Math.max(1, Math.min(Integer.MAX_VALUE, budgetBytes / 1024));
         this.budget = new Semaphore(budgetKb, true);
+        this.waitMillis = waitMillis;
     }
 
     /** Runs the work once the upload's share of the budget is free (a file larger than the budget runs alone). */
     <T> T within(long fileBytes, Supplier<T> work) {
         int kb = (int) Math.max(1, Math.min(budgetKb, fileBytes / 1024 * COST_PER_BYTE));
         try {
-            if (!budget.tryAcquire(kb, WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!budget.tryAcquire(kb, waitMillis, TimeUnit.MILLISECONDS)) {
                 throw new Busy();
             }
         } catch (InterruptedException e) {
