@@ -16,7 +16,7 @@ import org.paperclub.course.Course;
 import org.paperclub.course.CourseService;
 import org.paperclub.course.ReadingKind;
 import org.paperclub.course.ScheduleService;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.course.CourseViews.ReadingView;
 import org.paperclub.course.CourseViews.SessionView;
 import org.paperclub.course.SessionKind;
@@ -58,7 +58,7 @@ class CalendarFeed {
     String feed(long courseId, Long studentId) {
         Course course = courses.get(courseId);
         List<SessionView> sessions = schedule.schedule(courseId);
-        Map<Long, Session> byId = schedule.sessions(courseId).stream().collect(Collectors.toMap(Session::id, Function.identity()));
+        Map<Long, ClassSession> byId = schedule.sessions(courseId).stream().collect(Collectors.toMap(ClassSession::id, Function.identity()));
         Map<Long, SessionView> viewById = sessions.stream().collect(Collectors.toMap(SessionView::id, Function.identity()));
         Map<Long, String> roleNames = courses.roles(courseId).stream()
                 .collect(Collectors.toMap(r -> r.id(), r -> r.name()));

@@ -63,8 +63,8 @@ public final class Commands {
         }
 
         /** The session this command describes; a left-out kind is a lecture, left-out slots are {@code slotsIfLeftOut}. */
-        Session session(@Nullable Long id, long courseId, int sessionNumber, int slotsIfLeftOut) {
-            return new Session(id, courseId, sessionNumber, date, startTime, endTime, topic.trim(), blankToNull(location),
+        ClassSession session(@Nullable Long id, long courseId, int sessionNumber, int slotsIfLeftOut) {
+            return new ClassSession(id, courseId, sessionNumber, date, startTime, endTime, topic.trim(), blankToNull(location),
                     kind == null ? SessionKind.LECTURE : kind, presentationSlots == null ? slotsIfLeftOut : presentationSlots);
         }
     }

@@ -312,7 +312,7 @@ public class CourseFileService {
         Map<String, Long> paperIds = new HashMap<>();
         savedPapers.forEach(p -> paperIds.put(p.key(), p.id()));
         List<SessionEntry> sessionList = nonNull(f.sessions());
-        List<Session> savedSessions = sessions.saveAll(sessionList.stream()
+        List<ClassSession> savedSessions = sessions.saveAll(sessionList.stream()
                 .map(s -> s.command().session(null, courseId, s.number(), 0)).toList());
         List<Reading> newReadings = new ArrayList<>();
         for (int i = 0; i < sessionList.size(); i++) {
@@ -343,7 +343,7 @@ public class CourseFileService {
                 .sorted(Comparator.comparing(Reading::position).thenComparing(Reading::id))
                 .collect(Collectors.groupingBy(Reading::sessionId));
         List<SessionEntry> sessionEntries = sessions.findByCourseIdInDateOrder(courseId).stream()
-                .sorted(Comparator.comparing(Session::number))
+                .sorted(Comparator.comparing(ClassSession::number))
                 .map(s -> {
                     List<Reading> rs = bySession.getOrDefault(s.id(), List.of());
                     return new SessionEntry(s.number(), s.date(), s.startTime(), s.endTime(), s.kind(), s.topic(), s.location(),

@@ -58,7 +58,7 @@ public final class CourseViews {
     public record SessionView(Long id, int number, LocalDate date, LocalTime startTime, LocalTime endTime,
                               OffsetDateTime startsAt, OffsetDateTime endsAt, String topic, @Nullable String location,
                               SessionKind kind, int presentationSlots, List<ReadingView> readings) {
-        static SessionView of(Session s, ZoneId zone, List<ReadingView> readings) {
+        static SessionView of(ClassSession s, ZoneId zone, List<ReadingView> readings) {
             return new SessionView(s.id(), s.number(), s.date(), s.startTime(), s.endTime(),
                     s.startsAt(zone).toOffsetDateTime(), s.endsAt(zone).toOffsetDateTime(), s.topic(), s.location(),
                     s.kind(), s.presentationSlots(), readings);

@@ -120,14 +120,14 @@ public class ScheduleService {
     }
 
     public SessionView session(long courseId, long sessionId) {
-        Session s = requireSession(courseId, sessionId);
+        ClassSession s = requireSession(courseId, sessionId);
         Map<Long, Paper> paperById = papers.findByCourseIdOrderById(courseId).stream()
                 .collect(Collectors.toMap(Paper::id, Function.identity()));
         return SessionView.of(s, courses.get(courseId).zone(),
                 readingViews(readings.findBySessionIdOrderByPosition(sessionId), paperById));
     }
 
-    public Session requireSession(long courseId, long sessionId) {
+    public ClassSession requireSession(long courseId, long sessionId) {
         return sessions.findByIdAndCourseId(sessionId, courseId)
                 .orElseThrow(() -> ProblemException.notFound("This course has no session " + sessionId + "."));
     }
@@ -136,12 +136,12 @@ public class ScheduleService {
      * Locks the session row until the calling transaction ends. Sign-ups take this lock first, so that the
      * capacity of a session's slots and seats is decided one request at a time, across app instances too.
      */
-    public Session lockSession(long courseId, long sessionId) {
+    public ClassSession lockSession(long courseId, long sessionId) {
         return sessions.lock(sessionId, courseId)
                 .orElseThrow(() -> ProblemException.notFound("This course has no session " + sessionId + "."));
     }
 
-    public List<Session> sessions(long courseId) {
+    public List<ClassSession> sessions(long courseId) {
         return sessions.findByCourseIdInDateOrder(courseId);
     }
 
@@ -150,19 +150,19 @@ public class ScheduleService {
         courses.get(courseId);
         int number = command.number() != null ? command.number()
                 : sessions.findByCourseIdInDateOrder(courseId).stream()
-                .mapToInt(Session::number).max().orElse(0) + 1;
+                .mapToInt(ClassSession::number).max().orElse(0) + 1;
         if (sessions.existsByCourseIdAndNumber(courseId, number)) {
             throw ProblemException.conflict("This course already has a session number " + number + ".");
         }
         checkTimes(command);
-        Session saved = sessions.save(command.session(null, courseId, number, 0));
+        ClassSession saved = sessions.save(command.session(null, courseId, number, 0));
         changed(courseId);
         return session(courseId, saved.id());
     }
 
     @Transactional
     public SessionView updateSession(long courseId, long sessionId, SessionCommand command) {
-        Session old = requireSession(courseId, sessionId);
+        ClassSession old = requireSession(courseId, sessionId);
         int number = command.number() != null ? command.number() : old.number();
         if (sessions.existsByCourseIdAndNumberAndIdNotEqual(courseId, number, sessionId)) {
             throw ProblemException.conflict("This course already has a session number " + number + ".");
@@ -176,7 +176,7 @@ public class ScheduleService {
     /** Deletes a session and its reading placements, unless another feature holds work on it (then 409). */
     @Transactional
     public void deleteSession(long courseId, long sessionId) {
-        Session s = requireSession(courseId, sessionId);
+        ClassSession s = requireSession(courseId, sessionId);
         List<String> held = new ArrayList<>();
         guards.forEach(g -> held.addAll(g.heldOnSession(sessionId)));
         if (!held.isEmpty()) {

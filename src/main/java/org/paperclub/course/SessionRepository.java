@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.ANSI)
-interface SessionRepository extends CrudRepository<Session, Long> {
+interface SessionRepository extends CrudRepository<ClassSession, Long> {
 
     @Query("select * from class_session where course_id = :courseId order by session_date, start_time, number")
-    List<Session> findByCourseIdInDateOrder(Long courseId);
+    List<ClassSession> findByCourseIdInDateOrder(Long courseId);
 
-    Optional<Session> findByIdAndCourseId(Long id, Long courseId);
+    Optional<ClassSession> findByIdAndCourseId(Long id, Long courseId);
 
     /** The session, with a row lock held until the transaction ends: serializes sign-ups for one session. */
     @Query("select * from class_session where id = :id and course_id = :courseId for update")
-    Optional<Session> lock(Long id, Long courseId);
+    Optional<ClassSession> lock(Long id, Long courseId);
 
     boolean existsByCourseIdAndNumber(Long courseId, int number);
 

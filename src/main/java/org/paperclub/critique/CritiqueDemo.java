@@ -12,7 +12,7 @@ import org.paperclub.course.Course;
 import org.paperclub.course.DemoSeeder;
 import org.paperclub.course.ReadingKind;
 import org.paperclub.course.ScheduleService;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.course.CourseViews.ReadingView;
 import org.paperclub.course.CourseViews.SessionView;
 import org.paperclub.course.SessionKind;

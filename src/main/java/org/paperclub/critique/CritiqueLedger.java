@@ -8,7 +8,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.paperclub.course.Course;
 import org.paperclub.course.LatePolicy;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -75,7 +75,7 @@ public class CritiqueLedger {
 
     /** The student's deadline for the session: class start minus the offset, plus their extensions. */
     @Transactional(readOnly = true)
-    public ZonedDateTime deadline(Course course, Session session, long studentId) {
+    public ZonedDateTime deadline(Course course, ClassSession session, long studentId) {
         return service.deadline(course, session, studentId);
     }
 

@@ -1,7 +1,7 @@
 package org.paperclub.critique;
 
 import org.paperclub.course.Course;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.system.LowestFree;
 
 import java.util.List;
@@ -23,7 +23,7 @@ final class CritiqueRules {
     }
 
     /** Why a further critique of the session is refused, naming the papers already handed in. */
-    static String sessionFull(Course course, Session session, List<String> handedInTitles) {
+    static String sessionFull(Course course, ClassSession session, List<String> handedInTitles) {
         String other = handedInTitles.stream().map(t -> "“" + t + "”").collect(Collectors.joining(", "));
         return "You already handed in a critique of " + other + " for session " + session.number() + "; "
                 + (course.critiquesPerSession() == 1 ? "one critique per session"

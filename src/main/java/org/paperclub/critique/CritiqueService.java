@@ -9,7 +9,7 @@ import org.paperclub.course.LatePolicy;
 import org.paperclub.course.Paper;
 import org.paperclub.course.ReadingKind;
 import org.paperclub.course.ScheduleService;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.PeopleService;
 import org.paperclub.system.Problem.Violation;
@@ -72,7 +72,7 @@ class CritiqueService {
             throw ProblemException.invalid("Only students hand in critiques.", List.of(new Violation("studentId", "is not a student")));
         }
         List<Violation> failures = new ArrayList<>();
-        Session session = schedule.requireSession(courseId, upload.sessionId());
+        ClassSession session = schedule.requireSession(courseId, upload.sessionId());
         Paper paper = schedule.requirePaper(courseId, upload.paperId());
         if (!session.held()) {
             failures.add(new Violation("sessionId", "Session " + session.number() + " is cancelled; there is nothing to hand in for it."));
@@ -130,7 +130,7 @@ class CritiqueService {
                 file.warnings(), onBehalf, accepted, course.critiquesRequired());
     }
 
-    ZonedDateTime deadline(Course course, Session session, long studentId) {
+    ZonedDateTime deadline(Course course, ClassSession session, long studentId) {
         return DeadlineRules.deadline(course, session, extensions.findByCourseIdAndStudentId(course.id(), studentId));
     }
 
@@ -146,12 +146,12 @@ class CritiqueService {
         Map<Long, List<CritiqueVersion>> byItem = versions.findByCritiqueIdInOrderByVersion(items.stream().map(Critique::id).toList())
                 .stream().collect(Collectors.groupingBy(CritiqueVersion::critiqueId));
         Map<Long, String> names = people.namesOf(courseId);
-        Map<Long, Session> sessions = schedule.sessions(courseId).stream().collect(Collectors.toMap(Session::id, Function.identity()));
+        Map<Long, ClassSession> sessions = schedule.sessions(courseId).stream().collect(Collectors.toMap(ClassSession::id, Function.identity()));
         Map<Long, List<Long>> readings = schedule.readingPaperIds(courseId);
         return items.stream()
                 .sorted(Comparator.comparing((Critique c) -> sessions.get(c.sessionId()).number()).thenComparing(org.paperclub.system.NaturalOrder.by(c -> names.getOrDefault(c.studentId(), ""))))
                 .map(c -> {
-                    Session s = sessions.get(c.sessionId());
+                    ClassSession s = sessions.get(c.sessionId());
                     List<String> notes = new ArrayList<>();
                     if (!s.held()) {
                         notes.add("Session " + s.number() + " was cancelled after this critique was handed in; it still counts.");
@@ -174,7 +174,7 @@ class CritiqueService {
         Map<Long, List<Long>> readings = schedule.readingPaperIds(courseId);
         Instant now = clock.instant();
         List<CritiqueViews.Deadline> deadlines = new ArrayList<>();
-        for (Session s : schedule.sessions(courseId)) {
+        for (ClassSession s : schedule.sessions(courseId)) {
             List<Long> assigned = readings.getOrDefault(s.id(), List.of()).stream()
                     .filter(p -> schedule.readingKind(s.id(), p).orElse(null) == ReadingKind.ASSIGNED).toList();
             if (!s.held() || assigned.isEmpty()) {
@@ -204,7 +204,7 @@ class CritiqueService {
         int graceLeft = DeadlineRules.graceLeft(policy, all, null);
         Map<Long, String> titles = new java.util.HashMap<>();
         List<CritiqueLedger.MyDue> due = new ArrayList<>();
-        Map<Long, Session> byId = schedule.sessions(courseId).stream().collect(Collectors.toMap(Session::id, Function.identity()));
+        Map<Long, ClassSession> byId = schedule.sessions(courseId).stream().collect(Collectors.toMap(ClassSession::id, Function.identity()));
         for (CourseViews.SessionView s : schedule.schedule(courseId)) {
             List<Critique> here = mine.stream().filter(c -> c.sessionId().equals(s.id())).toList();
             List<CritiqueLedger.PaperRef> assigned = s.readings().stream().filter(r -> r.kind() == ReadingKind.ASSIGNED)

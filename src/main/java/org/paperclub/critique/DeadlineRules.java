@@ -2,7 +2,7 @@ package org.paperclub.critique;
 
 import org.paperclub.course.Course;
 import org.paperclub.course.LatePolicy;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.system.Dates;
 
 import java.time.Duration;
@@ -36,7 +36,7 @@ final class DeadlineRules {
      * The student's deadline for the session: class start minus the course's offset, plus the hours of every
      * extension for that session or for the whole term ({@code extensions} are the student's, of any session).
      */
-    static ZonedDateTime deadline(Course course, Session session, List<Extension> extensions) {
+    static ZonedDateTime deadline(Course course, ClassSession session, List<Extension> extensions) {
         int hours = extensions.stream()
                 .filter(e -> e.sessionId() == null || e.sessionId().equals(session.id()))
                 .mapToInt(Extension::hours).sum();

@@ -12,7 +12,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.paperclub.course.ScheduleService;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.people.PeopleService;
 import org.paperclub.system.ProblemException;
 
@@ -58,7 +58,7 @@ class PrintService {
 
     @Transactional(readOnly = true)
     StreamedFile merged(long courseId, long sessionId) {
-        Session session = schedule.requireSession(courseId, sessionId);
+        ClassSession session = schedule.requireSession(courseId, sessionId);
         List<Critique> items = critiques.findByCourseId(courseId).stream().filter(c -> c.sessionId().equals(sessionId)).toList();
         if (items.isEmpty()) {
             // The session exists: what is missing is a hand-in, so this is a conflict with its state, not a wrong address.

@@ -10,7 +10,7 @@ import org.paperclub.course.CourseService;
 import org.paperclub.course.GradingPolicy;
 import org.paperclub.course.ReadingKind;
 import org.paperclub.course.ScheduleService;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.course.CourseViews.PaperView;
 import org.paperclub.course.CourseViews.RoleView;
 import org.paperclub.course.CourseViews.SessionView;
@@ -96,7 +96,7 @@ class GradeReport {
         final List<HandedIn> handedIn;
         final List<Grade> grades;
         final Set<Long> openRegrades;
-        final List<List<Session>> blocks;
+        final List<List<ClassSession>> blocks;
         /** The presentations and roles students hold now: a grade whose item is not here is flagged. */
         final Set<Item> held = new HashSet<>();
         final Map<Item, HandedIn> critiqueByItem = new HashMap<>();
@@ -126,7 +126,7 @@ class GradeReport {
 
         private State(Course course, List<SessionView> schedule, List<PaperView> papers, List<RoleView> roles,
                       List<RosterEntry> roster, List<Team> teams, List<Holding> holdings, List<HandedIn> handedIn,
-                      List<Grade> grades, List<RegradeRequest> regrades, List<List<Session>> blocks) {
+                      List<Grade> grades, List<RegradeRequest> regrades, List<List<ClassSession>> blocks) {
             this.course = course;
             policy = course.policies().gradingOrDefaults();
             sessions = schedule.stream().collect(Collectors.toMap(SessionView::id, Function.identity()));

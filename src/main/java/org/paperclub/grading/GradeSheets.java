@@ -3,7 +3,7 @@ package org.paperclub.grading;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.paperclub.course.ScheduleService;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.course.SessionKind;
 import org.paperclub.critique.CritiqueLedger.HandedIn;
 import org.paperclub.grading.GradeReport.Item;
@@ -72,7 +72,7 @@ class GradeSheets {
 
     @Transactional(readOnly = true)
     SessionSheet sheet(long courseId, long sessionId) {
-        Session session = schedule.requireSession(courseId, sessionId);
+        ClassSession session = schedule.requireSession(courseId, sessionId);
         State st = report.session(courseId, sessionId, grades.findBySessionId(sessionId));
         Map<Item, GradeView> byKey = new HashMap<>();
         List<GradeView> flagged = new ArrayList<>();
@@ -245,13 +245,13 @@ class GradeSheets {
                 .toList();
         List<BlockProgress> blocks = new ArrayList<>();
         for (int i = 0; i < st.blocks.size(); i++) {
-            List<Session> block = st.blocks.get(i);
-            List<Long> ids = block.stream().map(Session::id).toList();
+            List<ClassSession> block = st.blocks.get(i);
+            List<Long> ids = block.stream().map(ClassSession::id).toList();
             List<RoleProgress> roles = st.holdings.stream().filter(h -> h.userId() == studentId && ids.contains(h.sessionId()))
                     .map(h -> new RoleProgress(st.sessions.get(h.sessionId()).number(), st.roleNames.get(h.roleId()),
                             gradedItems.contains(new Item(GradeKind.ROLE, h.sessionId(), h.roleId(), studentId))))
                     .toList();
-            blocks.add(new BlockProgress(i + 1, block.stream().map(Session::number).toList(), roles));
+            blocks.add(new BlockProgress(i + 1, block.stream().map(ClassSession::number).toList(), roles));
         }
         int accepted = (int) st.handedIn.stream().filter(c -> c.studentId() == studentId).count();
         int days = st.policy.regradeWindowDays();

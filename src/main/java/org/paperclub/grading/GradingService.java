@@ -7,7 +7,7 @@ import org.paperclub.course.Course;
 import org.paperclub.course.CourseService;
 import org.paperclub.course.GradingPolicy;
 import org.paperclub.course.ScheduleService;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.critique.CritiqueLedger;
 import org.paperclub.grading.GradingViews.GradeView;
 import org.paperclub.grading.GradingViews.RegradeView;
@@ -101,7 +101,7 @@ class GradingService {
      * critique is handed in before class, so it is graded once it exists, whenever that is.)
      */
     private void requireHeld(long courseId, long sessionId, String what) {
-        Session session = schedule.requireSession(courseId, sessionId);
+        ClassSession session = schedule.requireSession(courseId, sessionId);
         ZonedDateTime starts = session.startsAt(courses.get(courseId).zone());
         if (clock.instant().isBefore(starts.toInstant())) {
             throw ProblemException.invalid("Session " + session.number() + " has not happened yet, so its " + what + " cannot be "
@@ -147,7 +147,7 @@ class GradingService {
                 .flatMap(student -> grades.findByKindAndSessionIdAndStudentIdAndSubjectId(kind, sessionId, student, subjectId).stream())
                 .map(Grade::id).sorted()
                 .forEach(id -> grades.lock(id).ifPresent(g -> locked.put(g.studentId(), g)));
-        Session session = schedule.requireSession(courseId, sessionId);
+        ClassSession session = schedule.requireSession(courseId, sessionId);
         Instant now = clock.instant();   // after the locks: the audit's times follow the order the changes take effect
         List<Grade> saved = new ArrayList<>();
         for (long student : students) {
@@ -194,7 +194,7 @@ class GradingService {
     /** Publishes the session's draft grades: their students see them from now, and the regrade window opens. */
     @Transactional
     int publish(long courseId, long actorId, long sessionId) {
-        Session s = schedule.requireSession(courseId, sessionId);
+        ClassSession s = schedule.requireSession(courseId, sessionId);
         // The drafts are locked while they are published, so that a grade changed at the same moment is published
         // as changed (or stays a draft), never written back with its old value.
         List<Grade> drafts = grades.lockDrafts(s.id());

@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import org.paperclub.course.Course;
 import org.paperclub.course.CourseService;
 import org.paperclub.course.ScheduleService;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.course.CourseViews.PaperView;
 import org.paperclub.course.CourseViews.RoleView;
 import org.paperclub.people.CourseRole;
@@ -70,7 +70,7 @@ class SignupBoard {
     }
 
     /** Everything the board needs in a handful of queries, whatever the size of the course. */
-    private record State(Course course, List<Session> sessions, List<List<Session>> blocks, List<RoleView> roles,
+    private record State(Course course, List<ClassSession> sessions, List<List<ClassSession>> blocks, List<RoleView> roles,
                          Map<Long, String> names, List<Presentation> presentations, List<PresentationMember> members,
                          List<RoleSignup> roleSignups, Map<Long, PaperView> papers, Map<Long, List<Long>> readings) {
 
@@ -86,7 +86,7 @@ class SignupBoard {
     @Transactional(readOnly = true)
     State state(long courseId) {
         Course course = courses.get(courseId);
-        List<Session> sessions = schedule.sessions(courseId);
+        List<ClassSession> sessions = schedule.sessions(courseId);
         List<RoleView> roles = courses.roles(courseId);
         return new State(course, sessions, SignupRules.blocks(course, sessions, !roles.isEmpty()), roles, people.namesOf(courseId),
                 presentations.findByCourseId(courseId), members.findByCourseId(courseId), roleSignups.findByCourseId(courseId),
@@ -109,7 +109,7 @@ class SignupBoard {
                 .add(new Person(i.userId(), st.names().get(i.userId()))));
 
         List<BoardSession> sessions = new ArrayList<>();
-        for (Session s : st.sessions()) {
+        for (ClassSession s : st.sessions()) {
             List<String> sessionNotes = new ArrayList<>();
             List<PresentationView> pres = presBySession.getOrDefault(s.id(), List.of()).stream()
                     .sorted(Comparator.comparing(Presentation::slot))
@@ -150,18 +150,18 @@ class SignupBoard {
     /** The invitations waiting for the viewer's answer, in session order. */
     private static List<InvitationView> myInvitations(State st, List<PresentationInvitation> pending, long viewerId) {
         Map<Long, Presentation> byId = st.presentations().stream().collect(Collectors.toMap(Presentation::id, Function.identity()));
-        Map<Long, Session> sessions = st.sessions().stream().collect(Collectors.toMap(Session::id, Function.identity()));
+        Map<Long, ClassSession> sessions = st.sessions().stream().collect(Collectors.toMap(ClassSession::id, Function.identity()));
         return pending.stream().filter(i -> i.userId() == viewerId && byId.containsKey(i.presentationId()))
                 .map(i -> {
                     Presentation p = byId.get(i.presentationId());
-                    Session s = sessions.get(p.sessionId());
+                    ClassSession s = sessions.get(p.sessionId());
                     return new InvitationView(i.id(), p.id(), s.id(), s.number(), st.papers().get(p.paperId()).title(),
                             st.names().getOrDefault(i.invitedBy(), "A student"));
                 })
                 .sorted(Comparator.comparingInt(InvitationView::sessionNumber)).toList();
     }
 
-    private PresentationView presentationView(State st, Session s, Presentation p, List<PresentationMember> team, List<Person> invited) {
+    private PresentationView presentationView(State st, ClassSession s, Presentation p, List<PresentationMember> team, List<Person> invited) {
         PaperView paper = st.papers().get(p.paperId());
         List<String> notes = new ArrayList<>();
         // Only the reading the team signed up for leaving this session is a move: an official paper may be presented
@@ -183,8 +183,8 @@ class SignupBoard {
     private static List<Block> blocks(State st) {
         List<Block> out = new ArrayList<>();
         for (int i = 0; i < st.blocks().size(); i++) {
-            List<Session> b = st.blocks().get(i);
-            out.add(new Block(i, SignupRules.blockName(b), b.stream().map(Session::id).toList()));
+            List<ClassSession> b = st.blocks().get(i);
+            out.add(new Block(i, SignupRules.blockName(b), b.stream().map(ClassSession::id).toList()));
         }
         return out;
     }
@@ -198,14 +198,14 @@ class SignupBoard {
         State st = state(courseId);
         Course course = st.course();
         Instant now = signups.now();
-        Map<Long, Session> byId = st.sessions().stream().collect(Collectors.toMap(Session::id, Function.identity()));
+        Map<Long, ClassSession> byId = st.sessions().stream().collect(Collectors.toMap(ClassSession::id, Function.identity()));
         Map<Long, Presentation> presById = st.presentations().stream().collect(Collectors.toMap(Presentation::id, Function.identity()));
         Map<Long, String> roleNames = st.roles().stream().collect(Collectors.toMap(RoleView::id, RoleView::name));
         Set<Long> presentingIn = st.presentingIn().getOrDefault(userId, Set.of());
         List<SignupLedger.MyPresentation> pres = st.members().stream().filter(m -> m.userId() == userId)
                 .map(m -> presById.get(m.presentationId()))
                 .map(p -> {
-                    Session s = byId.get(p.sessionId());
+                    ClassSession s = byId.get(p.sessionId());
                     List<String> team = st.members().stream().filter(m -> m.presentationId().equals(p.id()))
                             .sorted(Comparator.comparing(PresentationMember::place)).map(m -> st.names().get(m.userId())).toList();
                     return new SignupLedger.MyPresentation(s.id(), s.number(), s.startsAt(course.zone()).toOffsetDateTime(),
@@ -214,7 +214,7 @@ class SignupBoard {
                 .sorted(Comparator.comparing(SignupLedger.MyPresentation::sessionNumber)).toList();
         List<SignupLedger.MyRole> roles = st.roleSignups().stream().filter(r -> r.userId() == userId)
                 .map(r -> {
-                    Session s = byId.get(r.sessionId());
+                    ClassSession s = byId.get(r.sessionId());
                     return new SignupLedger.MyRole(s.id(), s.number(), s.startsAt(course.zone()).toOffsetDateTime(), roleNames.get(r.roleId()));
                 })
                 .sorted(Comparator.comparing(SignupLedger.MyRole::sessionNumber)).toList();
@@ -222,7 +222,7 @@ class SignupBoard {
         List<SignupLedger.MissingBlock> missing = new ArrayList<>();
         for (int block : missingBlocks(st, userId)) {
             List<SignupLedger.OpenSession> open = new ArrayList<>();
-            for (Session s : st.blocks().get(block)) {
+            for (ClassSession s : st.blocks().get(block)) {
                 if (!s.held() || !SignupRules.hasRoles(s) || SignupRules.frozen(course, s, now) || presentingIn.contains(s.id())) {
                     continue;
                 }
@@ -301,11 +301,11 @@ class SignupBoard {
                     .thenComparing(g -> g.block()).thenComparing(g -> g.student().name()));
             Gap gap = gaps.remove(0);
             long userId = gap.student().userId();
-            Session bestSession = null;
+            ClassSession bestSession = null;
             RoleView bestRole = null;
             int bestFree = 0;
             boolean presentsEverywhere = true;
-            for (Session s : st.blocks().get(gap.block())) {
+            for (ClassSession s : st.blocks().get(gap.block())) {
                 if (presenting.getOrDefault(userId, Set.of()).contains(s.id())) {
                     continue;
                 }
@@ -347,7 +347,7 @@ class SignupBoard {
     @Transactional(readOnly = true)
     List<EventView> audit(long courseId) {
         Map<Long, String> names = people.namesOf(courseId);
-        Map<Long, Integer> numbers = schedule.sessions(courseId).stream().collect(Collectors.toMap(Session::id, Session::number));
+        Map<Long, Integer> numbers = schedule.sessions(courseId).stream().collect(Collectors.toMap(ClassSession::id, ClassSession::number));
         return events.latest(courseId).stream().map(e -> new EventView(e.id(), e.at(), names.getOrDefault(e.actorId(), "someone"),
                 e.action(), e.sessionId() == null ? null : numbers.get(e.sessionId()), e.detail())).toList();
     }

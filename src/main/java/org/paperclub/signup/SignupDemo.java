@@ -5,7 +5,7 @@ import org.paperclub.course.Course;
 import org.paperclub.course.CourseService;
 import org.paperclub.course.DemoSeeder;
 import org.paperclub.course.ScheduleService;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.course.CourseViews.PaperView;
 import org.paperclub.course.CourseViews.RoleView;
 import org.paperclub.people.CourseRole;
@@ -37,7 +37,7 @@ class SignupDemo implements DemoSeeder {
 
     @Override
     public void seed(Course course, List<Long> students, long instructorId, long taId) {
-        List<Session> sessions = schedule.sessions(course.id()).stream()
+        List<ClassSession> sessions = schedule.sessions(course.id()).stream()
                 .filter(s -> SignupRules.hasRoles(s) && s.presentationSlots() >= 1).limit(2).toList();
         List<RoleView> roles = courses.roles(course.id());
         List<PaperView> papers = schedule.papers(course.id()).stream().filter(PaperView::official).toList();

@@ -6,7 +6,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.paperclub.course.CourseService;
 import org.paperclub.course.ScheduleService;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -134,12 +134,12 @@ public class SignupLedger {
 
     /** The blocks of sessions in each of which every student holds one supporting role (the coverage rule). */
     @Transactional(readOnly = true)
-    public List<List<Session>> blocks(long courseId) {
+    public List<List<ClassSession>> blocks(long courseId) {
         return SignupRules.blocks(courses.get(courseId), schedule.sessions(courseId), !courses.roles(courseId).isEmpty());
     }
 
     /** The index of each session's block among {@code blocks}, by session id. */
-    public static Map<Long, Integer> blockOf(List<List<Session>> blocks) {
+    public static Map<Long, Integer> blockOf(List<List<ClassSession>> blocks) {
         return SignupRules.blockOf(blocks);
     }
 }

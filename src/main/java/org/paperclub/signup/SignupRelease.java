@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 import org.paperclub.course.Course;
 import org.paperclub.course.CourseService;
 import org.paperclub.course.ScheduleService;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.course.WithdrawalRelease;
 import org.paperclub.people.PeopleService;
 
@@ -45,11 +45,11 @@ class SignupRelease implements WithdrawalRelease {
     @Override
     public List<String> release(long courseId, long studentId, long actorId, Instant now) {
         Course course = courses.get(courseId);
-        Map<Long, Session> sessions = schedule.sessions(courseId).stream().collect(Collectors.toMap(Session::id, Function.identity()));
+        Map<Long, ClassSession> sessions = schedule.sessions(courseId).stream().collect(Collectors.toMap(ClassSession::id, Function.identity()));
         String name = people.user(studentId).map(u -> u.name()).orElse("The student");
         List<String> released = new ArrayList<>();
         for (RoleSignup r : roleSignups.findByCourseIdAndUserId(courseId, studentId)) {
-            Session s = sessions.get(r.sessionId());
+            ClassSession s = sessions.get(r.sessionId());
             if (s != null && s.startsAt(course.zone()).toInstant().isAfter(now)) {
                 roleSignups.delete(r);
                 String role = courses.role(courseId, r.roleId()).name();
@@ -60,7 +60,7 @@ class SignupRelease implements WithdrawalRelease {
         }
         for (PresentationMember m : members.findByCourseIdAndUserId(courseId, studentId)) {
             Presentation p = presentations.findById(m.presentationId()).orElse(null);
-            Session s = p == null ? null : sessions.get(p.sessionId());
+            ClassSession s = p == null ? null : sessions.get(p.sessionId());
             if (s != null && s.startsAt(course.zone()).toInstant().isAfter(now)) {
                 members.delete(m);
                 if (members.findByPresentationId(p.id()).isEmpty()) {

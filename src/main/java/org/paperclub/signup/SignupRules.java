@@ -1,7 +1,7 @@
 package org.paperclub.signup;
 
 import org.paperclub.course.Course;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.course.SessionKind;
 import org.paperclub.course.SupportingRole;
 import org.paperclub.system.LowestFree;
@@ -34,20 +34,20 @@ final class SignupRules {
     }
 
     /** Supporting roles are played in held presentation sessions. */
-    static boolean hasRoles(Session s) {
+    static boolean hasRoles(ClassSession s) {
         return s.kind() == SessionKind.PRESENTATION;
     }
 
-    static Instant freezesAt(Course course, Session s) {
+    static Instant freezesAt(Course course, ClassSession s) {
         return s.startsAt(course.zone()).minusHours(course.signupFreezeHours()).toInstant();
     }
 
-    static boolean frozen(Course course, Session s, Instant now) {
+    static boolean frozen(Course course, ClassSession s, Instant now) {
         return !now.isBefore(freezesAt(course, s));
     }
 
     /** Refuses a student's change when sign-ups are not open yet or the session is frozen (staff are not bound). */
-    static void studentMayChange(Course course, Session s, Instant now) {
+    static void studentMayChange(Course course, ClassSession s, Instant now) {
         if (course.signupOpensAt() != null && now.isBefore(course.signupOpensAt())) {
             throw ProblemException.conflict("Sign-ups open on " + WHEN.format(course.signupOpensAt().atZone(course.zone())) + ".");
         }
@@ -58,7 +58,7 @@ final class SignupRules {
         }
     }
 
-    static void held(Session s) {
+    static void held(ClassSession s) {
         if (!s.held()) {
             throw ProblemException.conflict("Session " + s.number() + " is cancelled; nobody can sign up for it.");
         }
@@ -69,14 +69,14 @@ final class SignupRules {
      * (cancelled sessions are not counted). A last, shorter group is a block too. A course without supporting
      * roles has no blocks: its presentation sessions leave nothing to cover.
      */
-    static List<List<Session>> blocks(Course course, List<Session> sessions, boolean courseHasRoles) {
+    static List<List<ClassSession>> blocks(Course course, List<ClassSession> sessions, boolean courseHasRoles) {
         if (!courseHasRoles) {
             return List.of();
         }
-        List<Session> withRoles = sessions.stream().filter(SignupRules::hasRoles)
-                .sorted(Comparator.comparing(Session::date).thenComparing(Session::startTime).thenComparing(Session::number))
+        List<ClassSession> withRoles = sessions.stream().filter(SignupRules::hasRoles)
+                .sorted(Comparator.comparing(ClassSession::date).thenComparing(ClassSession::startTime).thenComparing(ClassSession::number))
                 .toList();
-        List<List<Session>> blocks = new ArrayList<>();
+        List<List<ClassSession>> blocks = new ArrayList<>();
         int size = Math.max(1, course.roleBlockSize());
         for (int i = 0; i < withRoles.size(); i += size) {
             blocks.add(withRoles.subList(i, Math.min(withRoles.size(), i + size)));
@@ -85,24 +85,24 @@ final class SignupRules {
     }
 
     /** The index of each session's block, by session id (sessions without roles are in none). */
-    static Map<Long, Integer> blockOf(List<List<Session>> blocks) {
+    static Map<Long, Integer> blockOf(List<List<ClassSession>> blocks) {
         Map<Long, Integer> out = new HashMap<>();
         for (int i = 0; i < blocks.size(); i++) {
-            for (Session s : blocks.get(i)) {
+            for (ClassSession s : blocks.get(i)) {
                 out.put(s.id(), i);
             }
         }
         return out;
     }
 
-    static String blockName(List<Session> block) {
+    static String blockName(List<ClassSession> block) {
         return block.size() == 1 ? "session " + block.get(0).number()
                 : "sessions " + block.get(0).number() + "–" + block.get(block.size() - 1).number();
     }
 
     // Presentations
 
-    static void hasPresentationSlots(Session s) {
+    static void hasPresentationSlots(ClassSession s) {
         if (s.presentationSlots() == 0) {
             throw ProblemException.conflict("Session " + s.number() + " has no presentation slots.");
         }
@@ -124,7 +124,7 @@ final class SignupRules {
      * themselves: the session is held and not frozen (checked by the caller), they are not in the team yet, they have
      * a presentation left, they hold no role in that session, and the team has a free place.
      */
-    static void partnerMayJoin(Course course, Session s, String name, String paperTitle, boolean inTeam, int alreadyPresents,
+    static void partnerMayJoin(Course course, ClassSession s, String name, String paperTitle, boolean inTeam, int alreadyPresents,
                                boolean holdsRole, int teamSize) {
         notInTeamYet(name, inTeam, paperTitle);
         presentationLeft(course, name, alreadyPresents);
@@ -142,7 +142,7 @@ final class SignupRules {
     }
 
     /** A presenter takes no supporting role in the session they present in (seen from the presentation side). */
-    static void presenterHoldsNoRole(String name, Session s, boolean holdsRole) {
+    static void presenterHoldsNoRole(String name, ClassSession s, boolean holdsRole) {
         if (holdsRole) {
             throw ProblemException.conflict(name + " holds a supporting role in session " + s.number()
                     + "; a presenter cannot also take a supporting role there. Withdraw from the role first.");
@@ -150,7 +150,7 @@ final class SignupRules {
     }
 
     /** A team has at most {@code maxTeamSize} members: {@code current} already in it and {@code joining} more. */
-    static void teamHasRoom(Course course, Session s, String paperTitle, boolean newTeam, int current, int joining) {
+    static void teamHasRoom(Course course, ClassSession s, String paperTitle, boolean newTeam, int current, int joining) {
         if (current + joining > course.maxTeamSize()) {
             throw ProblemException.conflict(newTeam
                     ? "A team has at most " + course.maxTeamSize() + (course.maxTeamSize() == 1 ? " member." : " members.")
@@ -160,7 +160,7 @@ final class SignupRules {
     }
 
     /** The lowest free presentation slot of the session. */
-    static int freeSlot(Session s, Set<Integer> taken) {
+    static int freeSlot(ClassSession s, Set<Integer> taken) {
         int slot = LowestFree.of(taken, s.presentationSlots());
         if (slot == 0) {
             throw ProblemException.conflict("All " + s.presentationSlots() + " presentation slots of session "
@@ -171,7 +171,7 @@ final class SignupRules {
 
     // Supporting roles
 
-    static void playsRoles(Session s) {
+    static void playsRoles(ClassSession s) {
         if (!hasRoles(s)) {
             throw ProblemException.conflict("Session " + s.number() + " is not a presentation session; it has no supporting roles.");
         }
@@ -181,7 +181,7 @@ final class SignupRules {
      * A student takes at most one supporting role per session. {@code who} is "You" when students act for
      * themselves; with {@code replace} the held role is given up for the new one (a switch).
      */
-    static void oneRolePerSession(String who, Session s, String heldRole, boolean sameRole, String newRole, boolean replace) {
+    static void oneRolePerSession(String who, ClassSession s, String heldRole, boolean sameRole, String newRole, boolean replace) {
         String holds = who + (who.equals("You") ? " already hold " : " already holds ") + heldRole + " in session " + s.number();
         if (sameRole) {
             throw ProblemException.conflict(holds + ".");
@@ -193,7 +193,7 @@ final class SignupRules {
     }
 
     /** A student who presents in a session takes no supporting role there. */
-    static void noRoleWherePresenting(String who, Session s, boolean presents) {
+    static void noRoleWherePresenting(String who, ClassSession s, boolean presents) {
         if (presents) {
             throw ProblemException.conflict(who + (who.equals("You") ? " present" : " presents") + " in session "
                     + s.number() + "; a presenter cannot also take a supporting role there.");
@@ -201,7 +201,7 @@ final class SignupRules {
     }
 
     /** The lowest free seat of the role in the session: a role has {@code capacity} seats. */
-    static int freeSeat(SupportingRole role, Session s, Set<Integer> taken) {
+    static int freeSeat(SupportingRole role, ClassSession s, Set<Integer> taken) {
         int seat = LowestFree.of(taken, role.capacity());
         if (seat == 0) {
             throw ProblemException.conflict(role.name() + " for session " + s.number() + " is full ("

@@ -6,7 +6,7 @@ import org.paperclub.course.Course;
 import org.paperclub.course.CourseService;
 import org.paperclub.course.Paper;
 import org.paperclub.course.ScheduleService;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.course.SupportingRole;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.PeopleService;
@@ -80,7 +80,7 @@ class SignupService {
     @Transactional
     PresentationView present(long courseId, long sessionId, Actor actor, long studentId, long paperId, Long partnerId) {
         Course course = courses.get(courseId);
-        Session session = schedule.lockSession(courseId, sessionId);
+        ClassSession session = schedule.lockSession(courseId, sessionId);
         SignupRules.held(session);
         if (!actor.staff()) {
             SignupRules.studentMayChange(course, session, now());
@@ -156,7 +156,7 @@ class SignupService {
                 .orElseThrow(() -> ProblemException.notFound("You have no invitation " + invitationId + " in this course."));
         Presentation presentation = presentations.findByIdAndCourseId(found.presentationId(), courseId)
                 .orElseThrow(() -> ProblemException.notFound("That team no longer exists."));
-        Session session = schedule.lockSession(courseId, presentation.sessionId());
+        ClassSession session = schedule.lockSession(courseId, presentation.sessionId());
         // Read again under the session's lock: a parallel answer, or the team leaving, may have removed it.
         PresentationInvitation invitation = invitations.findById(invitationId)
                 .orElseThrow(() -> ProblemException.conflict("This invitation has already been answered or withdrawn."));
@@ -191,7 +191,7 @@ class SignupService {
     @Transactional
     void withdrawPresentation(long courseId, long sessionId, long presentationId, Actor actor, Long studentId) {
         Course course = courses.get(courseId);
-        Session session = schedule.lockSession(courseId, sessionId);
+        ClassSession session = schedule.lockSession(courseId, sessionId);
         Presentation presentation = presentations.findByIdAndCourseId(presentationId, courseId)
                 .filter(p -> p.sessionId() == sessionId)
                 .orElseThrow(() -> ProblemException.notFound("Session " + session.number() + " has no presentation " + presentationId + "."));
@@ -226,7 +226,7 @@ class SignupService {
         Course course = courses.get(courseId);
         Presentation presentation = presentations.findByIdAndCourseId(presentationId, courseId)
                 .orElseThrow(() -> ProblemException.notFound("This course has no presentation " + presentationId + "."));
-        Session session = schedule.lockSession(courseId, presentation.sessionId());
+        ClassSession session = schedule.lockSession(courseId, presentation.sessionId());
         if (presentation.status() != PresentationStatus.PROPOSED) {
             throw ProblemException.conflict("This presentation is not waiting for approval.");
         }
@@ -264,7 +264,7 @@ class SignupService {
         // Read before the session's lock: what a sign-up reads under it is only what other sign-ups change.
         SupportingRole role = courses.role(courseId, roleId);
         Names names = new Names(people);
-        Session session = schedule.lockSession(courseId, sessionId);
+        ClassSession session = schedule.lockSession(courseId, sessionId);
         SignupRules.held(session);
         SignupRules.playsRoles(session);
         if (!actor.staff()) {
@@ -302,7 +302,7 @@ class SignupService {
     @Transactional
     void dropRole(long courseId, long sessionId, long roleId, long signupId, Actor actor) {
         Course course = courses.get(courseId);
-        Session session = schedule.lockSession(courseId, sessionId);
+        ClassSession session = schedule.lockSession(courseId, sessionId);
         RoleSignup signup = roleSignups.findByIdAndCourseId(signupId, courseId)
                 .filter(s -> s.sessionId() == sessionId && s.roleId() == roleId)
                 .orElseThrow(() -> ProblemException.notFound("There is no such role sign-up in session " + session.number() + "."));
@@ -366,7 +366,7 @@ class SignupService {
 
     PresentationView view(Course course, Presentation p, Names names) {
         Paper paper = schedule.requirePaper(course.id(), p.paperId());
-        Session session = schedule.requireSession(course.id(), p.sessionId());
+        ClassSession session = schedule.requireSession(course.id(), p.sessionId());
         List<Person> team = members.findByPresentationId(p.id()).stream()
                 .sorted(Comparator.comparing(PresentationMember::place))
                 .map(m -> new Person(m.userId(), names.of(m.userId()))).toList();

@@ -2,7 +2,7 @@ package org.paperclub.critique;
 
 import org.paperclub.course.Course;
 import org.paperclub.course.LatePolicy;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.course.SessionKind;
 
 import org.junit.jupiter.api.Test;
@@ -50,11 +50,11 @@ class DeadlineRulesTest {
     }
 
     // New York moves from EST (UTC-5) to EDT (UTC-4) at 02:00 on Sun 10 Mar 2024, and back at 02:00 on Sun 3 Nov 2024.
-    static final Session MONDAY_AFTER_SPRING_FORWARD = classAt14(9L, LocalDate.of(2024, 3, 11));
-    static final Session MONDAY_AFTER_FALL_BACK = classAt14(10L, LocalDate.of(2024, 11, 4));
+    static final ClassSession MONDAY_AFTER_SPRING_FORWARD = classAt14(9L, LocalDate.of(2024, 3, 11));
+    static final ClassSession MONDAY_AFTER_FALL_BACK = classAt14(10L, LocalDate.of(2024, 11, 4));
 
-    static Session classAt14(long id, LocalDate date) {
-        return new Session(id, 1L, (int) id, date, LocalTime.of(14, 0), LocalTime.of(15, 15), "Diffusion", null,
+    static ClassSession classAt14(long id, LocalDate date) {
+        return new ClassSession(id, 1L, (int) id, date, LocalTime.of(14, 0), LocalTime.of(15, 15), "Diffusion", null,
                 SessionKind.PRESENTATION, 2);
     }
 
@@ -140,7 +140,7 @@ class DeadlineRulesTest {
 
     static final Course COURSE = new Course(1L, "CS 6785", "Deep Generative Models", "Fall", "America/New_York", null, 10, 1, 1,
             10_000_000, 60, 1, 2, 1, 3, 24, null, null, null, Instant.EPOCH);
-    static final Session SESSION_7 = new Session(7L, 1L, 3, CLASS.toLocalDate(), CLASS.toLocalTime(), CLASS.toLocalTime().plusMinutes(75),
+    static final ClassSession SESSION_7 = new ClassSession(7L, 1L, 3, CLASS.toLocalDate(), CLASS.toLocalTime(), CLASS.toLocalTime().plusMinutes(75),
             "Diffusion", null, SessionKind.PRESENTATION, 2);
 
     static Extension extension(Long sessionId, int hours) {

@@ -2,7 +2,7 @@ package org.paperclub.signup;
 
 import org.junit.jupiter.api.Test;
 import org.paperclub.course.Course;
-import org.paperclub.course.Session;
+import org.paperclub.course.ClassSession;
 import org.paperclub.course.SessionKind;
 import org.paperclub.course.SupportingRole;
 import org.paperclub.system.ProblemException;
@@ -26,12 +26,12 @@ class SignupRulesTest {
                 10_000_000, 0, 1, maxTeamSize, presentationsPerStudent, 3, 24, null, null, null, Instant.EPOCH);
     }
 
-    static Session session(SessionKind kind, int slots) {
-        return new Session(7L, 1L, 12, LocalDate.of(2025, 3, 4), LocalTime.of(14, 0), LocalTime.of(15, 15), "Diffusion",
+    static ClassSession session(SessionKind kind, int slots) {
+        return new ClassSession(7L, 1L, 12, LocalDate.of(2025, 3, 4), LocalTime.of(14, 0), LocalTime.of(15, 15), "Diffusion",
                 null, kind, slots);
     }
 
-    static final Session PRESENTING = session(SessionKind.PRESENTATION, 2);
+    static final ClassSession PRESENTING = session(SessionKind.PRESENTATION, 2);
     static final SupportingRole REVIEWER = new SupportingRole(3L, 1L, "Peer Reviewer", "Reviews the paper", 2, 1);
 
     static String refusal(Runnable rule) {
@@ -131,10 +131,10 @@ class SignupRulesTest {
 
     @Test
     void each_session_with_roles_is_found_in_its_block_and_a_lecture_in_none() {
-        Session first = new Session(1L, 1L, 1, LocalDate.of(2025, 3, 4), LocalTime.of(14, 0), LocalTime.of(15, 0), "A", null, SessionKind.PRESENTATION, 2);
-        Session lecture = new Session(2L, 1L, 2, LocalDate.of(2025, 3, 6), LocalTime.of(14, 0), LocalTime.of(15, 0), "B", null, SessionKind.LECTURE, 0);
-        Session second = new Session(3L, 1L, 3, LocalDate.of(2025, 3, 11), LocalTime.of(14, 0), LocalTime.of(15, 0), "C", null, SessionKind.PRESENTATION, 2);
-        Session third = new Session(4L, 1L, 4, LocalDate.of(2025, 3, 13), LocalTime.of(14, 0), LocalTime.of(15, 0), "D", null, SessionKind.PRESENTATION, 2);
+        ClassSession first = new ClassSession(1L, 1L, 1, LocalDate.of(2025, 3, 4), LocalTime.of(14, 0), LocalTime.of(15, 0), "A", null, SessionKind.PRESENTATION, 2);
+        ClassSession lecture = new ClassSession(2L, 1L, 2, LocalDate.of(2025, 3, 6), LocalTime.of(14, 0), LocalTime.of(15, 0), "B", null, SessionKind.LECTURE, 0);
+        ClassSession second = new ClassSession(3L, 1L, 3, LocalDate.of(2025, 3, 11), LocalTime.of(14, 0), LocalTime.of(15, 0), "C", null, SessionKind.PRESENTATION, 2);
+        ClassSession third = new ClassSession(4L, 1L, 4, LocalDate.of(2025, 3, 13), LocalTime.of(14, 0), LocalTime.of(15, 0), "D", null, SessionKind.PRESENTATION, 2);
         Course blocksOfTwo = new Course(1L, "X", "X", "Spring", "America/New_York", null, 10, 1, 1, 1, 0, 1, 2, 1, 2, 24, null, null, null, Instant.EPOCH);
         var blockOf = SignupRules.blockOf(SignupRules.blocks(blocksOfTwo, List.of(third, lecture, second, first), true));
         assertEquals(Map.of(1L, 0, 3L, 0, 4L, 1), blockOf);

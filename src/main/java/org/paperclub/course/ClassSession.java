@@ -13,7 +13,7 @@ import java.time.ZonedDateTime;
 
 /** One class meeting. Date and times are wall-clock times in the course's time zone. */
 @MappedEntity("class_session")
-public record Session(@Id @GeneratedValue @Nullable Long id,
+public record ClassSession(@Id @GeneratedValue @Nullable Long id,
                       Long courseId,
                       int number,
                       @MappedProperty("session_date") LocalDate date,
