@@ -7,6 +7,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -35,6 +36,7 @@ import org.paperclub.system.Problem;
 import org.paperclub.system.ProblemException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 
@@ -49,20 +51,30 @@ class CritiqueController {
     private final CourseAccess access;
     private final PeopleService people;
     private final GradedCritiques graded;
+    private final UploadMemory memory;
 
     CritiqueController(CritiqueService critiques, PrintService print, CourseAccess access, PeopleService people,
-                       GradedCritiques graded) {
+                       GradedCritiques graded, UploadMemory memory) {
         this.critiques = critiques;
         this.print = print;
         this.access = access;
         this.people = people;
         this.graded = graded;
+        this.memory = memory;
+    }
+
+    private static byte[] bytes(CompletedFileUpload file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The uploaded file could not be read back from its temporary file", e);
+        }
     }
 
     @Get(value = "/courses/{courseId}/sessions/{sessionId}/critiques.pdf", produces = "application/pdf")
     @Operation(summary = "All critiques of a session (latest versions) merged into one PDF for printing, each page headed with student and paper (staff)")
     @CourseStaff("print the critiques of a session")
-    HttpResponse<byte[]> printSession(long courseId, long sessionId, Authentication auth) {
+    HttpResponse<StreamedFile> printSession(long courseId, long sessionId, Authentication auth) {
         return HttpResponse.ok(print.merged(courseId, sessionId)).contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"session-" + sessionId + "-critiques.pdf\"");
     }
@@ -90,8 +102,8 @@ class CritiqueController {
         long me = Viewer.id(auth);
         long student = access.studentFor(courseId, studentId, "You can hand in only your own critiques.",
                 "Say for which student you upload (studentId).", "is required when staff upload");
-        CritiqueViews.Receipt receipt = critiques.upload(courseId, me, role, student,
-                new CritiqueService.Upload(sessionId, paperId, file.getFilename(), file.getBytes()));
+        CritiqueViews.Receipt receipt = memory.within(file.getSize(), () -> critiques.upload(courseId, me, role, student,
+                new CritiqueService.Upload(sessionId, paperId, file.getFilename(), bytes(file))));
         return HttpResponse.created(receipt, URI.create("/api/critiques/" + receipt.versionId() + "/file"));
     }
 

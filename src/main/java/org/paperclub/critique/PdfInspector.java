@@ -39,7 +39,7 @@ import java.util.zip.ZipException;
  * The checks of an uploaded critique file that PDFBox answers: a real, openable, unencrypted PDF of at most the
  * page limit, no page larger than US Letter or A4 (one tall page is not one page), and the warnings a reader
  * would give (no text: a scan?; far from one page's worth of words; not two paragraphs). Parsing runs on a small
- * dedicated pool, memory-only with a cap, and under a time limit, so that a hostile file costs a bounded effort.
+ * dedicated pool, with a cap on what it buffers (past 4 MB in a temporary file), and under a time limit, so that a hostile file costs a bounded effort.
  */
 @Singleton
 class PdfInspector {
@@ -51,7 +51,9 @@ class PdfInspector {
     static final float MAX_LONG_SIDE = 841.9f * 1.03f;
     static final int MIN_WORDS = 250;
     static final int MAX_WORDS = 1000;
+    /** What one parse may buffer in all; past {@link #PARSE_HEAP} it goes to a temporary file, not the heap. */
     private static final long PARSE_MEMORY = 64L * 1024 * 1024;
+    private static final long PARSE_HEAP = 4L * 1024 * 1024;
     private static final long TIME_LIMIT_MS = 10_000;
 
     private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
@@ -98,7 +100,7 @@ class PdfInspector {
     }
 
     private static Inspection parse(byte[] file, int maxPages) {
-        try (PDDocument doc = Loader.loadPDF(file, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(PARSE_MEMORY).streamCache)) {
+        try (PDDocument doc = Loader.loadPDF(file, "", null, null, MemoryUsageSetting.setupMixed(PARSE_HEAP, PARSE_MEMORY).streamCache)) {
             List<String> failures = new ArrayList<>();
             int pages = doc.getNumberOfPages();
             if (pages == 0) {

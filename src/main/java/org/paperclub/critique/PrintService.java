@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadMemoryMappedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -15,15 +16,21 @@ import org.paperclub.course.ClassSession;
 import org.paperclub.people.PeopleService;
 import org.paperclub.system.ProblemException;
 
-import java.io.ByteArrayOutputStream;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.server.types.files.StreamedFile;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * All accepted critiques of a session (the latest version of each) merged into one PDF for printing, each page
@@ -37,9 +44,11 @@ class PrintService {
     private final CritiqueFileRepository files;
     private final ScheduleService schedule;
     private final PeopleService people;
+    private final UploadMemory memory;
 
     PrintService(CritiqueRepository critiques, CritiqueVersionRepository versions, CritiqueFileRepository files,
-                 ScheduleService schedule, PeopleService people) {
+                 ScheduleService schedule, PeopleService people, UploadMemory memory) {
+        this.memory = memory;
         this.critiques = critiques;
         this.versions = versions;
         this.files = files;
@@ -48,7 +57,7 @@ class PrintService {
     }
 
     @Transactional(readOnly = true)
-    byte[] merged(long courseId, long sessionId) {
+    StreamedFile merged(long courseId, long sessionId) {
         ClassSession session = schedule.requireSession(courseId, sessionId);
         List<Critique> items = critiques.findByCourseId(courseId).stream().filter(c -> c.sessionId().equals(sessionId)).toList();
         if (items.isEmpty()) {
@@ -62,30 +71,75 @@ class PrintService {
         List<Critique> ordered = new ArrayList<>(items);
         ordered.sort(org.paperclub.system.NaturalOrder.by(c -> names.getOrDefault(c.studentId(), "")));
         PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-        try (PDDocument out = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            List<PDDocument> sources = new ArrayList<>();
-            try {
-                for (Critique c : ordered) {
-                    CritiqueVersion v = latest.get(c.id());
-                    byte[] content = files.findById(v.id()).orElseThrow().content();
-                    PDDocument source = Loader.loadPDF(content, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(64L << 20).streamCache);
-                    sources.add(source);
-                    String header = names.getOrDefault(c.studentId(), "?") + " — " + schedule.requirePaper(courseId, c.paperId()).title()
-                            + " (session " + session.number() + ", version " + v.version() + (v.minutesLate() > 0 ? ", late" : "") + ")";
-                    for (PDPage page : source.getPages()) {
-                        PDPage imported = out.importPage(page);
-                        stamp(out, imported, font, header);
+        // A session's hand-ins can add up to more than the heap (20 students × 5 MB against the recommended 128 MB heap):
+        // each is read from a temporary file (memory-mapped), PDFBox buffers in temporary files past 1 MB, and the merged PDF is
+        // written to a file and streamed from it, so the heap holds the documents' structure, not their bytes.
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("paperclub-print");
+            MemoryUsageSetting buffers = MemoryUsageSetting.setupMixed(1L << 20).setTempDir(dir.toFile());
+            Path merged = dir.resolve("merged.pdf");
+            try (PDDocument out = new PDDocument(buffers.streamCache)) {
+                List<PDDocument> sources = new ArrayList<>();
+                try {
+                    int n = 0;
+                    for (Critique c : ordered) {
+                        CritiqueVersion v = latest.get(c.id());
+                        Path source = dir.resolve("source-" + (++n) + ".pdf");
+                        // Read through the same budget as uploads: the file's bytes are in the heap until written out.
+                        memory.within(v.sizeBytes(), () -> write(source, files.findById(v.id()).orElseThrow().content()));
+                        // Memory-mapped: PDFBox's buffered file reader keeps 4 MB of pages per file in the heap.
+                        PDDocument doc = Loader.loadPDF(new RandomAccessReadMemoryMappedFile(source), "", null, null, buffers.streamCache);
+                        sources.add(doc);
+                        String header = names.getOrDefault(c.studentId(), "?") + " — " + schedule.requirePaper(courseId, c.paperId()).title()
+                                + " (session " + session.number() + ", version " + v.version() + (v.minutesLate() > 0 ? ", late" : "") + ")";
+                        for (PDPage page : doc.getPages()) {
+                            PDPage imported = out.importPage(page);
+                            stamp(out, imported, font, header);
+                        }
+                    }
+                    out.save(merged.toFile());
+                } finally {
+                    for (PDDocument d : sources) {
+                        d.close();
                     }
                 }
-                out.save(bytes);
-            } finally {
-                for (PDDocument d : sources) {
-                    d.close();
-                }
             }
-            return bytes.toByteArray();
+            long length = Files.size(merged);
+            InputStream in = Files.newInputStream(merged);
+            deleteQuietly(dir);   // the open stream keeps the merged file readable until the answer is sent
+            return new StreamedFile(in, MediaType.of("application/pdf"), System.currentTimeMillis(), length);
         } catch (IOException e) {
+            deleteQuietly(dir);
             throw new UncheckedIOException("The session's critiques could not be merged", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(dir);
+            throw e;
+        }
+    }
+
+    private static Path write(Path file, byte[] content) {
+        try {
+            return Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    p.toFile().deleteOnExit();
+                }
+            });
+        } catch (IOException e) {
+            dir.toFile().deleteOnExit();
         }
     }
 
