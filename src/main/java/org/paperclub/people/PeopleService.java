@@ -93,6 +93,11 @@ public class PeopleService {
         return users.findById(userId);
     }
 
+    /** The accounts of these ids (those that exist), in one query. */
+    public List<User> users(java.util.Collection<Long> userIds) {
+        return userIds.isEmpty() ? List.of() : users.findByIdIn(userIds);
+    }
+
     /** Everyone in the course, withdrawn students too (marked so): their work stays and is still listed by name. */
     public List<RosterEntry> roster(long courseId) {
         // Instructors, TAs, then students; names in natural order (Student 2 before Student 10).

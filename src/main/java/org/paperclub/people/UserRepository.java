@@ -14,4 +14,6 @@ interface UserRepository extends CrudRepository<User, Long> {
     Optional<User> findByEmail(String email);
 
     List<User> findByEmailIn(Collection<String> emails);
+
+    List<User> findByIdIn(Collection<Long> ids);
 }

@@ -1,0 +1,24 @@
+package org.paperclub.notify;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+
+/**
+ * One thing to tell people. {@code title} is a line ("Session 5 moved to Thursday"), {@code body} a sentence or two
+ * of plain text (never markup: it is escaped wherever it is shown), {@code link} a path of the page
+ * ("/#/courses/2/signups"), {@code happensAt} the moment it is about (a deadline, a session), shown in the course's
+ * zone and the reader's.
+ */
+public record Notice(NoticeKind kind, @Nullable Long courseId, String title, String body, String link,
+                     @Nullable Instant happensAt) {
+
+    public Notice {
+        title = clip(title, 300);
+        body = clip(body, 4000);
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}
