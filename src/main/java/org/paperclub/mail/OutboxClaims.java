@@ -1,5 +1,6 @@
 package org.paperclub.mail;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -21,10 +22,12 @@ class OutboxClaims {
 
     private final OutboxRepository rows;
     private final Clock clock;
+    private final Duration firstRetry;
 
-    OutboxClaims(OutboxRepository rows, Clock clock) {
+    OutboxClaims(OutboxRepository rows, Clock clock, @Value("${paperclub.mail.first-retry:30s}") Duration firstRetry) {
         this.rows = rows;
         this.clock = clock;
+        this.firstRetry = firstRetry;
     }
 
     @Transactional
@@ -45,7 +48,7 @@ class OutboxClaims {
 
     @Transactional
     void retryLater(OutboxRow row, String error) {
-        rows.retryLater(row.id(), clock.instant().plus(backOff(row.attempts())), clip(error));
+        rows.retryLater(row.id(), clock.instant().plus(backOff(firstRetry, row.attempts())), clip(error));
     }
 
     @Transactional
@@ -53,11 +56,16 @@ class OutboxClaims {
         rows.markFailed(id, clip(error));
     }
 
-    /** 30 s, 1, 2, 4 … minutes, at most 30: a server down for an hour is retried about a dozen times, not thousands. */
-    static Duration backOff(int attempts) {
-        long seconds = 30L << Math.min(Math.max(attempts - 1, 0), 6);
-        return Duration.ofSeconds(Math.min(seconds, 30 * 60));
+    /**
+     * 30 s, 1, 2, 4 … minutes (doubling from {@code first}), at most 30 minutes: a server down for an hour is retried
+     * about a dozen times, not thousands.
+     */
+    static Duration backOff(Duration first, int attempts) {
+        Duration wait = first.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
+        return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
     }
+
+    private static final Duration MAX_WAIT = Duration.ofMinutes(30);
 
     private static String clip(String error) {
         String e = error == null ? "unknown error" : error;
