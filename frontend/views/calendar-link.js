@@ -94,7 +94,8 @@ export default {
       <h2 id="calendar-heading">Calendar subscription</h2>
       <p>Add your courses to a calendar app (Google Calendar, Outlook, Apple Calendar): the class sessions with their
         topics and readings, critique deadlines, and your own presentation and roles. The app reads them through a
-        secret link and keeps them up to date.</p>
+        secret link and keeps them up to date. It also sets reminders: 24 hours and 1 hour before each critique
+        deadline, and 1 day and 1 hour before your own presentation and roles.</p>
       <problem-box id="calendar-problem" :problem="problem" />
       <p v-if="!link && !problem" class="loading">Loading…</p>
       <template v-else-if="link">

@@ -53,7 +53,7 @@ class CalendarController {
      */
     @Get(value = "/courses/{courseId}/calendar.ics", produces = "text/calendar")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Sessions with topics and readings, critique deadlines, and for a student their presentation and roles, as iCalendar; cookie or ?token= from a calendar link")
+    @Operation(summary = "Sessions with topics and readings, critique deadlines, and for a student their presentation and roles, as iCalendar with reminders before deadlines and own sessions; cookie or ?token= from a calendar link")
     @CourseMember(caller = CalendarCaller.class)
     HttpResponse<String> calendar(long courseId, @Nullable @QueryValue String token, @Nullable Authentication auth) {
         CourseAccess.Admitted caller = access.admitted(courseId);

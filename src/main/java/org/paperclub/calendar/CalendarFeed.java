@@ -4,12 +4,14 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.paperclub.course.Course;
@@ -26,6 +28,7 @@ import org.paperclub.signup.SignupLedger;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,11 @@ import java.util.stream.Collectors;
  * the critique deadlines (a student's own, extensions included), and a student's own presentation and roles.
  * Times are written as UTC instants, so every calendar app places them right whatever its zone; the course's
  * zone is named in X-WR-TIMEZONE. UIDs are stable, so a subscribed calendar updates events instead of doubling them.
+ * <p>
+ * Reminders (VALARMs, DISPLAY) go only where the reader has something to do: every critique deadline rings 24 hours
+ * and 1 hour before, and a student's own presentation and roles 1 day and 1 hour before. Plain sessions ring never:
+ * a calendar that rings for every class gets muted, and then the reminders that matter are lost too. Each alarm has
+ * its own stable UID (RFC 9074), so that a calendar app refreshing the feed keeps one alarm instead of adding one.
  */
 @Singleton
 class CalendarFeed {
@@ -51,6 +59,20 @@ class CalendarFeed {
         this.schedule = schedule;
         this.signups = signups;
         this.critiques = critiques;
+    }
+
+    // ical4j writes 24 hours as "-P1D". RFC 5545 lets a nominal day differ from 24 hours only across a daylight-saving
+    // change of a local time; our starts are UTC, so "-P1D" rings exactly 24 hours before, as meant.
+    private static final List<Reminder> DEADLINE_REMINDERS = List.of(
+            new Reminder("24h", Duration.ofHours(24), "in 24 hours"), new Reminder("1h", Duration.ofHours(1), "in 1 hour"));
+    private static final List<Reminder> OWN_SESSION_REMINDERS = List.of(
+            new Reminder("1d", Duration.ofDays(1), "tomorrow"), new Reminder("1h", Duration.ofHours(1), "in 1 hour"));
+
+    /**
+     * How long before an event's start to ring, how to say it, and the key that ends the alarm's UID: changing a
+     * reminder's time or text keeps its UID, so a subscribed calendar updates the alarm instead of adding a second.
+     */
+    private record Reminder(String key, Duration before, String when) {
     }
 
     /** @param studentId the student whose deadlines and sign-ups to show; null for staff (the course's deadlines) */
@@ -90,9 +112,16 @@ class CalendarFeed {
                         ? s.startsAt().atZoneSameInstant(course.zone()).minusMinutes(course.deadlineOffsetMinutes())
                         : critiques.deadline(course, byId.get(s.id()), studentId);
                 VEvent d = new VEvent(due.toInstant(), course.code() + " · Critique due for session " + s.number());
-                d.add(new Uid("critique-due-" + s.id() + (studentId == null ? "" : "-" + studentId) + uidBase));
-                d.add(new Description("A one-page critique of one of: " + String.join("; ",
-                        assigned.stream().map(r -> r.paper().title()).toList()) + "."));
+                String uid = "critique-due-" + s.id() + (studentId == null ? "" : "-" + studentId);
+                d.add(new Uid(uid + uidBase));
+                List<String> titles = assigned.stream().map(r -> r.paper().title()).toList();
+                d.add(new Description("A one-page critique of one of: " + String.join("; ", titles) + "."));
+                // A phone's notification shows a line or two: name the papers while they fit, else only count them.
+                String papers = titles.size() <= 3 ? "one of: " + String.join("; ", titles) : "one of its " + titles.size() + " assigned papers";
+                for (Reminder r : DEADLINE_REMINDERS) {
+                    remind(d, uid, uidBase, r, (studentId == null ? "Critiques are due " : "A critique is due ") + r.when()
+                            + " — " + course.code() + ", Session " + s.number() + ": " + s.topic() + ". One page on " + papers + ".");
+                }
                 cal.add(d);
             }
         }
@@ -104,16 +133,26 @@ class CalendarFeed {
                             .findFirst().orElseGet(() -> schedule.paper(courseId, t.paperId()).title());
                     VEvent e = new VEvent(s.startsAt().toInstant(), s.endsAt().toInstant(),
                             course.code() + " · You present: " + paper + (t.proposed() ? " (awaiting approval)" : ""));
-                    e.add(new Uid("presentation-" + t.id() + "-" + studentId + uidBase));
+                    String uid = "presentation-" + t.id() + "-" + studentId;
+                    e.add(new Uid(uid + uidBase));
+                    for (Reminder r : OWN_SESSION_REMINDERS) {
+                        remind(e, uid, uidBase, r, "You present “" + paper + "” " + r.when() + where(course, s)
+                                + (t.proposed() ? " Your proposal still awaits approval." : ""));
+                    }
                     cal.add(e);
                 }
             }
             for (SignupLedger.Holding h : signups.holdings(courseId)) {
                 SessionView s = viewById.get(h.sessionId());
                 if (h.userId() == studentId && s.kind() != SessionKind.NO_CLASS) {
+                    String role = roleNames.get(h.roleId());
                     VEvent e = new VEvent(s.startsAt().toInstant(), s.endsAt().toInstant(),
-                            course.code() + " · Your role: " + roleNames.get(h.roleId()) + " (session " + s.number() + ")");
-                    e.add(new Uid("role-" + h.sessionId() + "-" + h.roleId() + "-" + studentId + uidBase));
+                            course.code() + " · Your role: " + role + " (session " + s.number() + ")");
+                    String uid = "role-" + h.sessionId() + "-" + h.roleId() + "-" + studentId;
+                    e.add(new Uid(uid + uidBase));
+                    for (Reminder r : OWN_SESSION_REMINDERS) {
+                        remind(e, uid, uidBase, r, "Your role as " + role + " in Session " + s.number() + " is " + r.when() + where(course, s));
+                    }
                     cal.add(e);
                 }
             }
@@ -125,6 +164,24 @@ class CalendarFeed {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * A DISPLAY alarm before the event's start. RFC 5545 requires the DESCRIPTION (it is the text shown), so it says
+     * what, which course and where, standing alone in a notification.
+     */
+    private static void remind(VEvent event, String eventUid, String uidBase, Reminder reminder, String description) {
+        VAlarm alarm = new VAlarm(reminder.before().negated());
+        alarm.add(ImmutableAction.DISPLAY);
+        alarm.add(new Description(description));
+        alarm.add(new Uid(eventUid + "-alarm-" + reminder.key() + uidBase));
+        event.add(alarm);
+    }
+
+    /** " — CS 6785, Session 5: Topic. Where: Gates G01." (the where only when the session has a location) */
+    private static String where(Course course, SessionView s) {
+        return " — " + course.code() + ", Session " + s.number() + ": " + s.topic() + "."
+                + (s.location() == null || s.location().isBlank() ? "" : " Where: " + s.location() + ".");
     }
 
     private static String readings(SessionView s) {
