@@ -120,6 +120,12 @@ public class MailSender {
         return sent;
     }
 
+    /** Sent mail is kept a while for whoever looks into a complaint, then forgotten; unsent mail is never dropped. */
+    @Scheduled(fixedDelay = "6h", initialDelay = "15m")
+    void forgetOldSentMail() {
+        claims.forgetSentBefore(clock.instant().minus(Duration.ofDays(30)));
+    }
+
     private void later(OutboxRow row, Exception e) {
         if (clock.instant().isAfter(row.createdAt().plus(GIVE_UP))) {
             claims.failed(row.id(), "gave up after " + GIVE_UP.toDays() + " days: " + describe(e));
@@ -174,6 +180,9 @@ public class MailSender {
         p.put("mail." + proto + ".port", String.valueOf(settings.port()));
         p.put("mail." + proto + ".auth", String.valueOf(settings.user() != null));
         p.put("mail." + proto + ".starttls.enable", String.valueOf(settings.startTls()));
+        // Asked for, STARTTLS is required: a server (or someone in between) that drops it must not get the password
+        // and the set-password links in clear text.
+        p.put("mail." + proto + ".starttls.required", String.valueOf(settings.startTls()));
         p.put("mail." + proto + ".connectiontimeout", "10000");
         p.put("mail." + proto + ".timeout", "20000");
         p.put("mail." + proto + ".writetimeout", "20000");

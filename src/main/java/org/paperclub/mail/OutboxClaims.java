@@ -56,6 +56,11 @@ class OutboxClaims {
         rows.markFailed(id, clip(error));
     }
 
+    @Transactional
+    void forgetSentBefore(Instant before) {
+        rows.deleteSentBefore(before);
+    }
+
     /**
      * 30 s, 1, 2, 4 … minutes (doubling from {@code first}), at most 30 minutes: a server down for an hour is retried
      * about a dozen times, not thousands.

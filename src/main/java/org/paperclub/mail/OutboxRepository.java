@@ -35,6 +35,9 @@ interface OutboxRepository extends CrudRepository<OutboxRow, Long> {
     @Query("update mail_outbox set status = 'FAILED', claimed_until = null, last_error = :error where id = :id")
     void markFailed(long id, String error);
 
+    @Query("delete from mail_outbox where status = 'SENT' and sent_at < :before")
+    void deleteSentBefore(Instant before);
+
     long countByStatus(String status);
 
     List<OutboxRow> findByStatusOrderById(String status);
