@@ -85,6 +85,9 @@ class CalendarFeed {
         Map<Long, String> roleNames = courses.roles(courseId).stream()
                 .collect(Collectors.toMap(r -> r.id(), r -> r.name()));
         String uidBase = "@paperclub-course-" + courseId;
+        Map<Long, Long> handedIn = studentId == null ? Map.of() : critiques.handedIn(courseId).stream()
+                .filter(c -> c.studentId() == studentId)
+                .collect(Collectors.groupingBy(CritiqueLedger.HandedIn::sessionId, Collectors.counting()));
 
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//Paperclub//Paperclub seminar calendar//EN"));
@@ -118,7 +121,9 @@ class CalendarFeed {
                 d.add(new Description("A one-page critique of one of: " + String.join("; ", titles) + "."));
                 // A phone's notification shows a line or two: name the papers while they fit, else only count them.
                 String papers = titles.size() <= 3 ? "one of: " + String.join("; ", titles) : "one of its " + titles.size() + " assigned papers";
-                for (Reminder r : DEADLINE_REMINDERS) {
+                // Handed in already: the deadline stays in the calendar, but nothing rings for work that is done.
+                boolean done = studentId != null && handedIn.getOrDefault(s.id(), 0L) >= course.critiquesPerSession();
+                for (Reminder r : done ? List.<Reminder>of() : DEADLINE_REMINDERS) {
                     remind(d, uid, uidBase, r, (studentId == null ? "Critiques are due " : "A critique is due ") + r.when()
                             + " — " + course.code() + ", Session " + s.number() + ": " + s.topic() + ". One page on " + papers + ".");
                 }

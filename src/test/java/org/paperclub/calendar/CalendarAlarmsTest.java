@@ -183,4 +183,28 @@ class CalendarAlarmsTest extends ApiTest {
         Calendar bystander = subscribed(student(5), 2);
         assertTrue(alarmUids(bystander).isEmpty(), "a student with no part in a session gets no reminder for it");
     }
+
+    @Test
+    void a_deadline_the_student_has_handed_in_for_no_longer_rings_but_stays_in_the_calendar() throws Exception {
+        Api.Session student = student(6);
+        long me = Api.id(student.get("/api/me"));
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+        List<Map<String, Object>> upcoming = student.list("/api/courses/1/sessions").stream()
+                .filter(s -> !"NO_CLASS".equals(s.get("kind")))
+                .filter(s -> java.time.OffsetDateTime.parse((String) s.get("startsAt")).isAfter(now.plusDays(1)))
+                .filter(s -> Api.listOf(s, "readings").stream().anyMatch(r -> "ASSIGNED".equals(r.get("kind")))).toList();
+        Map<String, Object> handedIn = upcoming.get(0);
+        long paperId = Api.longOf(Api.listOf(handedIn, "readings").stream()
+                .filter(r -> "ASSIGNED".equals(r.get("kind"))).findFirst().orElseThrow(), "paperId");
+        io.micronaut.http.client.multipart.MultipartBody body = io.micronaut.http.client.multipart.MultipartBody.builder()
+                .addPart("sessionId", String.valueOf(Api.id(handedIn))).addPart("paperId", String.valueOf(paperId))
+                .addPart("file", "critique.pdf", MediaType.of("application/pdf"), org.paperclub.support.TestPdfs.goodCritique()).build();
+        assertEquals(201, student.http().exchange(student.authorize(HttpRequest.POST("/api/courses/1/critiques", body)
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)), Map.class).code());
+
+        Calendar cal = subscribed(student, 1);
+        assertTrue(alarms(only(cal, "critique-due-" + Api.id(handedIn) + "-" + me + "@")).isEmpty(), "done: nothing rings");
+        assertEquals(Set.of(DAY, HOUR), ringsBefore(only(cal, "critique-due-" + Api.id(upcoming.get(1)) + "-" + me + "@")),
+                "the next deadline still rings");
+    }
 }
