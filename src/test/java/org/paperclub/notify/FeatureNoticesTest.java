@@ -172,6 +172,26 @@ class FeatureNoticesTest extends ApiTest {
     }
 
     @Test
+    void staff_removing_me_from_a_team_tells_me_but_my_partner_leaving_tells_nobody() {
+        NoticeCourse c = seminar();
+        long team = Api.id(c.instructor.post(c.sessionPath(2) + "/presentations", Map.of("paperId", c.paper("Paper 2A"),
+                "studentId", c.userId(ANN), "partnerId", c.userId(BEN))).body());
+        assertEquals("Signed up to present: Session 2", c.notices(ann(), NoticeKind.SIGNUP_CHANGED).get(0).get("title"));
+        assertEquals(1, c.notices(ben(), NoticeKind.SIGNUP_CHANGED).size(), "both members are told");
+
+        ben().delete(c.sessionPath(2) + "/presentations/" + team);
+        assertEquals(1, c.notices(ben(), NoticeKind.SIGNUP_CHANGED).size(), "leaving myself tells me nothing");
+        assertEquals(1, c.notices(ann(), NoticeKind.SIGNUP_CHANGED).size());
+
+        c.instructor.delete(c.sessionPath(2) + "/presentations/" + team + "?studentId=" + c.userId(ANN));
+        Map<String, Object> removed = c.notices(ann(), NoticeKind.SIGNUP_CHANGED).get(0);
+        assertEquals("Removed from a presentation: Session 2", removed.get("title"));
+        assertTrue(((String) removed.get("body")).contains("removed you from the team presenting “Paper 2A” in session 2"),
+                (String) removed.get("body"));
+        assertNull(removed.get("happensAt"), "nothing left to be at");
+    }
+
+    @Test
     void staff_assigning_a_role_by_auto_fill_tells_the_student_and_a_refused_assignment_tells_nobody() {
         NoticeCourse c = seminar();
         long dee = c.userId(DEE);
