@@ -1,5 +1,6 @@
 package org.paperclub.course;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -43,6 +44,7 @@ public class ScheduleService {
     private final List<ScheduleGuard> guards;
     private final CourseRepository courseRows;
     private final JsonMapper json;
+    private final ApplicationEventPublisher<SessionChanged> sessionChanges;
     /** The schedule's JSON per course, at the version of course.schedule_version it was made at. */
     private final VersionedCache<Long, Kept> kept = new VersionedCache<>(512);
     /** The schedule page's shared answer per course (course, roles, papers, sessions), at the same version. */
@@ -54,7 +56,7 @@ public class ScheduleService {
 
     ScheduleService(CourseService courses, SessionRepository sessions, PaperRepository papers,
                     ReadingRepository readings, List<ScheduleGuard> guards, CourseRepository courseRows,
-                    JsonMapper json) {
+                    JsonMapper json, ApplicationEventPublisher<SessionChanged> sessionChanges) {
         this.courses = courses;
         this.sessions = sessions;
         this.papers = papers;
@@ -62,6 +64,7 @@ public class ScheduleService {
         this.guards = guards;
         this.courseRows = courseRows;
         this.json = json;
+        this.sessionChanges = sessionChanges;
     }
 
     /**
@@ -204,8 +207,12 @@ public class ScheduleService {
             throw ProblemException.conflict("This course already has a session number " + number + ".");
         }
         checkTimes(command);
-        sessions.update(command.session(old.id(), courseId, number, old.presentationSlots()));
+        ClassSession updated = sessions.update(command.session(old.id(), courseId, number, old.presentationSlots()));
         changed(courseId);
+        SessionChanged change = new SessionChanged(courseId, old, updated);
+        if (change.matters()) {
+            sessionChanges.publishEvent(change);
+        }
         return session(courseId, sessionId);
     }
 

@@ -6,6 +6,7 @@
  * <p>
  * Owns {@code course}, {@code class_session}, {@code paper}, {@code reading}, {@code supporting_role}. Uses {@code people}
  * and {@code system}. Later features plug in through {@link org.paperclub.course.ScheduleGuard} (veto a delete) and
- * {@link org.paperclub.course.DemoSeeder} (demo activity), never the other way round.
+ * {@link org.paperclub.course.DemoSeeder} (demo activity), and hear of a session cancelled or moved through
+ * {@link org.paperclub.course.SessionChanged} (published inside the change's transaction), never the other way round.
  */
 package org.paperclub.course;

@@ -10,6 +10,10 @@ import org.paperclub.course.Paper;
 import org.paperclub.course.ReadingKind;
 import org.paperclub.course.ScheduleService;
 import org.paperclub.course.ClassSession;
+import org.paperclub.notify.Notice;
+import org.paperclub.notify.NoticeKind;
+import org.paperclub.notify.Notices;
+import org.paperclub.system.Dates;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.PeopleService;
 import org.paperclub.system.Problem.Violation;
@@ -43,11 +47,12 @@ class CritiqueService {
     private final CritiqueVersionRepository versions;
     private final CritiqueFileRepository files;
     private final ExtensionRepository extensions;
+    private final Notices notices;
     private final Clock clock;
 
     CritiqueService(CourseService courses, ScheduleService schedule, PeopleService people, PdfInspector inspector,
                     CritiqueRepository critiques, CritiqueVersionRepository versions, CritiqueFileRepository files,
-                    ExtensionRepository extensions, Clock clock) {
+                    ExtensionRepository extensions, Notices notices, Clock clock) {
         this.courses = courses;
         this.schedule = schedule;
         this.people = people;
@@ -56,6 +61,7 @@ class CritiqueService {
         this.versions = versions;
         this.files = files;
         this.extensions = extensions;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -261,11 +267,25 @@ class CritiqueService {
         if (people.roleIn(studentId, courseId).orElse(null) != CourseRole.STUDENT) {
             throw ProblemException.invalid("Extensions are for students of this course.", List.of(new Violation("studentId", "is not a student here")));
         }
-        if (sessionId != null) {
-            schedule.requireSession(courseId, sessionId);
-        }
+        ClassSession session = sessionId == null ? null : schedule.requireSession(courseId, sessionId);
         Extension e = extensions.save(new Extension(null, courseId, studentId, sessionId, hours, reason, staffId, clock.instant()));
+        notices.post(extended(courses.get(courseId), session, studentId, hours, reason), List.of(studentId));
         return new CritiqueViews.ExtensionView(e.id(), studentId, sessionId, hours, reason, e.grantedAt());
+    }
+
+    /** The student's notice of an extension: for one session with the new deadline, all extensions counted. */
+    private Notice extended(Course course, ClassSession session, long studentId, int hours, String reason) {
+        String why = reason == null || reason.isBlank() ? "" : " Reason: " + reason.strip();
+        String more = hours == 1 ? "1 more hour" : hours + " more hours";
+        String link = "/#/courses/" + course.id() + "/critiques";
+        if (session == null) {
+            return new Notice(NoticeKind.EXTENSION_GRANTED, course.id(), "Extension granted: every critique of the term",
+                    "You have " + more + " for each critique of the term, on top of its deadline." + why, link, null);
+        }
+        ZonedDateTime due = deadline(course, session, studentId);
+        return new Notice(NoticeKind.EXTENSION_GRANTED, course.id(), "Extension granted: Session " + session.number(),
+                "You have " + more + " for your critiques of session " + session.number() + ": they are now due "
+                        + Dates.WHEN.format(due) + "." + why, link, due.toInstant());
     }
 
     @Transactional(readOnly = true)

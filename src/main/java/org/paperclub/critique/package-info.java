@@ -5,6 +5,6 @@
  * the print PDF.
  * <p>
  * Owns {@code critique}, {@code critique_version}, {@code critique_file}, {@code extension}. Uses {@code course},
- * {@code people}, {@code system}; others read it through {@link org.paperclub.critique.CritiqueLedger}.
+ * {@code people}, {@code notify} (extensions granted), {@code system}; others read it through {@link org.paperclub.critique.CritiqueLedger}.
  */
 package org.paperclub.critique;

@@ -9,6 +9,9 @@ import org.paperclub.course.GradingPolicy;
 import org.paperclub.course.ScheduleService;
 import org.paperclub.course.ClassSession;
 import org.paperclub.critique.CritiqueLedger;
+import org.paperclub.notify.Notice;
+import org.paperclub.notify.NoticeKind;
+import org.paperclub.notify.Notices;
 import org.paperclub.grading.GradingViews.GradeView;
 import org.paperclub.grading.GradingViews.RegradeView;
 import org.paperclub.grading.Repositories.GradeEventRepository;
@@ -45,11 +48,12 @@ class GradingService {
     private final GradeEventRepository events;
     private final RegradeRepository regrades;
     private final GradeReport report;
+    private final Notices notices;
     private final Clock clock;
 
     GradingService(CourseService courses, ScheduleService schedule, SignupLedger signups, PeopleService people,
                    CritiqueLedger critiques, GradeRepository grades, GradeEventRepository events, RegradeRepository regrades,
-                   GradeReport report, Clock clock) {
+                   GradeReport report, Notices notices, Clock clock) {
         this.courses = courses;
         this.schedule = schedule;
         this.signups = signups;
@@ -59,6 +63,7 @@ class GradingService {
         this.events = events;
         this.regrades = regrades;
         this.report = report;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -200,7 +205,16 @@ class GradingService {
         List<Grade> drafts = grades.lockDrafts(s.id());
         Instant now = clock.instant();
         drafts.forEach(g -> audit(g, actorId, now, "PUBLISHED", g.value(), g.value(), "Published to the student."));
-        return drafts.isEmpty() ? 0 : grades.publishDrafts(s.id(), now);
+        if (drafts.isEmpty()) {
+            return 0;
+        }
+        // One notice per student of this publish, however many of their grades it holds; a grade changed after it was
+        // published is visible at once and not announced again, so publishing with no drafts tells nobody anything.
+        notices.post(new Notice(NoticeKind.GRADE_PUBLISHED, courseId, "Grades published: Session " + s.number(),
+                "Your grades for session " + s.number() + " (" + s.topic() + ") are published. If one looks wrong, you can ask "
+                        + "for a regrade on your grades page.", "/#/courses/" + courseId + "/my-grades", null),
+                drafts.stream().map(Grade::studentId).distinct().toList());
+        return grades.publishDrafts(s.id(), now);
     }
 
     // Regrades
@@ -247,7 +261,21 @@ class GradingService {
         } else {
             audit(g, actorId, now, "REGRADE_ANSWERED", before, before, "Regrade answered, grade kept: " + answer.strip());
         }
-        return regradeView(courseId, regrades.update(r.answered(answer.strip(), actorId, now, before, after)));
+        RegradeView view = regradeView(courseId, regrades.update(r.answered(answer.strip(), actorId, now, before, after)));
+        notices.post(regradeAnswered(courseId, view), List.of(r.studentId()));
+        return view;
+    }
+
+    private static Notice regradeAnswered(long courseId, RegradeView r) {
+        String by = r.answeredBy() == null ? "Staff" : r.answeredBy();
+        String item = r.item() == null ? "your grade" : "your grade for " + r.item().subjectTitle() + " (session " + r.item().sessionNumber() + ")";
+        String outcome = Objects.equals(r.oldValue(), r.newValue())
+                ? "Your regrade request was declined: " + item + " stays " + r.oldValue() + "."
+                : "Your regrade request was accepted: " + item + " changed from " + r.oldValue() + " to " + r.newValue() + ".";
+        return new Notice(NoticeKind.REGRADE_ANSWERED, courseId,
+                "Regrade " + (Objects.equals(r.oldValue(), r.newValue()) ? "declined" : "accepted")
+                        + (r.item() == null ? "" : ": Session " + r.item().sessionNumber()),
+                outcome + " " + by + " wrote: " + r.answer(), "/#/courses/" + courseId + "/my-grades", null);
     }
 
     @Transactional(readOnly = true)

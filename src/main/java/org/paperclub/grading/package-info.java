@@ -5,6 +5,7 @@
  * the audit, and the gradebook and breakdown CSVs.
  * <p>
  * Owns {@code grade}, {@code grade_event}, {@code regrade_request}. Uses {@code course}, {@code people},
- * {@code signup} and {@code critique} through their services and ledgers, and {@code system}.
+ * {@code signup} and {@code critique} through their services and ledgers, {@code notify} (grades published, regrades
+ * answered) and {@code system}.
  */
 package org.paperclub.grading;

@@ -20,4 +20,9 @@ interface PresentationMemberRepository extends CrudRepository<PresentationMember
             select m.* from presentation_member m join presentation p on p.id = m.presentation_id
             where p.session_id = :sessionId and m.user_id = :userId""")
     List<PresentationMember> findInSession(Long sessionId, Long userId);
+
+    @Query("""
+            select m.* from presentation_member m join presentation p on p.id = m.presentation_id
+            where p.session_id = :sessionId""")
+    List<PresentationMember> findAllInSession(Long sessionId);
 }

@@ -45,12 +45,13 @@ class SignupService {
     private final RoleSignupRepository roleSignups;
     private final SignupEventRepository events;
     private final PresentationInvitationRepository invitations;
+    private final SignupNotices notices;
     private final Clock clock;
 
     SignupService(CourseService courses, ScheduleService schedule, PeopleService people,
                   PresentationRepository presentations, PresentationMemberRepository members,
                   RoleSignupRepository roleSignups, SignupEventRepository events,
-                  PresentationInvitationRepository invitations, Clock clock) {
+                  PresentationInvitationRepository invitations, SignupNotices notices, Clock clock) {
         this.courses = courses;
         this.schedule = schedule;
         this.people = people;
@@ -59,6 +60,7 @@ class SignupService {
         this.roleSignups = roleSignups;
         this.events = events;
         this.invitations = invitations;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -129,11 +131,16 @@ class SignupService {
                     + " to present “" + paper.title() + "” in session " + session.number()
                     + (presentation.status() == PresentationStatus.PROPOSED ? " (proposed: awaits approval)" : ""), names);
         }
+        if (actor.staff()) {
+            notices.changedByStaff(course, session, "Signed up to present: Session " + session.number(), names.of(actor.userId()),
+                    "signed you up to present “" + paper.title() + "” in session " + session.number(), true, team);
+        }
         if (invitee != null) {
             long asked = invitee;
             SignupRules.notInTeamYet(names.of(asked), current.stream().anyMatch(m -> m.userId() == asked), paper.title());
             if (invitations.findByPresentationIdAndUserId(presentation.id(), asked).isEmpty()) {
                 invitations.save(new PresentationInvitation(null, presentation.id(), courseId, asked, studentId, now()));
+                notices.invited(course, session, paper.title(), names.of(studentId), asked);
             }
             events.save(new SignupEvent(null, courseId, actor.userId(), now(), "INVITE", sessionId, asked, names.of(studentId)
                     + " asked " + names.of(asked) + " to present “" + paper.title() + "” together in session " + session.number()
@@ -218,6 +225,11 @@ class SignupService {
             record(courseId, actor, "WITHDRAW_PRESENTATION", sessionId, m.userId(), names.of(m.userId())
                     + " no longer presents “" + title + "” in session " + session.number(), names);
         }
+        if (actor.staff()) {
+            notices.changedByStaff(course, session, "Removed from a presentation: Session " + session.number(),
+                    names.of(actor.userId()), "removed you from the team presenting “" + title + "” in session " + session.number(),
+                    false, removed.stream().map(PresentationMember::userId).toList());
+        }
     }
 
     /** Staff approve a proposed paper (the team keeps its slot) or decline it (the slot is freed, the team told). */
@@ -237,6 +249,8 @@ class SignupService {
             Presentation approved = presentations.update(presentation.withStatus(PresentationStatus.CONFIRMED));
             team.forEach(m -> record(courseId, actor, "APPROVE", session.id(), m.userId(), "The proposal of “" + title
                     + "” for session " + session.number() + " was approved", names));
+            notices.decided(course, session, title, names.of(actor.userId()), true, null,
+                    team.stream().map(PresentationMember::userId).toList());
             return view(course, approved, names);
         }
         members.deleteAll(team);
@@ -244,6 +258,8 @@ class SignupService {
         String why = reason == null || reason.isBlank() ? "" : ": " + reason.trim();
         team.forEach(m -> record(courseId, actor, "DECLINE", session.id(), m.userId(), "The proposal of “" + title
                 + "” for session " + session.number() + " was declined" + why + ". Please choose another paper", names));
+        notices.decided(course, session, title, names.of(actor.userId()), false, reason,
+                team.stream().map(PresentationMember::userId).toList());
         return null;
     }
 
@@ -260,6 +276,12 @@ class SignupService {
      */
     @Transactional
     RoleSignupView takeRole(long courseId, long sessionId, long roleId, Actor actor, long studentId, boolean replace) {
+        return takeRole(courseId, sessionId, roleId, actor, studentId, replace, true);
+    }
+
+    /** @param tell whether a student whose seat staff give is told (a move tells once, of both ends) */
+    private RoleSignupView takeRole(long courseId, long sessionId, long roleId, Actor actor, long studentId, boolean replace,
+                                    boolean tell) {
         Course course = courses.get(courseId);
         // Read before the session's lock: what a sign-up reads under it is only what other sign-ups change.
         SupportingRole role = courses.role(courseId, roleId);
@@ -296,11 +318,21 @@ class SignupService {
             record(courseId, actor, "SWITCH_ROLE", sessionId, studentId, names.of(studentId) + " switched from "
                     + courses.role(courseId, previous.roleId()).name() + " to " + role.name() + " in session " + session.number(), names);
         }
+        if (tell && actor.staff() && studentId != actor.userId()) {
+            notices.changedByStaff(course, session, "Role " + (previous == null ? "assigned" : "changed") + ": Session " + session.number(),
+                    names.of(actor.userId()), previous == null ? "signed you up as " + role.name() + " in session " + session.number()
+                            : "moved you from " + courses.role(courseId, previous.roleId()).name() + " to " + role.name() + " in session "
+                            + session.number(), true, List.of(studentId));
+        }
         return new RoleSignupView(saved.id(), sessionId, roleId, role.name(), studentId, names.of(studentId), seat);
     }
 
     @Transactional
     void dropRole(long courseId, long sessionId, long roleId, long signupId, Actor actor) {
+        dropRole(courseId, sessionId, roleId, signupId, actor, true);
+    }
+
+    private void dropRole(long courseId, long sessionId, long roleId, long signupId, Actor actor, boolean tell) {
         Course course = courses.get(courseId);
         ClassSession session = schedule.lockSession(courseId, sessionId);
         RoleSignup signup = roleSignups.findByIdAndCourseId(signupId, courseId)
@@ -316,6 +348,11 @@ class SignupService {
         roleSignups.delete(signup);
         record(courseId, actor, "DROP_ROLE", sessionId, signup.userId(), names.of(signup.userId()) + " no longer holds "
                 + courses.role(courseId, roleId).name() + " in session " + session.number(), names);
+        if (tell && actor.staff() && signup.userId() != actor.userId()) {
+            notices.changedByStaff(course, session, "Role removed: Session " + session.number(), names.of(actor.userId()),
+                    "removed you from " + courses.role(courseId, roleId).name() + " in session " + session.number(), false,
+                    List.of(signup.userId()));
+        }
     }
 
     /** Staff move a role sign-up to another session or role in one step: the old seat is kept if the new one fails. */
@@ -324,8 +361,18 @@ class SignupService {
         RoleSignup signup = roleSignups.findByIdAndCourseId(signupId, courseId)
                 .filter(s -> s.sessionId() == sessionId && s.roleId() == roleId)
                 .orElseThrow(() -> ProblemException.notFound("There is no such role sign-up."));
-        dropRole(courseId, sessionId, roleId, signupId, actor);
-        return takeRole(courseId, toSessionId, toRoleId, actor, signup.userId());
+        dropRole(courseId, sessionId, roleId, signupId, actor, false);
+        RoleSignupView moved = takeRole(courseId, toSessionId, toRoleId, actor, signup.userId(), false, false);
+        if (actor.staff() && signup.userId() != actor.userId()) {
+            Course course = courses.get(courseId);
+            ClassSession from = schedule.requireSession(courseId, sessionId);
+            ClassSession to = schedule.requireSession(courseId, toSessionId);
+            notices.changedByStaff(course, to, "Role moved: Session " + from.number()
+                    + (from.number() == to.number() ? "" : " → Session " + to.number()), new Names(people).of(actor.userId()),
+                    "moved you from " + courses.role(courseId, roleId).name() + " in session " + from.number() + " to "
+                            + moved.roleName() + " in session " + to.number(), true, List.of(signup.userId()));
+        }
+        return moved;
     }
 
     // Shared

@@ -5,7 +5,7 @@
  * {@link org.paperclub.signup.SignupRules}.
  * <p>
  * Owns {@code presentation}, {@code presentation_member}, {@code role_signup}, {@code signup_event}. Uses {@code course},
- * {@code people}, {@code system}; others read it through {@link org.paperclub.signup.SignupLedger}. A sign-up locks
+ * {@code people}, {@code notify} ({@link org.paperclub.signup.SignupNotices}: what students are told), {@code system}; others read it through {@link org.paperclub.signup.SignupLedger}. A sign-up locks
  * the session row, then the students&#39; enrollment rows in user id order (README, "Locks").
  */
 package org.paperclub.signup;
