@@ -95,7 +95,7 @@ class ReminderPolicyTest extends ApiTest {
 
     @Test
     void a_lead_time_out_of_range_is_refused_with_its_range_in_the_file_and_in_the_put() {
-        Map<String, Object> problem = Api.problem(400, () -> imported("RP 4", "  reminders: {critiqueHours: -1, sessionDays: 30}"));
+        Map<String, Object> problem = Api.problem(422, () -> imported("RP 4", "  reminders: {critiqueHours: -1, sessionDays: 30}"));
         String said = String.valueOf(problem);
         assertTrue(said.contains("policies.reminders"), said);
         assertTrue(said.contains("critiqueHours must be between 0 (off) and 336 (14 days), not -1"), said);
@@ -105,7 +105,7 @@ class ReminderPolicyTest extends ApiTest {
         Map<String, Object> course = instructor().get("/api/courses/" + id);
         Map<String, Object> policies = new HashMap<>(Api.mapOf(course, "policies"));
         policies.put("reminders", Map.of("freezeHours", 1000));
-        Map<String, Object> refused = Api.problem(400, () -> instructor().put("/api/courses/" + id, Map.of("code", course.get("code"),
+        Map<String, Object> refused = Api.problem(422, () -> instructor().put("/api/courses/" + id, Map.of("code", course.get("code"),
                 "title", course.get("title"), "term", course.get("term"), "timeZone", course.get("timeZone"), "policies", policies)));
         assertEquals("The reminder lead times are out of range: freezeHours must be between 0 (off) and 336 (14 days), not 1000.",
                 refused.get("detail"));

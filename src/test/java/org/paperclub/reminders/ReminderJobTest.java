@@ -188,7 +188,7 @@ class ReminderJobTest extends ApiTest {
         LocalDate day = LocalDate.of(2036, 9, 16);
         List<LocalDate> days = List.of(day, day.plusDays(2));
         String noCritiques = "critiquesRequired: 0\npresentationsPerStudent: 0\nroleBlockSize: 2\n";
-        long withRoles = course("RJ 6A", noCritiques, "roles:\n  - {name: Archaeologist, capacity: 2}\n", days,
+        long withRoles = course("RJ 6A", noCritiques, "roles:\n  - {name: Archaeologist, description: Digs up the prior work., capacity: 2}\n", days,
                 ", kind: PRESENTATION, presentationSlots: 1");
         long withoutRoles = course("RJ 6B", noCritiques, "", days, ", kind: PRESENTATION, presentationSlots: 1");
         enroll(withRoles, 1, 2);
