@@ -13,6 +13,17 @@ import { focusLater } from '../focus.js';
 import ScheduleMyPart from './schedule-my-part.js';
 import GradingProgress, { knowProgress } from './course-grading-progress.js';
 
+/** The course's reminder lead times in words, for staff: "critiques 24 h before the deadline · …" (0 is off). */
+export function reminderSummary(r) {
+  if (!r) return '';
+  return [
+    r.critiqueHours > 0 ? `critiques ${r.critiqueHours} h before the deadline` : 'no critique reminders',
+    r.freezeHours > 0 ? `sign-up freezes ${r.freezeHours} h ahead` : 'no sign-up freeze reminders',
+    r.sessionDays > 0 ? `their own presentation or role ${r.sessionDays} ${r.sessionDays === 1 ? 'day' : 'days'} ahead`
+      : 'no reminders of their own sessions',
+  ].join(' · ');
+}
+
 export default {
   components: { ProblemBox, SessionForm, ReadingForm, PaperForm, ScheduleMyPart, GradingProgress },
   props: { courseId: { type: Number, required: true } },
@@ -24,6 +35,7 @@ export default {
     const roles = ref([]);
     const loadProblem = ref(null);
     const staff = computed(() => isStaff(course.value));
+    const reminderText = computed(() => reminderSummary(course.value && course.value.policies && course.value.policies.reminders));
 
     // The clock moves on while the page stays open: "past" and "next" follow it.
     const now = ref(Date.now());
@@ -212,7 +224,7 @@ export default {
       course, sessions, papers, roles, loadProblem, staff, next, isPast, hasStarted, base, browserZone,
       open, isOpen, show, close, problems, busy, newSessionDefaults,
       sessionAdded, sessionSaved, deleteSession, cancelSession, readingAdded, removeReading,
-      paperAdded, paperProblem, deletePaper, goToNext, mine, showPast, pastCount, folded,
+      reminderText, paperAdded, paperProblem, deletePaper, goToNext, mine, showPast, pastCount, folded,
       readingsOf, paperFacts, day, time, yourTime, kindNames, roleNames, webAddress,
     };
   },
@@ -250,6 +262,8 @@ export default {
           </ul>
           <p class="hint">Nothing is refused: change the policies or the schedule (or the course file) until this list is gone.</p>
         </section>
+        <p v-if="staff && reminderText" id="reminder-policy" class="hint staff-control">Reminders to students:
+          {{ reminderText }}. Change them with <code>reminders</code> in the course file.</p>
         <details v-if="course.description || roles.length" class="about">
           <summary>About this course</summary>
           <p v-if="course.description">{{ course.description }}</p>

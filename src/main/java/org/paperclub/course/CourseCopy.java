@@ -104,7 +104,7 @@ public class CourseCopy {
         if (p != null && p.signupOpensAt() != null) {
             p = new CourseFile.Policies(p.critiquesRequired(), p.critiquesPerSession(), p.pagesPerCritique(), p.maxFileBytes(),
                     p.deadlineOffsetMinutes(), p.minTeamSize(), p.maxTeamSize(), p.presentationsPerStudent(), p.roleBlockSize(),
-                    p.signupFreezeHours(), p.signupOpensAt().plusDays(shift.days()), p.latePolicy(), p.grading());
+                    p.signupFreezeHours(), p.signupOpensAt().plusDays(shift.days()), p.latePolicy(), p.grading(), p.reminders());
         }
         return new CourseFile(f.format(), header, p, f.roles(), f.papers(), kept);
     }

@@ -42,12 +42,12 @@ record CourseFile(String format, Header course, Policies policies, List<Role> ro
 
     @JsonPropertyOrder({"critiquesRequired", "critiquesPerSession", "pagesPerCritique", "maxFileBytes",
             "deadlineOffsetMinutes", "minTeamSize", "maxTeamSize", "presentationsPerStudent", "roleBlockSize",
-            "signupFreezeHours", "signupOpensAt", "latePolicy", "grading"})
+            "signupFreezeHours", "signupOpensAt", "latePolicy", "grading", "reminders"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Policies(Integer critiquesRequired, Integer critiquesPerSession, Integer pagesPerCritique, Long maxFileBytes,
                     Integer deadlineOffsetMinutes, Integer minTeamSize, Integer maxTeamSize,
                     Integer presentationsPerStudent, Integer roleBlockSize, Integer signupFreezeHours,
-                    OffsetDateTime signupOpensAt, LatePolicy latePolicy, GradingPolicy grading) {
+                    OffsetDateTime signupOpensAt, LatePolicy latePolicy, GradingPolicy grading, ReminderPolicy reminders) {
 
         CoursePolicies orDefaults() {
             CoursePolicies d = CoursePolicies.defaults();
@@ -57,7 +57,8 @@ record CourseFile(String format, Header course, Policies policies, List<Role> ro
                     or(deadlineOffsetMinutes, d.deadlineOffsetMinutes()), or(minTeamSize, d.minTeamSize()),
                     or(maxTeamSize, d.maxTeamSize()), or(presentationsPerStudent, d.presentationsPerStudent()),
                     or(roleBlockSize, d.roleBlockSize()), or(signupFreezeHours, d.signupFreezeHours()), signupOpensAt,
-                    latePolicy == null ? LatePolicy.none() : latePolicy, grading == null ? GradingPolicy.defaults() : grading);
+                    latePolicy == null ? LatePolicy.none() : latePolicy, grading == null ? GradingPolicy.defaults() : grading,
+                    reminders == null ? ReminderPolicy.defaults() : reminders);
         }
 
         static Policies of(CoursePolicies p) {
@@ -65,7 +66,8 @@ record CourseFile(String format, Header course, Policies policies, List<Role> ro
                     p.deadlineOffsetMinutes(), p.minTeamSize(), p.maxTeamSize(), p.presentationsPerStudent(),
                     p.roleBlockSize(), p.signupFreezeHours(), p.signupOpensAt(),
                     p.latePolicy() == null || p.latePolicy().equals(LatePolicy.none()) ? null : p.latePolicy(),
-                    p.grading() == null || p.grading().equals(GradingPolicy.defaults()) ? null : p.grading());
+                    p.grading() == null || p.grading().equals(GradingPolicy.defaults()) ? null : p.grading(),
+                    p.reminders() == null || p.remindersOrDefaults().equals(ReminderPolicy.defaults()) ? null : p.remindersOrDefaults());
         }
 
         private static int or(Integer value, int fallback) {

@@ -145,12 +145,14 @@ public class CourseService implements CoursesOfUser {
         throw ProblemException.invalid(switch (field) {
             case LATE_POLICY -> "The late policy does not hold together: " + reasons + ".";
             case GRADING -> "The grading policy does not hold together: " + reasons + ".";
+            case REMINDERS -> "The reminder lead times are out of range: " + reasons + ".";
             default -> "The largest team cannot be smaller than the smallest team.";
         }, problems);
     }
 
     private static final String LATE_POLICY = "policies.latePolicy";
     private static final String GRADING = "policies.grading";
+    private static final String REMINDERS = "policies.reminders";
 
     /**
      * The rules between policies that bean validation cannot say, for the API and the course file alike: the late
@@ -164,6 +166,9 @@ public class CourseService implements CoursesOfUser {
         }
         if (p.grading() != null) {
             p.grading().problems().forEach(m -> out.add(new Violation(GRADING, m)));
+        }
+        if (p.reminders() != null) {
+            p.reminders().problems().forEach(m -> out.add(new Violation(REMINDERS, m)));
         }
         if (p.maxTeamSize() < p.minTeamSize()) {
             out.add(new Violation("policies.maxTeamSize", "must be at least minTeamSize"));

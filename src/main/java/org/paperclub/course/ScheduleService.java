@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Comparator;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -182,6 +183,20 @@ public class ScheduleService {
 
     public List<ClassSession> sessions(long courseId) {
         return sessions.findByCourseIdInDateOrder(courseId);
+    }
+
+    /**
+     * The courses holding a session on a day from {@code from} to {@code to} (each session's own date, in its
+     * course's zone): what a job that looks only at the next days needs to read, instead of every course ever held.
+     */
+    public List<Long> coursesHoldingSessionsBetween(LocalDate from, LocalDate to) {
+        return sessions.courseIdsHoldingSessionsBetween(from, to);
+    }
+
+    /** The papers assigned (not additional) to the session, whose critiques count. */
+    public List<Long> assignedPaperIds(long sessionId) {
+        return readings.findBySessionIdOrderByPosition(sessionId).stream().filter(r -> r.kind() == ReadingKind.ASSIGNED)
+                .map(Reading::paperId).toList();
     }
 
     @Transactional

@@ -1,6 +1,6 @@
 /**
  * Courses and their schedule: details and policies ({@code CoursePolicies}, {@code LatePolicy},
- * {@code GradingPolicy}, {@code PolicyWarnings}), class sessions, papers and their links ({@code PaperLinks}), readings,
+ * {@code GradingPolicy}, {@code ReminderPolicy}, {@code PolicyWarnings}), class sessions, papers and their links ({@code PaperLinks}), readings,
  * supporting roles, course files (import and export), the roster endpoints, the demo loader, and
  * {@link org.paperclub.course.CourseAccess}: who may call an endpoint of a course.
  * <p>

@@ -27,8 +27,11 @@ public class CritiqueLedger {
     private final CritiqueVersionRepository versions;
     private final CritiqueService service;
     private final JdbcOperations jdbc;
+    private final ExtensionRepository extensions;
 
-    CritiqueLedger(CritiqueRepository critiques, CritiqueVersionRepository versions, CritiqueService service, JdbcOperations jdbc) {
+    CritiqueLedger(CritiqueRepository critiques, CritiqueVersionRepository versions, CritiqueService service, JdbcOperations jdbc,
+                   ExtensionRepository extensions) {
+        this.extensions = extensions;
         this.critiques = critiques;
         this.versions = versions;
         this.service = service;
@@ -77,6 +80,17 @@ public class CritiqueLedger {
     @Transactional(readOnly = true)
     public ZonedDateTime deadline(Course course, ClassSession session, long studentId) {
         return service.deadline(course, session, studentId);
+    }
+
+    /** Every extension granted in the course, for working out many students' deadlines with {@link #deadline(Course, ClassSession, List)}. */
+    @Transactional(readOnly = true)
+    public List<Extension> extensions(long courseId) {
+        return extensions.findByCourseId(courseId);
+    }
+
+    /** A student's deadline for the session, given their extensions (those of other students are ignored). */
+    public static ZonedDateTime deadline(Course course, ClassSession session, long studentId, List<Extension> granted) {
+        return DeadlineRules.deadline(course, session, granted.stream().filter(e -> e.studentId() == studentId).toList());
     }
 
     /** One critique the student handed in for a session, as of its latest version. */

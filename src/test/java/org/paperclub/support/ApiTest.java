@@ -37,6 +37,8 @@ public abstract class ApiTest implements TestPropertyProvider {
         properties.put("paperclub.password.bcrypt-cost", "4");
         // Every test starts from the empty demo courses; DemoActivityTest turns the activity on.
         properties.put("paperclub.demo.activity", "false");
+        // Reminders go out when a test calls ReminderJob.runNow(), not at a moment of the background schedule.
+        properties.put("paperclub.reminders.interval", "1h");
         properties.putAll(extraProperties());
         return properties;
     }
