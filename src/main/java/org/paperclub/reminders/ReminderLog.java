@@ -1,6 +1,7 @@
 package org.paperclub.reminders;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.paperclub.notify.Notices;
@@ -51,6 +52,19 @@ class ReminderLog {
             });
         }
         return out;
+    }
+
+    /**
+     * A mark is needed only while its item can still be reminded of, and the job looks at most 15 days back (its
+     * item keys carry the item's time), so marks older than 60 days are dropped and the table stays a term's size.
+     */
+    @Scheduled(fixedDelay = "6h", initialDelay = "20m")
+    @Transactional
+    void forgetOld() {
+        jdbc.prepareStatement("delete from reminder_sent where sent_at < ?", statement -> {
+            statement.setObject(1, OffsetDateTime.ofInstant(clock.instant().minus(java.time.Duration.ofDays(60)), ZoneOffset.UTC));
+            return statement.executeUpdate();
+        });
     }
 
     static String sentKey(long userId, String itemKey) {
