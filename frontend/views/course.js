@@ -12,9 +12,10 @@ import { webAddress } from '../links.js';
 import { focusLater } from '../focus.js';
 import ScheduleMyPart from './schedule-my-part.js';
 import GradingProgress, { knowProgress } from './course-grading-progress.js';
+import Announcements from './announcements.js';
 
 export default {
-  components: { ProblemBox, SessionForm, ReadingForm, PaperForm, ScheduleMyPart, GradingProgress },
+  components: { ProblemBox, SessionForm, ReadingForm, PaperForm, ScheduleMyPart, GradingProgress, Announcements },
   props: { courseId: { type: Number, required: true } },
   setup(props) {
     const base = `/api/courses/${props.courseId}`;
@@ -266,6 +267,7 @@ export default {
       </template>
 
       <problem-box id="load-error" :problem="loadProblem" />
+      <announcements v-if="course" :course-id="courseId" :staff="staff" />
 
       <section aria-labelledby="schedule-heading">
         <div class="section-head">
