@@ -1,5 +1,5 @@
-// A course's announcements on its page: the newest few for everyone, all on demand; staff write one here, and are
-// told how many people it reached.
+// A course's announcements on its page: the newest few for everyone (they come with the page's shared answer, so no
+// request of their own), all on demand; staff write one here, and are told how many people it reached.
 import { ref, computed } from 'vue';
 import { get, post, problemOf } from '../api.js';
 import { announce } from '../store.js';
@@ -8,15 +8,16 @@ import { focusLater } from '../focus.js';
 import { ago } from './notifications.js';
 import ProblemBox from './problem-box.js';
 
-const NEWEST = 3;
+const NEWEST = 3;   // as many as the page's shared answer carries (Announcements.ON_THE_PAGE)
 
 export default {
   components: { ProblemBox },
-  props: { courseId: { type: Number, required: true }, staff: { type: Boolean, default: false } },
+  props: { courseId: { type: Number, required: true }, staff: { type: Boolean, default: false },
+    newest: { type: Object, required: true } },
   setup(props) {
     const base = `/api/courses/${props.courseId}/announcements`;
-    const items = ref(null);
-    const total = ref(0);
+    const items = ref(props.newest.items);
+    const total = ref(props.newest.total);
     const all = ref(false);
     const loadProblem = ref(null);
 
@@ -29,8 +30,6 @@ export default {
         loadProblem.value = problemOf(e);
       }
     }
-    load();
-
     async function showAll() {
       all.value = true;
       await load();

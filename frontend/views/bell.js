@@ -20,23 +20,20 @@ export async function refreshBell() {
 }
 
 /**
- * Times in e-mail are given in the reader's zone too: tell the server this browser's zone when it differs from the
- * one it knows, once per person and browser session (one small request, not one per page).
+ * Times in e-mail are given in the reader's zone too: tell the server this browser's zone, once per person and
+ * browser session (one small write, not one per page; the server keeps the last one told).
  */
 async function shareTimeZone() {
   const key = 'paperclub.zone';
   const mark = `${store.me.id}:${browserZone}`;
   try {
-    if (sessionStorage.getItem(key) === mark) {
+    if (!browserZone || sessionStorage.getItem(key) === mark) {
       return;
     }
-    const settings = await get('/api/me/notifications/settings');
-    if (browserZone && settings.timeZone !== browserZone) {
-      await put('/api/me/notifications/settings', { timeZone: browserZone });
-    }
+    await put('/api/me/notifications/settings', { timeZone: browserZone });
     sessionStorage.setItem(key, mark);
   } catch {
-    // Without it, e-mail gives the course's time only; the next sign-in tries again.
+    // Without it, e-mail gives the course's time only; the next browser session tries again.
   }
 }
 

@@ -23,6 +23,7 @@ export default {
     const sessions = ref(null);
     const papers = ref([]);
     const roles = ref([]);
+    const announcements = ref(null);
     const loadProblem = ref(null);
     const staff = computed(() => isStaff(course.value));
 
@@ -51,6 +52,7 @@ export default {
         sessions.value = page.sessions;
         roles.value = page.roles;
         papers.value = page.papers;
+        announcements.value = page.announcements || { total: 0, items: [] };
         mine.value = me.role === 'STUDENT' ? me : null;
       } catch (e) {
         loadProblem.value = problemOf(e);
@@ -210,7 +212,7 @@ export default {
     const yourTime = s => localTime(s, course.value.timeZone);
 
     return {
-      course, sessions, papers, roles, loadProblem, staff, next, isPast, hasStarted, base, browserZone,
+      course, sessions, papers, roles, announcements, loadProblem, staff, next, isPast, hasStarted, base, browserZone,
       open, isOpen, show, close, problems, busy, newSessionDefaults,
       sessionAdded, sessionSaved, deleteSession, cancelSession, readingAdded, removeReading,
       paperAdded, paperProblem, deletePaper, goToNext, mine, showPast, pastCount, folded,
@@ -267,7 +269,7 @@ export default {
       </template>
 
       <problem-box id="load-error" :problem="loadProblem" />
-      <announcements v-if="course" :course-id="courseId" :staff="staff" />
+      <announcements v-if="course && announcements" :course-id="courseId" :staff="staff" :newest="announcements" />
 
       <section aria-labelledby="schedule-heading">
         <div class="section-head">

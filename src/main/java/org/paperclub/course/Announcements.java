@@ -23,18 +23,26 @@ import java.util.stream.Collectors;
 
 /**
  * Course announcements: stored with the course, and told to everyone in it (not withdrawn) but the author as a
- * notice in the same transaction, so that an announcement exists if and only if its notices (and e-mails) do.
+ * notice in the same transaction, so that an announcement exists if and only if its notices (and e-mails) do. The
+ * newest few ride in the schedule page's shared answer ({@link ScheduleService#keptPage}), so the course page still
+ * loads in two requests.
  */
 @Singleton
 class Announcements {
 
+    /** How many of the newest the course page shows (in the schedule page's shared answer). */
+    static final int ON_THE_PAGE = 3;
+
     private final AnnouncementRepository announcements;
+    private final CourseRepository courses;
     private final PeopleService people;
     private final Notices notices;
     private final Clock clock;
 
-    Announcements(AnnouncementRepository announcements, PeopleService people, Notices notices, Clock clock) {
+    Announcements(AnnouncementRepository announcements, CourseRepository courses, PeopleService people, Notices notices,
+                  Clock clock) {
         this.announcements = announcements;
+        this.courses = courses;
         this.people = people;
         this.notices = notices;
         this.clock = clock;
@@ -65,6 +73,8 @@ class Announcements {
                 .map(RosterEntry::userId).distinct().toList();
         notices.post(new Notice(NoticeKind.ANNOUNCEMENT, courseId, saved.title(), saved.body(), "/#/courses/" + courseId, null),
                 told);
+        // The newest are part of the course page's shared answer, kept per schedule version.
+        courses.scheduleChanged(courseId);
         return view(saved, names(List.of(saved)), told.size());
     }
 

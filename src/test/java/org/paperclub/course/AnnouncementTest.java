@@ -64,6 +64,20 @@ class AnnouncementTest extends ApiTest {
     }
 
     @Test
+    void the_course_pages_shared_answer_carries_the_three_newest_so_the_page_loads_in_two_requests() {
+        Object versionBefore = student(8).get("/api/courses/" + DEMO + "/schedule").get("version");
+        for (String title : List.of("One", "Two", "Three", "Four")) {
+            ta().post(ANNOUNCEMENTS, Map.of("title", "Newest " + title, "body", "Text."));
+        }
+        Map<String, Object> page = student(8).get("/api/courses/" + DEMO + "/schedule");
+        assertTrue(!versionBefore.equals(page.get("version")), "an announcement is a new version of the shared answer");
+        Map<String, Object> announcements = Api.mapOf(page, "announcements");
+        assertEquals(List.of("Newest Four", "Newest Three", "Newest Two"),
+                listOf(announcements, "items").stream().map(a -> a.get("title")).toList());
+        assertEquals(intOf(student(8).get(ANNOUNCEMENTS), "total"), intOf(announcements, "total"));
+    }
+
+    @Test
     void a_student_cannot_post_an_announcement() {
         Map<String, Object> p = problem(403, () -> student(5).post(ANNOUNCEMENTS, Map.of("title", "Party", "body", "Tonight!")));
         assertTrue(String.valueOf(p.get("detail")).contains("post announcements to the class"), String.valueOf(p.get("detail")));
