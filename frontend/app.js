@@ -16,6 +16,9 @@ import GradeSummary from './views/grade-summary.js';
 import Grades from './views/grades.js';
 import Invitation from './views/invitation.js';
 import CourseNew from './views/course-new.js';
+import Notifications from './views/notifications.js';
+import Unsubscribe from './views/unsubscribe.js';
+import Bell from './views/bell.js';
 
 const routes = [
   { pattern: /^\/login$/, view: Login, title: () => 'Sign in', anonymous: true },
@@ -35,6 +38,9 @@ const routes = [
     props: m => ({ courseId: Number(m[1]), studentId: Number(m[2]) }) },
   { pattern: /^\/courses\/(\d+)\/my-grades$/, view: Grades, title: p => `${courseCode(p)} your grades`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/account$/, view: Account, title: () => 'Your account' },
+  { pattern: /^\/notifications$/, view: Notifications, title: () => 'Notifications' },
+  { pattern: /^\/unsubscribe\/([^/]{1,40})\/([^/]{1,40})\/([^/]{1,100})$/, view: Unsubscribe, title: () => 'Stop e-mails',
+    anonymous: true, props: m => ({ userId: m[1], kind: m[2], unsubscribeKey: m[3] }) },
 ];
 
 function courseCode({ courseId }) {
@@ -60,7 +66,7 @@ function resolve(hash) {
 }
 
 const App = {
-  components: { ProblemBox },
+  components: { ProblemBox, NotificationBell: Bell },
   setup() {
     // Shallow: the route holds component objects, which must stay plain to compare and render them.
     const current = shallowRef(resolve(location.hash));
@@ -169,6 +175,7 @@ const App = {
         <nav v-if="store.me" aria-label="Account">
           <ul class="nav-list">
             <li><a href="#/">Home</a></li>
+            <li><notification-bell /></li>
             <li><a href="#/account" id="account-link"><span class="visually-hidden">Account: </span><span id="user-name">{{ store.me.name }}</span></a></li>
             <li><button type="button" id="sign-out" class="secondary" :disabled="signingOut" @click="signOut">
               {{ signingOut ? 'Signing out…' : 'Sign out' }}</button></li>

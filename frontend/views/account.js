@@ -3,9 +3,10 @@ import { put, problemOf } from '../api.js';
 import { store, announce } from '../store.js';
 import ProblemBox from './problem-box.js';
 import CalendarLink from './calendar-link.js';
+import NotificationSettings from './notification-settings.js';
 
 export default {
-  components: { ProblemBox, CalendarLink },
+  components: { ProblemBox, CalendarLink, NotificationSettings },
   setup() {
     const current = ref('');
     const fresh = ref('');
@@ -66,6 +67,7 @@ export default {
         <button type="submit" id="change-password" :disabled="busy">{{ busy ? 'Saving…' : 'Change password' }}</button>
         <p v-if="done" class="success">Your password is changed. Your other sessions are signed out.</p>
       </form>
+      <notification-settings />
       <calendar-link />
     </section>`,
 };

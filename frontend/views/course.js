@@ -12,6 +12,7 @@ import { webAddress } from '../links.js';
 import { focusLater } from '../focus.js';
 import ScheduleMyPart from './schedule-my-part.js';
 import GradingProgress, { knowProgress } from './course-grading-progress.js';
+import Announcements from './announcements.js';
 
 /** The course's reminder lead times in words, for staff: "critiques 24 h before the deadline · …" (0 is off). */
 export function reminderSummary(r) {
@@ -25,7 +26,7 @@ export function reminderSummary(r) {
 }
 
 export default {
-  components: { ProblemBox, SessionForm, ReadingForm, PaperForm, ScheduleMyPart, GradingProgress },
+  components: { ProblemBox, SessionForm, ReadingForm, PaperForm, ScheduleMyPart, GradingProgress, Announcements },
   props: { courseId: { type: Number, required: true } },
   setup(props) {
     const base = `/api/courses/${props.courseId}`;
@@ -33,6 +34,7 @@ export default {
     const sessions = ref(null);
     const papers = ref([]);
     const roles = ref([]);
+    const announcements = ref(null);
     const loadProblem = ref(null);
     const staff = computed(() => isStaff(course.value));
     const reminderText = computed(() => reminderSummary(course.value && course.value.policies && course.value.policies.reminders));
@@ -62,6 +64,7 @@ export default {
         sessions.value = page.sessions;
         roles.value = page.roles;
         papers.value = page.papers;
+        announcements.value = page.announcements || { total: 0, items: [] };
         mine.value = me.role === 'STUDENT' ? me : null;
       } catch (e) {
         loadProblem.value = problemOf(e);
@@ -221,7 +224,7 @@ export default {
     const yourTime = s => localTime(s, course.value.timeZone);
 
     return {
-      course, sessions, papers, roles, loadProblem, staff, next, isPast, hasStarted, base, browserZone,
+      course, sessions, papers, roles, announcements, loadProblem, staff, next, isPast, hasStarted, base, browserZone,
       open, isOpen, show, close, problems, busy, newSessionDefaults,
       sessionAdded, sessionSaved, deleteSession, cancelSession, readingAdded, removeReading,
       reminderText, paperAdded, paperProblem, deletePaper, goToNext, mine, showPast, pastCount, folded,
@@ -280,6 +283,7 @@ export default {
       </template>
 
       <problem-box id="load-error" :problem="loadProblem" />
+      <announcements v-if="course && announcements" :course-id="courseId" :staff="staff" :newest="announcements" />
 
       <section aria-labelledby="schedule-heading">
         <div class="section-head">

@@ -18,7 +18,7 @@ import org.paperclub.system.ETags;
 
 /**
  * The part of a course's pages that is the same for every member, in one cached answer: the course, its supporting
- * roles, its papers and its sessions. What is personal (my role, my part, what waits for staff) is {@code /me}.
+ * roles, its papers, its newest announcements and its sessions. What is personal (my role, my part, what waits for staff) is {@code /me}.
  */
 @Controller("/api/courses/{courseId}/schedule")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -36,7 +36,7 @@ class SchedulePageController {
 
     @Get
     @Operation(summary = "The schedule page's shared data in one answer: {version, course (its role and warnings are "
-            + "left to /me), roles, papers, sessions}. It carries an ETag like the schedule; 304 when unchanged")
+            + "left to /me), roles, papers, announcements (the newest 3 and the total), sessions}. It carries an ETag like the schedule; 304 when unchanged")
     @ApiResponse(responseCode = "200", description = "The course, its roles, papers and sessions",
             content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag named in If-None-Match")

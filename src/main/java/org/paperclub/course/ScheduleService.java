@@ -46,6 +46,7 @@ public class ScheduleService {
     private final CourseRepository courseRows;
     private final JsonMapper json;
     private final ApplicationEventPublisher<SessionChanged> sessionChanges;
+    private final Announcements announcements;
     /** The schedule's JSON per course, at the version of course.schedule_version it was made at. */
     private final VersionedCache<Long, Kept> kept = new VersionedCache<>(512);
     /** The schedule page's shared answer per course (course, roles, papers, sessions), at the same version. */
@@ -57,7 +58,7 @@ public class ScheduleService {
 
     ScheduleService(CourseService courses, SessionRepository sessions, PaperRepository papers,
                     ReadingRepository readings, List<ScheduleGuard> guards, CourseRepository courseRows,
-                    JsonMapper json, ApplicationEventPublisher<SessionChanged> sessionChanges) {
+                    JsonMapper json, ApplicationEventPublisher<SessionChanged> sessionChanges, Announcements announcements) {
         this.courses = courses;
         this.sessions = sessions;
         this.papers = papers;
@@ -66,6 +67,7 @@ public class ScheduleService {
         this.courseRows = courseRows;
         this.json = json;
         this.sessionChanges = sessionChanges;
+        this.announcements = announcements;
     }
 
     /**
@@ -93,8 +95,9 @@ public class ScheduleService {
 
     /**
      * What every member's schedule page shows, as one answer kept per version like the schedule: the course (without
-     * the reader's role, which is per person: {@code /me} says it), its supporting roles, its papers and the
-     * sessions. Every write to the course row, its roles, papers, sessions or readings bumps the version.
+     * the reader's role, which is per person: {@code /me} says it), its supporting roles, its papers, the newest
+     * announcements and the sessions. Every write to the course row, its roles, papers, sessions or readings, and
+     * every announcement, bumps the version.
      */
     public Tagged keptPage(long courseId, long version) {
         return pages.get(courseId, version, () -> {
@@ -108,6 +111,8 @@ public class ScheduleService {
             out.writeBytes(write(Argument.listOf(CourseViews.RoleView.class), courses.roles(courseId)));
             out.writeBytes(",\"papers\":".getBytes(UTF_8));
             out.writeBytes(write(Argument.listOf(PaperView.class), papers(courseId)));
+            out.writeBytes(",\"announcements\":".getBytes(UTF_8));
+            out.writeBytes(write(Argument.of(Announcements.Page.class), announcements.newest(courseId, Announcements.ON_THE_PAGE)));
             out.writeBytes(",\"sessions\":".getBytes(UTF_8));
             out.writeBytes(sessionsJson);
             out.write('}');

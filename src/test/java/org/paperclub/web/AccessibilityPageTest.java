@@ -20,11 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccessibilityPageTest extends BrowserTest {
 
     private static final List<String> STUDENT_VIEWS = List.of("#/", "#/courses/1", "#/courses/2", "#/courses/2/signups",
-            "#/courses/1/critiques", "#/courses/1/my-grades", "#/account");
+            "#/courses/1/critiques", "#/courses/1/my-grades", "#/account", "#/notifications");
 
     private static final List<String> STAFF_VIEWS = List.of("#/", "#/courses/1", "#/courses/2", "#/courses/2/signups",
             "#/courses/2/coverage", "#/courses/1/critiques", "#/courses/1/grades", "#/courses/1/sessions/2/grading",
-            "#/courses/1/grades/students/3", "#/courses/1/roster");
+            "#/courses/1/grades/students/3", "#/courses/1/roster", "#/notifications");
 
     @Test
     void a_students_views_have_no_serious_accessibility_findings() {

@@ -1,0 +1,46 @@
+package org.paperclub.course;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import org.paperclub.support.ApiTest;
+import org.paperclub.support.MailTest;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An announcement reaches the class by e-mail too, as each person chose (at once, by default). */
+@MicronautTest(transactional = false)
+@Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
+class AnnouncementMailTest extends MailTest {
+
+    @Test
+    void an_announcement_arrives_by_mail_naming_the_course_with_its_text_escaped_and_a_way_out() {
+        student(2).put("/api/me/notifications/settings", Map.of("kinds", java.util.List.of(Map.of("kind", "ANNOUNCEMENT", "delivery", "APP"))));
+        instructor().post("/api/courses/" + DEMO + "/announcements", Map.of("title", "No class <today>",
+                "body", "The room is flooded & closed.\n<script>alert(1)</script>"));
+        deliver();
+
+        var mail = receivedBy("student1@example.edu");
+        assertEquals(1, mail.size());
+        var m = mail.get(0);
+        assertEquals("[ACCOUNTS] No class <today>", m.subject());
+        assertTrue(m.text().replace("\r\n", "\n").contains("The room is flooded & closed.\n<script>alert(1)</script>"), m.text());
+        assertTrue(m.text().contains("Course: ACCOUNTS Demo accounts only"), m.text());
+        assertTrue(m.text().contains("https://paperclub.example.edu/#/courses/" + DEMO), m.text());
+        assertTrue(m.html().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), m.html());
+        assertTrue(m.html().contains("No class &lt;today&gt;"), m.html());
+        assertFalse(m.html().contains("<script>"), "what staff typed shows as text, never as markup");
+        assertTrue(m.header("List-Unsubscribe").matches("<https://paperclub\\.example\\.edu/api/mail/unsubscribe/\\d+/ANNOUNCEMENT/[^>]+>"),
+                m.header("List-Unsubscribe"));
+        assertEquals("List-Unsubscribe=One-Click", m.header("List-Unsubscribe-Post"));
+
+        assertEquals(0, receivedBy("student2@example.edu").size(), "student 2 wants announcements in the app only");
+        assertEquals(0, receivedBy("instructor@example.edu").size(), "the author gets no copy");
+        assertEquals(1, receivedBy("ta@example.edu").size());
+        assertEquals(20, received().size(), "19 students and the TA");
+    }
+}
