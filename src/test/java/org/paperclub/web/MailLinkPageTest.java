@@ -94,6 +94,7 @@ class MailLinkPageTest extends BrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", row);
         assertTrue(row.getText().contains("Invited, not yet accepted (expires"), row.getText());
         shot("invitation-1-roster-pending");
+        Axe.assertNoSeriousFindings(browser.driver, "#/courses/1/roster with an invitation pending");
         row.findElement(By.cssSelector(".send-invitation")).click();
         browser.waiting().until(textToBePresentInElementLocated(By.id("status"), "sent again"));
         browser.driver.findElement(By.id("sign-out")).click();
@@ -129,6 +130,7 @@ class MailLinkPageTest extends BrowserTest {
         browser.driver.findElement(By.id("forgot-password")).click();
         browser.await(By.id("forgot-email")).sendKeys("student14@example.edu");
         shot("reset-1-forgot-form");
+        Axe.assertNoSeriousFindings(browser.driver, "#/forgot");
         browser.driver.findElement(By.id("forgot-submit")).click();
         browser.waiting().until(textToBePresentInElementLocated(By.id("forgot-answer"), "If an account uses this address"));
         shot("reset-2-answer");
@@ -138,6 +140,7 @@ class MailLinkPageTest extends BrowserTest {
         browser.driver.get(link);
         browser.await(By.id("invitation-name"));
         shot("reset-3-choose-new-password");
+        Axe.assertNoSeriousFindings(browser.driver, "#/reset/…");
         choosePassword("remembered-at-last");
         browser.await(By.id("user-name"));
         shot("reset-4-signed-in");
