@@ -15,6 +15,7 @@ import Grading from './views/grading.js';
 import GradeSummary from './views/grade-summary.js';
 import Grades from './views/grades.js';
 import Invitation from './views/invitation.js';
+import Forgot from './views/forgot.js';
 import CourseNew from './views/course-new.js';
 import Notifications from './views/notifications.js';
 import Unsubscribe from './views/unsubscribe.js';
@@ -24,6 +25,9 @@ const routes = [
   { pattern: /^\/login$/, view: Login, title: () => 'Sign in', anonymous: true },
   { pattern: /^\/invitation\/([A-Za-z0-9_-]{20,100})$/, view: Invitation, title: () => 'Choose your password', anonymous: true,
     props: m => ({ token: m[1] }) },
+  { pattern: /^\/forgot$/, view: Forgot, title: () => 'Forgot your password?', anonymous: true },
+  { pattern: /^\/reset\/([A-Za-z0-9_-]{20,100})$/, view: Invitation, title: () => 'Choose a new password', anonymous: true,
+    props: m => ({ token: m[1], purpose: 'reset' }) },
   { pattern: /^\/$/, view: Courses, title: () => 'What is next' },
   { pattern: /^\/courses\/new(?:\?from=(\d+))?$/, view: CourseNew, title: () => 'Start a course', props: m => ({ fromId: m[1] ? Number(m[1]) : null }) },
   { pattern: /^\/courses\/(\d+)$/, view: Course, title: p => `${courseCode(p)} schedule`, props: m => ({ courseId: Number(m[1]) }) },

@@ -1,4 +1,5 @@
-// The page a set-password link opens: the person added to a roster chooses their password, then is signed in.
+// The page a set-password link opens: the person added to a roster chooses their password (purpose 'invitation'), or
+// someone who forgot theirs chooses a new one (purpose 'reset'); then they are signed in.
 // Everything shown comes from the server as text (never as markup).
 import { ref } from 'vue';
 import { get, post, problemOf } from '../api.js';
@@ -7,9 +8,11 @@ import ProblemBox from './problem-box.js';
 
 export default {
   components: { ProblemBox },
-  props: { token: { type: String, required: true } },
+  props: { token: { type: String, required: true }, purpose: { type: String, default: 'invitation' } },
   setup(props) {
-    const path = `/api/auth/invitations/${encodeURIComponent(props.token)}`;
+    const reset = props.purpose === 'reset';
+    const path = reset ? `/api/auth/password-reset/${encodeURIComponent(props.token)}`
+      : `/api/auth/invitations/${encodeURIComponent(props.token)}`;
     const invitation = ref(null);
     const loadProblem = ref(null);
     get(path).then(v => { invitation.value = v; }).catch(e => { loadProblem.value = problemOf(e); });
@@ -29,24 +32,26 @@ export default {
         await post(path, { password: password.value });
         const me = await post('/api/auth/login', { email: invitation.value.email, password: password.value });
         signedIn(me);
-        navigate('/', { flash: `Your password is set. Signed in as ${me.name}.` });
+        navigate('/', { flash: reset ? `Your new password is set; you are signed out everywhere else. Signed in as ${me.name}.`
+          : `Your password is set. Signed in as ${me.name}.` });
       } catch (e) {
         problem.value = problemOf(e);
       } finally {
         busy.value = false;
       }
     }
-    return { invitation, loadProblem, password, again, busy, problem, save };
+    return { reset, invitation, loadProblem, password, again, busy, problem, save };
   },
   template: /*html*/`
     <section class="narrow">
-      <h1>Choose your password</h1>
+      <h1>{{ reset ? 'Choose a new password' : 'Choose your password' }}</h1>
       <problem-box id="invitation-error" :problem="loadProblem" />
       <p v-if="!invitation && !loadProblem" class="loading">Checking the link…</p>
       <form v-if="invitation" id="invitation-form" class="card" @submit.prevent="save" :aria-busy="busy">
         <problem-box :problem="problem" :labels="{ password: 'New password' }" />
         <p>For <strong id="invitation-name">{{ invitation.name }}</strong>
-          (<span id="invitation-email">{{ invitation.email }}</span>). This link works once.</p>
+          (<span id="invitation-email">{{ invitation.email }}</span>). This link works once<template v-if="reset">;
+          choosing a new password signs you out on every other device</template>.</p>
         <input type="email" :value="invitation.email" autocomplete="username" hidden readonly>
         <div class="field">
           <label for="invitation-password">New password <span class="hint">(at least 10 characters)</span></label>
@@ -58,7 +63,7 @@ export default {
           <input id="invitation-again" type="password" v-model="again" minlength="10" maxlength="200"
                  autocomplete="new-password" required>
         </div>
-        <button type="submit" id="invitation-submit" :disabled="busy">{{ busy ? 'Saving…' : 'Set my password and sign in' }}</button>
+        <button type="submit" id="invitation-submit" :disabled="busy">{{ busy ? 'Saving…' : reset ? 'Set my new password and sign in' : 'Set my password and sign in' }}</button>
       </form>
     </section>`,
 };

@@ -43,6 +43,7 @@ export default {
           <input id="login-password" name="password" type="password" v-model="password" autocomplete="current-password" required>
         </div>
         <button id="login-submit" type="submit" :disabled="busy">{{ busy ? 'Signing in…' : 'Sign in' }}</button>
+        <p><a id="forgot-password" href="#/forgot">Forgot your password?</a></p>
       </form>
       <p class="hint" id="demo-hint">Demo accounts: instructor@example.edu, ta@example.edu, student1@example.edu …
         student20@example.edu, password <kbd>paperclub</kbd></p>

@@ -1,5 +1,6 @@
 // The course's people (staff): list and search them, add one, change a role, remove a student, import and export a CSV.
-// New accounts' set-password links are shown here once only.
+// New accounts are invited by e-mail when the site sends e-mail; otherwise their set-password links are shown here once
+// only. Each person's invitation (pending, expired) and a refused address are shown in their row.
 import { ref, reactive, computed, nextTick } from 'vue';
 import { get, post, del, problemOf } from '../api.js';
 import { announce } from '../store.js';
@@ -19,6 +20,9 @@ export default {
       roster.value = await get(`${base}/roster`);
     });
     load();
+    // Whether this site sends e-mail: invitations are then mailed, and links are no longer shown here.
+    const mailEnabled = ref(null);
+    get('/api/auth/options').then(o => { mailEnabled.value = o.mailEnabled; }).catch(() => {});
 
     // Set-password links of accounts made here: the server never shows them again, so they stay until dismissed.
     const newAccounts = ref([]);
@@ -68,7 +72,8 @@ export default {
         const made = remember([added]);
         await load();
         announce(`${added.entry.name} (${added.entry.email}) is on the roster`
-          + (made ? '; their set-password link is shown under “New accounts”.' : '.'));
+          + (made ? '; their set-password link is shown under “New accounts”.'
+            : added.invitationEmailed ? '; an e-mail inviting them to choose their password is on its way.' : '.'));
         Object.assign(person, { email: '', name: '', section: '' });
         if (made) {
           nextTick(() => document.getElementById('new-accounts-heading').focus());
@@ -110,7 +115,8 @@ export default {
         importResult.value = result;
         await load();
         announce(`Imported: ${result.added} added, ${result.updated} updated, ${result.accountsCreated} new `
-          + (result.accountsCreated === 1 ? 'account.' : 'accounts.'));
+          + (result.accountsCreated === 1 ? 'account' : 'accounts')
+          + (result.invitationsEmailed ? `; ${result.invitationsEmailed} invited by e-mail.` : '.'));
         csv.value = '';
       } catch (e) {
         importProblem.value = problemOf(e);
@@ -134,6 +140,29 @@ export default {
         signingOut.value = null;
       }
     }
+
+    // A new invitation: older links stop working. E-mailed when the site sends e-mail, else shown once under "New accounts".
+    const inviting = ref(null);
+    async function invite(p) {
+      inviting.value = p.userId;
+      rowProblem.value = null;
+      try {
+        const sent = await post(`${base}/roster/${p.userId}/invitation`);
+        const made = remember([sent]);
+        await load();
+        if (made) {
+          announce(`A new set-password link for ${p.name} is shown under “New accounts”; their older links no longer work.`);
+          nextTick(() => document.getElementById('new-accounts-heading').focus());
+        } else {
+          announce(`The invitation is sent again to ${p.email}; their older links no longer work.`);
+        }
+      } catch (e) {
+        rowProblem.value = problemOf(e);
+      } finally {
+        inviting.value = null;
+      }
+    }
+    const day = at => new Date(at).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
     // Search: the whole roster is loaded (500 people is a small page), so filtering happens here, as one types.
     const query = ref('');
@@ -213,7 +242,7 @@ export default {
     return { course, roster, loadProblem, canAddStaff, query, shown, roleDraft, draftOf, rowBusy, rowProblem, changeRole,
       removing, askRemove, keep, remove, reenroll, base, newAccounts, SHOWN, dismissPasswords, expiry, downloadLinks,
       person, adding, addProblem, addPerson, csv, importing, importProblem, importResult, readFile, importCsv,
-      roleNames, signingOut, signOutProblem, signOutEverywhere };
+      roleNames, signingOut, signOutProblem, signOutEverywhere, mailEnabled, inviting, invite, day };
   },
   template: /*html*/`
     <div class="roster-page">
@@ -264,7 +293,12 @@ export default {
             <thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Section</th><th scope="col">Actions</th></tr></thead>
             <tbody>
               <tr v-for="p in shown" :key="p.enrollmentId" :data-user-id="p.userId" :class="{ withdrawn: p.withdrawn }">
-                <th scope="row">{{ p.name }}<span class="email">{{ p.email }}</span></th>
+                <th scope="row">{{ p.name }}<span class="email">{{ p.email }}</span>
+                  <span v-if="p.invitation === 'PENDING'" class="invitation-state pending">Invited, not yet accepted
+                    (expires {{ day(p.invitationExpiresAt) }})</span>
+                  <span v-else-if="p.invitation === 'EXPIRED'" class="invitation-state expired">Invitation expired</span>
+                  <span v-if="p.mailRefused" class="mail-refused">E-mail refused: {{ p.mailRefused }}</span>
+                </th>
                 <td data-label="Role">
                   <span v-if="p.withdrawn" class="withdrawn-label">Withdrawn</span>
                   <span v-else-if="!canAddStaff">{{ roleNames[p.role] || p.role }}</span>
@@ -287,6 +321,11 @@ export default {
                             @click="reenroll(p)" :aria-label="'Enroll ' + p.name + ' again'">Enroll again</button>
                   </template>
                   <template v-else>
+                    <button v-if="p.invitation || mailEnabled === false" type="button" :id="'invite-' + p.userId"
+                            class="small secondary send-invitation" @click="invite(p)"
+                            :disabled="inviting === p.userId || (p.role !== 'STUDENT' && !canAddStaff)"
+                            :aria-label="(mailEnabled ? 'Send the invitation again to ' : 'Make a new set-password link for ') + p.name">
+                      {{ mailEnabled ? 'Send the invitation again' : 'New set-password link' }}</button>
                     <button type="button" class="small secondary sign-out-everywhere" @click="signOutEverywhere(p)"
                             :disabled="signingOut === p.userId || (p.role !== 'STUDENT' && !canAddStaff)"
                             :aria-label="'Sign ' + p.name + ' out everywhere'">Sign out everywhere</button>
@@ -339,7 +378,9 @@ export default {
               <input id="person-section" type="text" v-model="person.section" maxlength="60" autocomplete="off">
             </div>
           </div>
-          <p class="hint">Someone without an account gets one, with a set-password link shown here once.</p>
+          <p class="hint" v-if="mailEnabled">Someone without an account gets one, and an e-mail inviting them to choose
+            their password (the link in it works for 7 days).</p>
+          <p class="hint" v-else>Someone without an account gets one, with a set-password link shown here once.</p>
           <button type="submit" id="add-person" :disabled="adding">{{ adding ? 'Adding…' : 'Add to roster' }}</button>
         </form>
       </section>

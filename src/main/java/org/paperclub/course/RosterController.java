@@ -48,11 +48,18 @@ class RosterController {
     private final PeopleService people;
     private final CourseAccess access;
     private final Withdrawals withdrawals;
+    private final CourseRepository courses;
 
-    RosterController(PeopleService people, CourseAccess access, Withdrawals withdrawals) {
+    RosterController(PeopleService people, CourseAccess access, Withdrawals withdrawals, CourseRepository courses) {
         this.people = people;
         this.access = access;
         this.withdrawals = withdrawals;
+        this.courses = courses;
+    }
+
+    /** How invitation e-mails name the course (people knows nothing of courses). */
+    private String courseName(long courseId) {
+        return courses.findById(courseId).map(c -> c.code() + " " + c.title()).orElse("your course");
     }
 
     @Serdeable
@@ -71,13 +78,23 @@ class RosterController {
 
     @Post
     @Operation(summary = "Enroll one person, or change their role or section (staff; only instructors add staff or change "
-            + "theirs). A new account's set-password link is returned once.")
+            + "theirs). A new account gets an invitation: e-mailed when e-mail is on (invitationEmailed), else its "
+            + "set-password link is returned once.")
     @CourseStaff(MANAGE)
     HttpResponse<PeopleService.Added> add(long courseId, @Body @Valid EnrollCommand command, Authentication auth) {
         CourseRole actor = access.role(courseId);
         PeopleService.Added added = people.addToRoster(courseId, Viewer.id(auth), actor, command.email(), command.name(),
-                command.role() == null ? CourseRole.STUDENT : command.role(), command.section());
+                command.role() == null ? CourseRole.STUDENT : command.role(), command.section(), courseName(courseId));
         return HttpResponse.created(added, URI.create("/api/courses/" + courseId + "/roster"));
+    }
+
+    @Post("/{userId}/invitation")
+    @Operation(summary = "Send a person the invitation again (staff who answer for all their course roles): their older links "
+            + "stop working; e-mailed when e-mail is on, else the new link is returned once. With e-mail on, only for someone "
+            + "who has no password yet.")
+    @CourseStaff(MANAGE)
+    PeopleService.Added resendInvitation(long courseId, long userId, Authentication auth) {
+        return people.resendInvitation(courseId, Viewer.id(auth), userId, courseName(courseId));
     }
 
     @Delete("/{userId}")
@@ -117,10 +134,11 @@ class RosterController {
     @Post("/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import a roster CSV in UTF-8 (email,name,role,section or Canvas's columns); one bad row refuses the "
-            + "whole file. Each new account's set-password link is returned once.")
+            + "whole file. Each new account gets an invitation: e-mailed when e-mail is on, else its set-password link is "
+            + "returned once.")
     @CourseStaff(MANAGE)
     PeopleService.ImportResult importCsv(long courseId, @Body byte[] csv, Authentication auth) {
         CourseRole actor = access.role(courseId);
-        return people.importRoster(courseId, actor, csv);
+        return people.importRoster(courseId, Viewer.id(auth), actor, csv, courseName(courseId));
     }
 }

@@ -29,11 +29,19 @@ interface EnrollmentRepository extends CrudRepository<Enrollment, Long> {
 
     List<Enrollment> findByCourseId(Long courseId);
 
+    /** The roster with each person's invitation (their newest unused one, for those without a password). */
     @Query("""
             select e.id as enrollment_id, u.id as user_id, u.email, u.name, e.role, e.section, e.canvas_user_id, e.sis_user_id,
-                   case when e.withdrawn_at is null then false else true end as withdrawn
+                   case when e.withdrawn_at is null then false else true end as withdrawn,
+                   case when u.password_hash is not null then null
+                        when i.expires_at > :now then 'PENDING' else 'EXPIRED' end as invitation,
+                   case when u.password_hash is null then i.created_at end as invitation_sent_at,
+                   case when u.password_hash is null then i.expires_at end as invitation_expires_at,
+                   u.mail_refused_reason as mail_refused, u.mail_refused_at
             from enrollment e join app_user u on u.id = e.user_id
+            left join invitation i on i.id = (select max(j.id) from invitation j
+                                              where j.user_id = u.id and j.purpose = 'INVITATION' and j.used_at is null)
             where e.course_id = :courseId
             order by case e.role when 'INSTRUCTOR' then 0 when 'TA' then 1 else 2 end, u.name, u.email""")
-    List<RosterEntry> findRoster(Long courseId);
+    List<RosterEntry> findRoster(Long courseId, java.time.Instant now);
 }

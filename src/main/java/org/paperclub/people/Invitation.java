@@ -7,12 +7,19 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** A single-use set-password link of an account made for someone; the token itself is never stored. */
+/**
+ * A single-use set-password link: the invitation of an account made for someone, or the reset of a forgotten
+ * password ({@code purpose}); the token itself is never stored.
+ */
 @MappedEntity("invitation")
 record Invitation(@Id @GeneratedValue @Nullable Long id,
                   Long userId,
                   String tokenHash,
                   Instant createdAt,
                   Instant expiresAt,
-                  @Nullable Instant usedAt) {
+                  @Nullable Instant usedAt,
+                  String purpose) {
+
+    static final String INVITATION = "INVITATION";
+    static final String RESET = "RESET";
 }

@@ -37,13 +37,13 @@ class InvitationController {
     @Get
     @Operation(summary = "Whose account a set-password link is for, while it still works")
     Invitations.InvitationView view(@Size(max = 100) String token) {
-        return invitations.view(token);
+        return invitations.view(token, Invitation.INVITATION);
     }
 
     @Post
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Accept an invitation: set the account's password (at least 10 characters); the link then stops working")
     void accept(@Size(max = 100) String token, @Body @Valid AcceptCommand command) {
-        invitations.accept(token, command.password());
+        invitations.accept(token, Invitation.INVITATION, command.password());
     }
 }

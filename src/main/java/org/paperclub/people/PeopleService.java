@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.paperclub.mail.Mail;
+import org.paperclub.mail.Outbox;
 import org.paperclub.system.Problem;
 import org.paperclub.system.ProblemException;
 
@@ -29,15 +31,19 @@ public class PeopleService {
     private final Clock clock;
     private final SignInSessions sessions;
     private final Invitations invitations;
+    private final Outbox outbox;
+    private final AccountMail mail;
 
     PeopleService(UserRepository users, EnrollmentRepository enrollments, PasswordHasher hasher, Clock clock,
-                  SignInSessions sessions, Invitations invitations) {
+                  SignInSessions sessions, Invitations invitations, Outbox outbox, AccountMail mail) {
         this.users = users;
         this.enrollments = enrollments;
         this.hasher = hasher;
         this.clock = clock;
         this.sessions = sessions;
         this.invitations = invitations;
+        this.outbox = outbox;
+        this.mail = mail;
     }
 
     public static String normalizeEmail(String email) {
@@ -101,7 +107,7 @@ public class PeopleService {
     /** Everyone in the course, withdrawn students too (marked so): their work stays and is still listed by name. */
     public List<RosterEntry> roster(long courseId) {
         // Instructors, TAs, then students; names in natural order (Student 2 before Student 10).
-        return enrollments.findRoster(courseId).stream()
+        return enrollments.findRoster(courseId, clock.instant()).stream()
                 .sorted(java.util.Comparator.comparing((RosterEntry e) -> -e.role().ordinal())
                         .thenComparing(org.paperclub.system.NaturalOrder.by(RosterEntry::name))
                         .thenComparing(RosterEntry::email))
@@ -174,15 +180,17 @@ public class PeopleService {
     }
 
     /**
-     * Someone added to a roster. {@code invitationLink} (a path on this site) and its expiry are shown once, when the
-     * account was made for them or still has no password: with it they choose their password.
+     * Someone added to a roster. When the account was made for them or still has no password, they get an invitation:
+     * e-mailed to them ({@code invitationEmailed}) when e-mail is on; else {@code invitationLink} (a path on this site)
+     * is shown to staff once, for them to hand out. The link is the key to the account, so it is never both.
      */
     @Serdeable
-    public record Added(RosterEntry entry, @Nullable String invitationLink, @Nullable Instant invitationExpiresAt) {
+    public record Added(RosterEntry entry, @Nullable String invitationLink, @Nullable Instant invitationExpiresAt,
+                        boolean invitationEmailed) {
     }
 
     @Serdeable
-    public record ImportResult(int added, int updated, int accountsCreated, List<Added> people) {
+    public record ImportResult(int added, int updated, int accountsCreated, int invitationsEmailed, List<Added> people) {
     }
 
     /**
@@ -192,7 +200,7 @@ public class PeopleService {
      */
     @Transactional
     public Added addToRoster(long courseId, long actorId, CourseRole actor, String email, String name, CourseRole role,
-                             String section) {
+                             String section, String courseName) {
         String normalized = PeopleService.normalizeEmail(email);
         Optional<User> existing = users.findByEmail(normalized);
         CourseRole current = existing.flatMap(u -> enrollments.findByCourseIdAndUserId(courseId, u.id())).map(Enrollment::role)
@@ -207,7 +215,48 @@ public class PeopleService {
         User user = existing.orElseGet(() -> users.save(newUser(normalized, name)));
         Invitations.Issued link = user.passwordHash() == null && answersFor(actorId, user.id()) ? invitations.reissue(user.id()) : null;
         Enrollment e = enroll(courseId, user.id(), role, section, null, null);
-        return new Added(entry(e, user), link == null ? null : link.link(), link == null ? null : link.expiresAt());
+        boolean mailed = link != null && invite(user, link, courseName, actorId);
+        return added(e, user, link, mailed);
+    }
+
+    /**
+     * Sends a person of the course a new invitation (their older links stop working): e-mailed when e-mail is on, else
+     * returned once for staff to hand out. For an account without a password; with e-mail off, also for one that has a
+     * password (a person who forgot it then has no other way back in). Same rule as {@link #addToRoster}: only staff
+     * who answer for every course role the account holds.
+     */
+    @Transactional
+    public Added resendInvitation(long courseId, long actorId, long userId, String courseName) {
+        Enrollment e = enrollments.findByCourseIdAndUserId(courseId, userId).filter(Enrollment::active)
+                .orElseThrow(() -> ProblemException.notFound("That person is not on this course's roster."));
+        User user = users.findById(userId).orElseThrow();
+        if (!answersFor(actorId, userId)) {
+            throw ProblemException.forbidden("Only an instructor of each of " + user.name() + "'s courses can send them a "
+                    + "set-password link: it is the key to their account.");
+        }
+        if (user.passwordHash() != null && outbox.enabled()) {
+            throw ProblemException.conflict(user.name() + " has chosen a password already. If they forgot it, \"Forgot your "
+                    + "password?\" on the sign-in page e-mails them a link to choose a new one.");
+        }
+        Invitations.Issued link = invitations.reissue(userId);
+        // Staff send again after fixing an address, or to try once more: the last refusal no longer stands for this mail.
+        users.markMailRefused(userId, null, null);
+        boolean mailed = invite(user, link, courseName, actorId);
+        return added(e, users.findById(userId).orElseThrow(), link, mailed);
+    }
+
+    /** Queues the invitation e-mail; false when e-mail is off (the caller then shows the link instead). */
+    private boolean invite(User user, Invitations.Issued link, String courseName, long actorId) {
+        if (!outbox.enabled()) {
+            return false;
+        }
+        String invitedBy = users.findById(actorId).map(User::name).orElse(null);
+        return outbox.enqueue(mail.invitation(user, courseName, invitedBy, link, invitations.validity()));
+    }
+
+    private Added added(Enrollment e, User user, @Nullable Invitations.Issued link, boolean mailed) {
+        RosterEntry entry = entry(e, user, link);
+        return new Added(entry, link == null || mailed ? null : link.link(), link == null ? null : link.expiresAt(), mailed);
     }
 
     /**
@@ -216,7 +265,7 @@ public class PeopleService {
      * a bcrypt hash per row took.
      */
     @Transactional
-    public ImportResult importRoster(long courseId, CourseRole actor, byte[] csv) {
+    public ImportResult importRoster(long courseId, long actorId, CourseRole actor, byte[] csv, String courseName) {
         List<RosterImport.Row> rows = RosterImport.parse(csv);
         Map<String, User> known = usersByEmail(rows.stream().map(RosterImport.Row::email).toList());
         Map<Long, Enrollment> current = new HashMap<>();
@@ -273,14 +322,21 @@ public class PeopleService {
         saveInBatches(toInsert, enrollments::saveAll).forEach(e -> written.put(e.userId(), e));
         saveInBatches(toUpdate, enrollments::updateAll).forEach(e -> written.put(e.userId(), e));
 
+        boolean mailing = outbox.enabled();
+        if (mailing && !saved.isEmpty()) {
+            String invitedBy = users.findById(actorId).map(User::name).orElse(null);
+            List<Mail> mails = new ArrayList<>(saved.size());
+            for (User u : saved) {
+                mails.add(mail.invitation(u, courseName, invitedBy, links.get(u.id()), invitations.validity()));
+            }
+            outbox.enqueueAll(mails);
+        }
         List<Added> people = new ArrayList<>(rows.size());
         for (RosterImport.Row r : rows) {
             User user = accounts.get(r.email());
-            Invitations.Issued link = links.get(user.id());
-            people.add(new Added(entry(written.get(user.id()), user), link == null ? null : link.link(),
-                    link == null ? null : link.expiresAt()));
+            people.add(added(written.get(user.id()), user, links.get(user.id()), mailing && links.containsKey(user.id())));
         }
-        return new ImportResult(toInsert.size(), toUpdate.size(), fresh.size(), people);
+        return new ImportResult(toInsert.size(), toUpdate.size(), fresh.size(), mailing ? saved.size() : 0, people);
     }
 
     private static <T> List<T> saveInBatches(List<T> rows, Function<List<T>, Iterable<T>> write) {
@@ -296,9 +352,34 @@ public class PeopleService {
         return new User(null, email, name == null || name.isBlank() ? email : name.trim(), null, false, clock.instant());
     }
 
-    private static RosterEntry entry(Enrollment e, User user) {
+    /** The person's roster line after a change (the invitation as it now stands; the refusal mark is left to the list). */
+    private RosterEntry entry(Enrollment e, User user) {
+        return entry(e, user, null);
+    }
+
+    /** The same, for a person just given the link {@code issued} (no need to read it back). */
+    private RosterEntry entry(Enrollment e, User user, @Nullable Invitations.Issued issued) {
+        Invitations.Pending pending = user.passwordHash() != null ? null
+                : issued != null ? new Invitations.Pending(clock.instant(), issued.expiresAt())
+                : invitations.pending(user.id()).orElse(null);
+        InvitationState state = user.passwordHash() != null ? null
+                : pending != null && pending.expiresAt().isAfter(clock.instant()) ? InvitationState.PENDING : InvitationState.EXPIRED;
         return new RosterEntry(e.id(), user.id(), user.email(), user.name(), e.role(), e.section(), e.canvasUserId(), e.sisUserId(),
-                !e.active());
+                !e.active(), state, pending == null ? null : pending.sentAt(), pending == null ? null : pending.expiresAt(), null, null);
+    }
+
+    /**
+     * The SMTP server refused this address for good: the account is marked, for its staff to see on the roster, until
+     * staff send the invitation again.
+     */
+    @Transactional
+    public void mailRefused(@Nullable Long userId, String address, String reason) {
+        String clipped = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        if (userId != null) {
+            users.markMailRefused(userId, clock.instant(), clipped);
+        } else {
+            users.markMailRefusedByEmail(normalizeEmail(address), clock.instant(), clipped);
+        }
     }
 
     /**

@@ -18,11 +18,16 @@ class TooManyAttempts extends ProblemException {
     private final long seconds;
 
     TooManyAttempts(Duration wait) {
-        this(Math.max(1, (wait.toMillis() + 999) / 1000));
+        this("Too many wrong passwords.", wait);
     }
 
-    private TooManyAttempts(long seconds) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "Too many wrong passwords. Try again in " + inWords(seconds) + ".");
+    /** {@code what}: a sentence saying what came too often; when to try again is added. */
+    TooManyAttempts(String what, Duration wait) {
+        this(what, Math.max(1, (wait.toMillis() + 999) / 1000));
+    }
+
+    private TooManyAttempts(String what, long seconds) {
+        super(HttpStatus.TOO_MANY_REQUESTS, what + " Try again in " + inWords(seconds) + ".");
         this.seconds = seconds;
     }
 

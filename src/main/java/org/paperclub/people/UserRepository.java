@@ -1,9 +1,12 @@
 package org.paperclub.people;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -16,4 +19,10 @@ interface UserRepository extends CrudRepository<User, Long> {
     List<User> findByEmailIn(Collection<String> emails);
 
     List<User> findByIdIn(Collection<Long> ids);
+
+    @Query("update app_user set mail_refused_at = :at, mail_refused_reason = :reason where id = :id")
+    int markMailRefused(Long id, @Nullable Instant at, @Nullable String reason);
+
+    @Query("update app_user set mail_refused_at = :at, mail_refused_reason = :reason where email = :email")
+    int markMailRefusedByEmail(String email, Instant at, String reason);
 }
