@@ -98,9 +98,10 @@ public class MailSender {
                     refusals.publishEvent(new MailRefused(row.userId(), row.toAddress(), "not a valid address"));
                 } catch (SendFailedException e) {
                     if (refusedForGood(e)) {
-                        LOG.info("The SMTP server refused {} for good: {}", row.toAddress(), e.getMessage());
-                        claims.failed(row.id(), "refused: " + describe(e));
-                        refusals.publishEvent(new MailRefused(row.userId(), row.toAddress(), describe(e)));
+                        String answer = serverAnswer(e);
+                        LOG.info("The SMTP server refused {} for good: {}", row.toAddress(), answer);
+                        claims.failed(row.id(), "refused: " + answer);
+                        refusals.publishEvent(new MailRefused(row.userId(), row.toAddress(), answer));
                     } else {
                         later(row, e);
                     }
@@ -142,6 +143,16 @@ public class MailSender {
         }
         Address[] invalid = e.getInvalidAddresses();
         return invalid != null && invalid.length > 0 && e.getNextException() == null;
+    }
+
+    /** What the server said of the address ("550 5.1.1 No such user"), which staff can act on, not Java's wrapper. */
+    private static String serverAnswer(SendFailedException e) {
+        for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
+            if (next instanceof SMTPAddressFailedException a && a.getMessage() != null) {
+                return a.getMessage().strip();
+            }
+        }
+        return describe(e);
     }
 
     private static String describe(Exception e) {
