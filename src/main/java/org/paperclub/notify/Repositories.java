@@ -56,9 +56,6 @@ final class Repositories {
 
         List<MailProfile> findByUserIdIn(Collection<Long> userIds);
 
-        @Query("insert into mail_profile (user_id, unsubscribe_key) values (:userId, :key) on conflict do nothing")
-        void insertIfAbsent(long userId, String key);
-
         @Query("select * from mail_profile where user_id = :userId for update skip locked")
         Optional<MailProfile> lockIfFree(long userId);
     }
