@@ -105,6 +105,17 @@ class NotificationMailTest extends MailTest {
     }
 
     @Test
+    void aMangledUnsubscribeAddressIsRefusedNotAnError() {
+        long id = idOf("student6@example.edu");
+        for (String key : List.of("%22%3E%3Cscript%3E", "abc%0D%0ASet-Cookie:%20x=1", "a%20b")) {
+            String path = "/api/mail/unsubscribe/" + id + "/ANNOUNCEMENT/" + key;
+            Api.problem(400, () -> client.toBlocking().exchange(HttpRequest.GET(path), String.class));
+            Api.problem(400, () -> client.toBlocking().exchange(HttpRequest.POST(path, "List-Unsubscribe=One-Click")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED), Map.class));
+        }
+    }
+
+    @Test
     void gradesGoInOneDailyDigestAtSevenInTheReadersZone() {
         var student = student(7);
         student.put("/api/me/notifications/settings", Map.of("timeZone", "America/New_York"));
