@@ -133,12 +133,19 @@ class Inbox {
         return settings(userId);
     }
 
-    /** One kind's delivery; the kind's default is kept as no row, so that a better default later reaches everyone. */
+    /**
+     * One kind's delivery; the kind's default is kept as no row, so that a better default later reaches everyone.
+     * Notices of that kind already waiting for the digest leave it too: whoever stops the digest (or its one-click
+     * unsubscribe) gets no digest the next morning.
+     */
     @Transactional
     void choose(long userId, NoticeKind kind, Delivery delivery) {
         preferences.forget(userId, kind);
         if (delivery != kind.byDefault()) {
             preferences.save(new NotificationPreference(null, userId, kind, delivery));
+        }
+        if (delivery != Delivery.DIGEST) {
+            notifications.leaveDigest(userId, kind);
         }
     }
 }

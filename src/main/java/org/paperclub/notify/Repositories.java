@@ -38,6 +38,9 @@ final class Repositories {
 
         @Query("update notification set digest_due = false where id in (:ids)")
         void digested(Collection<Long> ids);
+
+        @Query("update notification set digest_due = false where user_id = :userId and kind = :kind and digest_due = true")
+        void leaveDigest(long userId, NoticeKind kind);
     }
 
     @JdbcRepository(dialect = Dialect.ANSI)

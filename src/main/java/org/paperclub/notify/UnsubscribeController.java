@@ -30,6 +30,9 @@ import java.net.URI;
 @Tag(name = "Notifications")
 class UnsubscribeController {
 
+    /** A key is base64url (MailProfiles); anything else is a mangled address, and must not reach the redirect's URI. */
+    private static final String KEY = "[A-Za-z0-9_-]+";
+
     private final Unsubscribe unsubscribe;
 
     UnsubscribeController(Unsubscribe unsubscribe) {
@@ -43,13 +46,15 @@ class UnsubscribeController {
     @Post
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
     @Operation(summary = "Stop e-mails of one kind of notice (or the daily digest): the one-click address of List-Unsubscribe")
-    Done post(long userId, @Size(max = 40) @Pattern(regexp = "[A-Z_]+") String kind, @Size(max = 64) String key) {
+    Done post(long userId, @Size(max = 40) @Pattern(regexp = "[A-Z_]+") String kind,
+              @Size(max = 64) @Pattern(regexp = KEY) String key) {
         return unsubscribe.stop(userId, kind, key);
     }
 
     @Get
     @Operation(summary = "Leads to the page that asks before stopping these e-mails")
-    HttpResponse<?> page(long userId, @Size(max = 40) @Pattern(regexp = "[A-Z_]+") String kind, @Size(max = 64) String key) {
+    HttpResponse<?> page(long userId, @Size(max = 40) @Pattern(regexp = "[A-Z_]+") String kind,
+                         @Size(max = 64) @Pattern(regexp = KEY) String key) {
         return HttpResponse.seeOther(URI.create("/#/unsubscribe/" + userId + "/" + kind + "/" + key));
     }
 }

@@ -105,6 +105,17 @@ class NotificationMailTest extends MailTest {
     }
 
     @Test
+    void aMangledUnsubscribeAddressIsRefusedNotAnError() {
+        long id = idOf("student6@example.edu");
+        for (String key : List.of("%22%3E%3Cscript%3E", "abc%0D%0ASet-Cookie:%20x=1", "a%20b")) {
+            String path = "/api/mail/unsubscribe/" + id + "/ANNOUNCEMENT/" + key;
+            Api.problem(400, () -> client.toBlocking().exchange(HttpRequest.GET(path), String.class));
+            Api.problem(400, () -> client.toBlocking().exchange(HttpRequest.POST(path, "List-Unsubscribe=One-Click")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED), Map.class));
+        }
+    }
+
+    @Test
     void gradesGoInOneDailyDigestAtSevenInTheReadersZone() {
         var student = student(7);
         student.put("/api/me/notifications/settings", Map.of("timeZone", "America/New_York"));
@@ -127,6 +138,48 @@ class NotificationMailTest extends MailTest {
         assertEquals(0, digests.sendDue(), "not before 7:00 in the reader's zone");
         clock.set(Instant.parse("2030-03-06T12:30:00Z"));
         assertEquals(1, digests.sendDue());
+    }
+
+    @Test
+    void aKindTakenOutOfTheDigestIsNotMailedInTheNextDigest() {
+        clock.set(Instant.parse("2030-03-05T10:00:00Z")); // 5:00 in New York: the grade waits for the 7:00 digest
+        var student = student(10);
+        student.put("/api/me/notifications/settings", Map.of("timeZone", "America/New_York"));
+        notices.post(new Notice(NoticeKind.GRADE_PUBLISHED, DEMO, "Grades of session 6 published", "See your grades.",
+                "/#/courses/1/grades", null), List.of(idOf("student10@example.edu")));
+        student.put("/api/me/notifications/settings", Map.of("kinds", List.of(Map.of("kind", "GRADE_PUBLISHED", "delivery", "APP"))));
+
+        clock.set(Instant.parse("2030-03-05T13:00:00Z"));
+        digests.sendDue();
+        deliver();
+        assertEquals(List.of(), receivedBy("student10@example.edu").stream().map(m -> m.subject()).toList(),
+                "in the app only from now on, also for the grade that was waiting");
+        assertEquals("Grades of session 6 published", listOf(student.get("/api/me/notifications"), "items").get(0).get("title"));
+    }
+
+    @Test
+    void theDigestsOneClickUnsubscribeStopsTheDigestAlreadyWaiting() throws Exception {
+        var student = student(11);
+        long id = idOf("student11@example.edu");
+        student.put("/api/me/notifications/settings", Map.of("timeZone", "America/New_York"));
+        clock.set(Instant.parse("2030-03-05T15:00:00Z"));
+        notices.post(new Notice(NoticeKind.GRADE_PUBLISHED, DEMO, "Grades of session 7 published", "See.", "/#/", null), List.of(id));
+        digests.sendDue();
+        deliver();
+        var first = receivedBy("student11@example.edu");
+        assertEquals(1, first.size());
+        notices.post(new Notice(NoticeKind.GRADE_PUBLISHED, DEMO, "Grades of session 8 published", "See.", "/#/", null), List.of(id));
+
+        String unsubscribe = first.get(0).header("List-Unsubscribe").replaceAll("[<>]", "").replace("https://paperclub.example.edu", "");
+        assertTrue(unsubscribe.contains("/DIGEST/"), unsubscribe);
+        HttpResponse<?> r = client.toBlocking().exchange(HttpRequest.POST(unsubscribe, "List-Unsubscribe=One-Click")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED), Map.class);
+        assertEquals(200, r.code());
+
+        clock.set(Instant.parse("2030-03-06T15:00:00Z")); // the next day, after 7:00 in New York
+        digests.sendDue();
+        deliver();
+        assertEquals(1, receivedBy("student11@example.edu").size(), "no digest after unsubscribing from it");
     }
 
     @Test
