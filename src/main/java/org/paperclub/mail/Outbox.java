@@ -32,6 +32,20 @@ public class Outbox {
         return settings.enabled();
     }
 
+    /** Set while {@link #withoutMail} runs on this thread. */
+    private static final ThreadLocal<Boolean> QUIET = ThreadLocal.withInitial(() -> false);
+
+    /** Runs the work with nothing queued from this thread (the demo term's made-up activity): notices stay in the app. */
+    public void withoutMail(Runnable work) {
+        boolean before = QUIET.get();
+        QUIET.set(true);
+        try {
+            work.run();
+        } finally {
+            QUIET.set(before);
+        }
+    }
+
     /** Queues the message, or does nothing when e-mail is off (it would otherwise flood in once turned on). */
     @Transactional
     public boolean enqueue(Mail mail) {
@@ -41,7 +55,7 @@ public class Outbox {
     /** Queues the messages in batches; the number queued. */
     @Transactional
     public int enqueueAll(Collection<Mail> mails) {
-        if (!settings.enabled() || mails.isEmpty()) {
+        if (!settings.enabled() || mails.isEmpty() || QUIET.get()) {
             return 0;
         }
         Instant now = clock.instant();
