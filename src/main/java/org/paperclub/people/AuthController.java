@@ -17,7 +17,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.cookie.TokenCookieLoginHandler;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -31,7 +30,6 @@ import org.paperclub.system.SingleLine;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -41,19 +39,21 @@ class AuthController {
     private final PeopleService people;
     private final CoursesOfUser courses;
     private final LoginThrottle throttle;
-    private final TokenCookieLoginHandler loginHandler;
+    private final SignIns signIns;
+    private final SiteAdmins admins;
     private final SessionCookies cookies;
     private final CsrfTokens csrf;
     private final SignInSessions sessions;
     private final ClientAddress clientAddress;
 
     AuthController(PeopleService people, CoursesOfUser courses, LoginThrottle throttle,
-                   TokenCookieLoginHandler loginHandler, SessionCookies cookies, CsrfTokens csrf,
+                   SignIns signIns, SiteAdmins admins, SessionCookies cookies, CsrfTokens csrf,
                    SignInSessions sessions, ClientAddress clientAddress) {
         this.people = people;
         this.courses = courses;
         this.throttle = throttle;
-        this.loginHandler = loginHandler;
+        this.signIns = signIns;
+        this.admins = admins;
         this.cookies = cookies;
         this.csrf = csrf;
         this.sessions = sessions;
@@ -71,9 +71,9 @@ class AuthController {
 
     // The courses are the course package's views, given by CoursesOfUser: people may not depend on course, so the
     // document names their schema by reference.
-    /** Who is signed in, their courses with their role in each, and the CSRF token of this session. */
+    /** Who is signed in (and whether a site administrator), their courses with their role in each, and the CSRF token of this session. */
     @Serdeable
-    record Me(Long id, String email, String name, boolean courseCreator,
+    record Me(Long id, String email, String name, boolean courseCreator, boolean siteAdmin,
               @ArraySchema(schema = @Schema(ref = "#/components/schemas/CourseViews.CourseView")) List<?> courses,
               String csrfToken) {
     }
@@ -90,14 +90,10 @@ class AuthController {
         User user = people.authenticate(command.email(), command.password()).orElseThrow(
                 () -> new ProblemException(HttpStatus.UNAUTHORIZED, "The email or password is not right."));
         throttle.succeeded(command.email(), client);
-        Authentication authentication = Authentication.build(String.valueOf(user.id()), List.of(),
-                Map.of("email", user.email(), "name", user.name(), SignInSessions.CLAIM, sessions.start(user.id())));
-        List<Cookie> sessionCookies = loginHandler.getCookies(authentication, request);
-        String token = sessionCookies.stream().filter(c -> c.getName().equals(cookies.sessionCookieName()))
-                .findFirst().map(Cookie::getValue).orElseThrow();
-        MutableHttpResponse<Me> response = HttpResponse.ok(me(user, token));
+        List<Cookie> sessionCookies = signIns.start(user, request);
+        MutableHttpResponse<Me> response = HttpResponse.ok(me(user, sessionCookies.get(0).getValue()));
         sessionCookies.forEach(response::cookie);
-        return response.cookie(cookies.csrfCookie(token));
+        return response;
     }
 
     @Post("/auth/logout")
@@ -146,7 +142,7 @@ class AuthController {
     }
 
     private Me me(User user, String sessionToken) {
-        return new Me(user.id(), user.email(), user.name(), user.courseCreator(), courses.coursesOf(user.id()),
+        return new Me(user.id(), user.email(), user.name(), user.courseCreator(), admins.isAdmin(user.id()), courses.coursesOf(user.id()),
                 sessionToken.isEmpty() ? null : csrf.tokenFor(sessionToken));
     }
 }

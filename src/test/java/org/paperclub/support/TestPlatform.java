@@ -1,0 +1,316 @@
+package org.paperclub.support;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An LTI 1.3 platform (an LMS) in the test's JVM, speaking HTTP on a free local port: its own RSA keys and JWKS, an
+ * OIDC authorization endpoint that answers a tool's login with the auto-posting form a real platform sends, and
+ * id_tokens minted as a test asks. Service endpoints (token, roster, grades) are added with {@link #handle}.
+ * <p>
+ * Claims follow the IMS LTI Core 1.3 names ({@link #LTI}). Nothing here trusts the tool: what it receives is
+ * recorded ({@link #requests()}) for the test to check.
+ */
+public final class TestPlatform implements AutoCloseable {
+
+    public static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+    public static final String NRPS_CLAIM = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+    public static final String AGS_CLAIM = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+    public static final String DL_CLAIM = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
+    public static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+    public static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+    public static final String TEACHING_ASSISTANT = "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant";
+
+    /** One request the platform received. */
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+    }
+
+    private final HttpServer server;
+    private final List<RSAKey> keys = new CopyOnWriteArrayList<>();
+    private volatile RSAKey signing;
+    private volatile boolean publishOnlySigningKey;
+    private final AtomicInteger jwksFetches = new AtomicInteger();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
+    /** Claims of the next launch by login_hint, used by the authorization endpoint (a browser's launch). */
+    private final Map<String, Map<String, Object>> pendingLaunches = new ConcurrentHashMap<>();
+    public final String clientId = "paperclub-client-" + UUID.randomUUID().toString().substring(0, 8);
+    public final String deploymentId = "deployment-1";
+
+    public TestPlatform() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        rotateKey();
+        server.createContext("/", this::dispatch);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        handle("/jwks", ex -> {
+            jwksFetches.incrementAndGet();
+            List<JWK> published = publishOnlySigningKey ? List.of(signing.toPublicJWK())
+                    : keys.stream().map(k -> (JWK) k.toPublicJWK()).toList();
+            respond(ex, 200, "application/json", new JWKSet(published).toString(true));
+        });
+        handle("/auth", this::authorize);
+        server.start();
+    }
+
+    // Addresses
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The platform's issuer: its base URL, as Canvas and Moodle use theirs. */
+    public String issuer() {
+        return url();
+    }
+
+    public String authLoginUrl() {
+        return url() + "/auth";
+    }
+
+    public String accessTokenUrl() {
+        return url() + "/token";
+    }
+
+    public String jwksUrl() {
+        return url() + "/jwks";
+    }
+
+    /** The body of {@code POST /api/lti/registrations} for this platform. */
+    public Map<String, Object> registration() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("name", "Test LMS");
+        r.put("issuer", issuer());
+        r.put("clientId", clientId);
+        r.put("deploymentIds", List.of(deploymentId));
+        r.put("authLoginUrl", authLoginUrl());
+        r.put("accessTokenUrl", accessTokenUrl());
+        r.put("jwksUrl", jwksUrl());
+        return r;
+    }
+
+    // Keys
+
+    /** Makes a new signing key; the old ones stay published (unless {@link #publishOnlySigningKey}). Returns its kid. */
+    public String rotateKey() {
+        try {
+            RSAKey key = new RSAKeyGenerator(2048).keyID("platform-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256).generate();
+            keys.add(key);
+            signing = key;
+            return key.getKeyID();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** When on, the JWKS holds the current signing key only (a platform that dropped its old key). */
+    public void publishOnlySigningKey(boolean on) {
+        publishOnlySigningKey = on;
+    }
+
+    public int jwksFetches() {
+        return jwksFetches.get();
+    }
+
+    public RSAKey signingKey() {
+        return signing;
+    }
+
+    // Launches
+
+    /**
+     * The claims of a resource-link launch by this platform for a person with these LTI roles in a course
+     * (context), valid for 5 minutes from now. The nonce is left for the caller to set from the tool's request.
+     */
+    public Map<String, Object> launchClaims(String sub, String name, String email, String contextId, String contextTitle,
+                                            String... roles) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        long now = Instant.now().getEpochSecond();
+        c.put("iss", issuer());
+        c.put("aud", clientId);
+        c.put("azp", clientId);
+        c.put("sub", sub);
+        c.put("iat", now);
+        c.put("exp", now + 300);
+        c.put("name", name);
+        c.put("email", email);
+        c.put(LTI + "deployment_id", deploymentId);
+        c.put(LTI + "message_type", "LtiResourceLinkRequest");
+        c.put(LTI + "version", "1.3.0");
+        c.put(LTI + "roles", List.of(roles));
+        c.put(LTI + "resource_link", Map.of("id", "link-" + contextId, "title", "Paperclub"));
+        c.put(LTI + "context", Map.of("id", contextId, "label", contextId.toUpperCase(), "title", contextTitle,
+                "type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")));
+        c.put(NRPS_CLAIM, Map.of("context_memberships_url", url() + "/nrps/" + contextId,
+                "service_versions", List.of("2.0")));
+        c.put(AGS_CLAIM, Map.of("scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                        "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+                        "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+                "lineitems", url() + "/ags/" + contextId + "/lineitems"));
+        return c;
+    }
+
+    /** Signs claims as this platform's id_token (RS256, header kid of the current signing key). */
+    public String sign(Map<String, Object> claims) {
+        return sign(claims, signing);
+    }
+
+    public static String sign(Map<String, Object> claims, RSAKey key) {
+        try {
+            JWTClaimsSet.Builder b = new JWTClaimsSet.Builder();
+            claims.forEach((k, v) -> {
+                if (("exp".equals(k) || "iat".equals(k) || "nbf".equals(k)) && v instanceof Number n) {
+                    b.claim(k, new Date(n.longValue() * 1000));
+                } else {
+                    b.claim(k, v);
+                }
+            });
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
+                    b.build());
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What the authorization endpoint answers to the tool's login for {@code loginHint} (a browser's launch): these
+     * claims, with the nonce the tool sent, as an auto-posting form to the tool's redirect_uri.
+     */
+    public void nextLaunch(String loginHint, Map<String, Object> claims) {
+        pendingLaunches.put(loginHint, claims);
+    }
+
+    /** The parameters of a login initiation (third-party-initiated login) for a launch of {@code loginHint}. */
+    public Map<String, String> loginInitiation(String loginHint, String targetLinkUri) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("iss", issuer());
+        p.put("login_hint", loginHint);
+        p.put("target_link_uri", targetLinkUri);
+        p.put("lti_message_hint", "message-" + loginHint);
+        p.put("client_id", clientId);
+        p.put("lti_deployment_id", deploymentId);
+        return p;
+    }
+
+    private void authorize(HttpExchange ex) throws IOException {
+        Map<String, String> p = params(ex.getRequestURI().getRawQuery());
+        if ("POST".equals(ex.getRequestMethod())) {
+            p.putAll(params(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        Map<String, Object> claims = pendingLaunches.remove(p.getOrDefault("login_hint", ""));
+        if (claims == null || !clientId.equals(p.get("client_id")) || !"id_token".equals(p.get("response_type"))
+                || !"form_post".equals(p.get("response_mode")) || !"none".equals(p.get("prompt"))
+                || p.get("scope") == null || !p.get("scope").contains("openid")) {
+            respond(ex, 400, "text/plain", "Bad authentication request: " + p);
+            return;
+        }
+        Map<String, Object> withNonce = new HashMap<>(claims);
+        withNonce.put("nonce", p.get("nonce"));
+        String form = "<!doctype html><html><body onload=\"document.forms[0].submit()\"><form method=\"post\" action=\""
+                + escape(p.get("redirect_uri")) + "\"><input type=\"hidden\" name=\"id_token\" value=\"" + escape(sign(withNonce))
+                + "\"><input type=\"hidden\" name=\"state\" value=\"" + escape(p.getOrDefault("state", "")) + "\"></form></body></html>";
+        respond(ex, 200, "text/html; charset=utf-8", form);
+    }
+
+    // Plumbing
+
+    /** Serves {@code path} (an exact path, or a prefix ending in {@code /*}) with the handler, replacing any before. */
+    public void handle(String path, HttpHandler handler) {
+        handlers.put(path, handler);
+    }
+
+    public List<Received> requests() {
+        return new ArrayList<>(received);
+    }
+
+    private void dispatch(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            byte[] body = ex.getRequestBody().readAllBytes();
+            received.add(new Received(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(), Map.copyOf(ex.getRequestHeaders()),
+                    new String(body, StandardCharsets.UTF_8)));
+            ex.setStreams(new java.io.ByteArrayInputStream(body), null);
+            HttpHandler h = handlers.get(path);
+            if (h == null) {
+                h = handlers.entrySet().stream().filter(e -> e.getKey().endsWith("/*")
+                                && path.startsWith(e.getKey().substring(0, e.getKey().length() - 1)))
+                        .max(java.util.Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue).orElse(null);
+            }
+            if (h == null) {
+                respond(ex, 404, "text/plain", "No such endpoint on the test platform: " + path);
+                return;
+            }
+            h.handle(ex);
+        } catch (RuntimeException e) {
+            respond(ex, 500, "text/plain", String.valueOf(e));
+        }
+    }
+
+    public static void respond(HttpExchange ex, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            ex.getResponseBody().write(bytes);
+        }
+    }
+
+    public static Map<String, String> params(String raw) {
+        Map<String, String> p = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return p;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            p.put(k, v);
+        }
+        return p;
+    }
+
+    private static String escape(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
