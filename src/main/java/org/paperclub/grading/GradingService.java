@@ -1,5 +1,6 @@
 package org.paperclub.grading;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -50,10 +51,11 @@ class GradingService {
     private final GradeReport report;
     private final Notices notices;
     private final Clock clock;
+    private final ApplicationEventPublisher<GradesPublished> published;
 
     GradingService(CourseService courses, ScheduleService schedule, SignupLedger signups, PeopleService people,
                    CritiqueLedger critiques, GradeRepository grades, GradeEventRepository events, RegradeRepository regrades,
-                   GradeReport report, Notices notices, Clock clock) {
+                   GradeReport report, Notices notices, Clock clock, ApplicationEventPublisher<GradesPublished> published) {
         this.courses = courses;
         this.schedule = schedule;
         this.signups = signups;
@@ -65,6 +67,7 @@ class GradingService {
         this.report = report;
         this.notices = notices;
         this.clock = clock;
+        this.published = published;
     }
 
     /** What a grader sends: points or a mark (as the scale asks), a comment, and for a team a member or everyone. */
@@ -214,7 +217,9 @@ class GradingService {
                 "Your grades for session " + s.number() + " (" + s.topic() + ") are published. If one looks wrong, you can ask "
                         + "for a regrade on your grades page.", "/#/courses/" + courseId + "/my-grades", null),
                 drafts.stream().map(Grade::studentId).distinct().toList());
-        return grades.publishDrafts(s.id(), now);
+        int count = grades.publishDrafts(s.id(), now);
+        published.publishEvent(new GradesPublished(courseId, drafts.stream().map(Grade::studentId).distinct().toList()));
+        return count;
     }
 
     // Regrades
