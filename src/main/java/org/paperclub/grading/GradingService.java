@@ -184,6 +184,12 @@ class GradingService {
                 saved.add(old);
             }
         }
+        // A published grade changed is visible at once, so it goes wherever published grades go (the LMS) at once too.
+        List<Long> changedPublished = saved.stream().filter(g -> g.publishedAt() != null && !locked.containsValue(g))
+                .map(Grade::studentId).distinct().toList();
+        if (!changedPublished.isEmpty()) {
+            published.publishEvent(new GradesPublished(courseId, changedPublished));
+        }
         GradeReport.State st = report.session(courseId, sessionId, saved);
         return saved.stream().map(st::view).toList();
     }
@@ -197,6 +203,9 @@ class GradingService {
         }
         grades.delete(g);
         audit(g, actorId, clock.instant(), "REMOVED", g.value(), null, "Grade removed.");
+        if (g.publishedAt() != null) {
+            published.publishEvent(new GradesPublished(courseId, List.of(g.studentId())));
+        }
     }
 
     /** Publishes the session's draft grades: their students see them from now, and the regrade window opens. */
@@ -263,6 +272,7 @@ class GradingService {
             Grade changed = grades.update(g.regraded(value.points(), scale.maxPoints(), value.mark(), g.comment(), actorId, now));
             after = changed.value();
             audit(changed, actorId, now, "REGRADED", before, after, "Regrade answered: " + answer.strip());
+            published.publishEvent(new GradesPublished(courseId, List.of(changed.studentId())));
         } else {
             audit(g, actorId, now, "REGRADE_ANSWERED", before, before, "Regrade answered, grade kept: " + answer.strip());
         }
