@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,7 +50,7 @@ class LtiServicesController {
     @Get("/roster-sync")
     @Operation(summary = "Whether the course's roster can be synced from its LMS, and the last sync (staff)")
     @CourseStaff("sync the roster")
-    RosterStatus rosterStatus(long courseId) {
+    RosterStatus rosterStatus(long courseId, Authentication auth) {
         return new RosterStatus(!roster.rosterContexts(courseId).isEmpty(), rosterState.last(courseId)
                 .map(s -> new LastSync(s.syncedAt(), s.ok(), s.added(), s.updated(), s.withdrawn(), s.unchanged(), s.error()))
                 .orElse(null));
@@ -58,14 +59,14 @@ class LtiServicesController {
     @Post("/roster-sync")
     @Operation(summary = "Sync the roster from the LMS now: members added or updated, those gone withdrawn (staff)")
     @CourseStaff("sync the roster")
-    RosterSync.Result sync(long courseId) {
+    RosterSync.Result sync(long courseId, Authentication auth) {
         return roster.sync(courseId);
     }
 
     @Get("/grades")
     @Operation(summary = "The grade passback: linked LMS courses, line items, scores queued, sent and failed (staff)")
     @CourseStaff("see the grade passback")
-    GradePassback.GradesView gradesView(long courseId) {
+    GradePassback.GradesView gradesView(long courseId, Authentication auth) {
         return grades.view(courseId);
     }
 
@@ -76,7 +77,7 @@ class LtiServicesController {
     @Put("/grades/settings")
     @Operation(summary = "Whether each component gets its own LMS grade column besides Participation (instructors)")
     @CourseInstructor("change the grade passback")
-    GradePassback.GradesView settings(long courseId, @Valid @Body GradeSettingsCommand command) {
+    GradePassback.GradesView settings(long courseId, @Valid @Body GradeSettingsCommand command, Authentication auth) {
         grades.perComponent(courseId, command.perComponent());
         return grades.view(courseId);
     }
@@ -84,7 +85,7 @@ class LtiServicesController {
     @Post("/grades/sync")
     @Operation(summary = "Queue every student's current published grade for the LMS again (instructors)")
     @CourseInstructor("send grades to the LMS")
-    GradePassback.Queued resend(long courseId) {
+    GradePassback.Queued resend(long courseId, Authentication auth) {
         if (grades.gradeContexts(courseId).isEmpty()) {
             throw org.paperclub.system.ProblemException.conflict("This course is not linked to an LMS course that takes grades "
                     + "from Paperclub. Launch Paperclub from the LMS course as an instructor to link it.");
