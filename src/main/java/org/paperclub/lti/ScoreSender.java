@@ -101,6 +101,9 @@ class ScoreSender {
                     claims.failed(row.id(), "The LMS course is no longer linked or no longer offers grades.");
                     continue;
                 }
+                // The token first, outside the line item's transaction: the platform verifies its assertion against the
+                // tool's key set, which must not hang on a transaction of this thread (the first key is made on first use).
+                tokens.token(r.get(), List.of(Ags.SCOPE_LINEITEM, Ags.SCOPE_SCORE));
                 String url = lineItems.ensure(r.get(), c.get(), row.resourceId(), row.tag(), row.label());
                 var uri = http.uri(Ags.scoresOf(url), r.get().name() + "'s scores address");
                 String body = JSONObjectUtils.toJSONString(body(row));

@@ -79,7 +79,8 @@ public class Identities {
 
     /**
      * Each account's subject at this issuer (the id the other system knows them by, e.g. an LTI {@code user_id} for
-     * posting their grade), for those of {@code userIds} who have one there; when one has several, the first.
+     * posting their grade), for those of {@code userIds} who have one there; when one has several (an issuer shared by
+     * several institutions, as Canvas Cloud's is), the one seen last.
      */
     public java.util.Map<Long, String> subjectsAt(String issuer, java.util.Collection<Long> userIds) {
         java.util.Map<Long, String> out = new java.util.HashMap<>();
