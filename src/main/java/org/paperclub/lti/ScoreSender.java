@@ -1,6 +1,7 @@
 package org.paperclub.lti;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.paperclub.lti.ServiceRepositories.ScoreRow;
@@ -12,12 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -29,7 +28,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Singleton
 class ScoreSender {
 
-    static final int BATCH = 20;
     static final Duration GIVE_UP = Duration.ofDays(3);
     private static final Logger LOG = LoggerFactory.getLogger(ScoreSender.class);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneOffset.UTC);
@@ -41,10 +39,12 @@ class ScoreSender {
     private final ServiceTokens tokens;
     private final PlatformHttp http;
     private final Clock clock;
+    private final int batchSize;
     private final AtomicBoolean running = new AtomicBoolean();
 
     ScoreSender(ScoreClaims claims, LineItems lineItems, LtiContextRepository contexts, Registrations registrations,
-                ServiceTokens tokens, PlatformHttp http, Clock clock) {
+                ServiceTokens tokens, PlatformHttp http, Clock clock, @Value("${paperclub.lti.batch:20}") int batch) {
+        this.batchSize = Math.max(1, batch);
         this.claims = claims;
         this.lineItems = lineItems;
         this.contexts = contexts;
@@ -71,7 +71,7 @@ class ScoreSender {
         try {
             int sent = 0;
             while (true) {
-                List<ScoreRow> batch = claims.claim(BATCH);
+                List<ScoreRow> batch = claims.claim(batchSize);
                 if (batch.isEmpty()) {
                     return sent;
                 }
