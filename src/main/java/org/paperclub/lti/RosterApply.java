@@ -22,8 +22,9 @@ import java.util.Set;
 /**
  * Applies a fetched roster to the course in one transaction. Members are found (or made) by their identity on the
  * platform, as a launch would find them, so that a later launch signs them into the same account. Students inactive or
- * gone from every linked context are withdrawn (their work kept); staff are never withdrawn by a sync, and the last
- * instructor is never demoted by one. A present member who had been withdrawn is enrolled again.
+ * gone from every linked context are withdrawn (their work kept). Staff are never withdrawn by a sync, and nobody is
+ * given a lower role by one (so the course never loses its last instructor to it): an instructor changes that here.
+ * A present member who had been withdrawn is enrolled again.
  */
 @Singleton
 class RosterApply {
@@ -42,9 +43,11 @@ class RosterApply {
 
     @Transactional
     RosterSync.Result apply(long courseId, List<RosterSync.Fetched> fetched) {
+        // Two syncs of the course at once (a launch and the button) are applied one after the other.
+        syncs.insertIfAbsent(courseId, clock.instant());
+        syncs.lock(courseId);
         Map<Long, RosterEntry> roster = new HashMap<>();
         people.roster(courseId).forEach(e -> roster.put(e.userId(), e));
-        int instructors = (int) roster.values().stream().filter(e -> e.role() == CourseRole.INSTRUCTOR && !e.withdrawn()).count();
         Set<Long> present = new HashSet<>();
         Set<Long> touched = new HashSet<>();
         Set<Long> inactive = new HashSet<>();
@@ -73,24 +76,11 @@ class RosterApply {
                 RosterEntry e = roster.get(user.id());
                 if (e == null) {
                     people.enroll(courseId, user.id(), role.get(), null);
-                    instructors += role.get() == CourseRole.INSTRUCTOR ? 1 : 0;
                     added++;
-                } else if (e.withdrawn() || e.role() != role.get()) {
-                    CourseRole next = role.get();
-                    if (e.role() == CourseRole.INSTRUCTOR && next != CourseRole.INSTRUCTOR && !e.withdrawn() && instructors <= 1) {
-                        next = CourseRole.INSTRUCTOR; // the course keeps an instructor whatever the LMS says
-                    }
-                    if (next == e.role() && !e.withdrawn()) {
-                        unchanged += renamed ? 0 : 1;
-                        updated += renamed ? 1 : 0;
-                        continue;
-                    }
-                    if (!e.withdrawn() && e.role() == CourseRole.INSTRUCTOR) {
-                        instructors--;
-                    }
-                    if (next == CourseRole.INSTRUCTOR) {
-                        instructors++;
-                    }
+                } else if (e.withdrawn() || e.role().ordinal() < role.get().ordinal()) {
+                    // A sync enrolls again and promotes, but never lowers a role: staff keep their access (the last
+                    // instructor above all) until an instructor changes it here.
+                    CourseRole next = e.withdrawn() && e.role().ordinal() > role.get().ordinal() ? e.role() : role.get();
                     people.enroll(courseId, user.id(), next, e.section());
                     touched.add(user.id());
                     updated++;

@@ -28,6 +28,14 @@ final class ServiceRepositories {
 
     @JdbcRepository(dialect = Dialect.ANSI)
     interface RosterSyncRepository extends CrudRepository<RosterSyncRow, Long> {
+
+        /** A placeholder row to lock (a course's first sync): it says "failed, nothing done" until the sync ends. */
+        @Query("insert into lti_roster_sync (course_id, synced_at, ok, added, updated, withdrawn, unchanged) "
+                + "values (:courseId, :at, false, 0, 0, 0, 0) on conflict do nothing")
+        int insertIfAbsent(long courseId, Instant at);
+
+        @Query("select course_id from lti_roster_sync where course_id = :courseId for update")
+        List<Long> lock(long courseId);
     }
 
     @MappedEntity("lti_grade_settings")

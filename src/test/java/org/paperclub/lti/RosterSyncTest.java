@@ -153,7 +153,7 @@ class RosterSyncTest extends ApiTest {
     }
 
     @Test
-    void staff_are_never_withdrawn_by_a_sync_and_the_last_instructor_stays_an_instructor() {
+    void staff_are_never_withdrawn_or_given_a_lower_role_by_a_sync_so_the_last_instructor_stays() {
         long course = linkedCourse("staff");
         linking.identity(platform, "lms-me", "instructor@example.edu");
         List<Map<String, Object>> members = fiveMembers();
@@ -163,6 +163,7 @@ class RosterSyncTest extends ApiTest {
         sync(course);
 
         members.set(0, member("lms-tara", "Tara Assistant", "tara@lms.example.edu", "Inactive", INSTRUCTOR, TEACHING_ASSISTANT));
+        members.set(1, member("lms-ada", "Ada Lovelace", "ada@lms.example.edu", "Active", INSTRUCTOR));
         members.set(members.size() - 1, member("lms-me", "The Instructor", "instructor@example.edu", "Active", LEARNER));
         platform.roster("staff", members, 50);
         Map<String, Object> result = sync(course);
@@ -172,6 +173,23 @@ class RosterSyncTest extends ApiTest {
         assertEquals("TA", roster.get("tara@lms.example.edu").get("role"));
         assertEquals(false, roster.get("tara@lms.example.edu").get("withdrawn"));
         assertEquals("INSTRUCTOR", roster.get("instructor@example.edu").get("role"), "the course keeps its only instructor");
+        assertEquals("INSTRUCTOR", roster.get("ada@lms.example.edu").get("role"), "a promotion in the LMS is taken");
+    }
+
+    @Test
+    void two_syncs_at_once_are_applied_one_after_the_other() throws Exception {
+        long course = linkedCourse("twice");
+        platform.roster("twice", fiveMembers(), 2);
+        Api.Session instructor = instructor();
+        List<java.util.concurrent.Callable<Integer>> calls = List.of(
+                () -> instructor.post("/api/courses/" + course + "/lti/roster-sync", Map.of()).code(),
+                () -> instructor.post("/api/courses/" + course + "/lti/roster-sync", Map.of()).code());
+
+        assertEquals(List.of(200, 200), org.paperclub.support.Race.run(calls, 2));
+        Map<String, Map<String, Object>> roster = rosterByEmail(course);
+        assertEquals(6, roster.size(), "five members and the course's instructor, each once");
+        Map<String, Object> last = Api.mapOf(instructor.get("/api/courses/" + course + "/lti/roster-sync"), "last");
+        assertEquals(0, Api.intOf(last, "added"), "the second sync found everyone there: " + last);
     }
 
     @Test
