@@ -186,7 +186,7 @@ class GradePassback {
     }
 
     @Serdeable
-    record FailureView(long studentId, String student, String item, @Nullable String error, Instant at) {
+    record FailureView(long studentId, String student, String item, @Nullable String error, Instant queuedAt) {
     }
 
     @Serdeable
@@ -209,7 +209,7 @@ class GradePassback {
         Map<Long, String> names = people.namesOf(courseId);
         List<FailureView> failures = scores.findByCourseIdAndStatusOrderByIdDesc(courseId, "FAILED").stream().limit(50)
                 .map(r -> new FailureView(r.studentId(), names.getOrDefault(r.studentId(), "A former student"), r.label(),
-                        r.lastError(), r.nextAttemptAt())).toList();
+                        r.lastError(), r.createdAt())).toList();
         String lastError = scores.findByCourseIdAndStatusOrderByIdDesc(courseId, "QUEUED").stream()
                 .map(ScoreRow::lastError).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         return new GradesView(cs, cs.stream().anyMatch(ContextView::grades), perComponent(courseId), items,
