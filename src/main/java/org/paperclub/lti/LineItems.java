@@ -90,7 +90,7 @@ class LineItems {
     private static void check(Registration r, PlatformHttp.Answer a, String doing) {
         if (a.status() / 100 != 2) {
             throw new LtiServiceException(r.name() + " answered HTTP " + a.status() + " when " + doing
-                    + (a.body().isBlank() ? "." : ": " + PlatformHttp.clip(a.body(), 300)), a.status(),
+                    + (a.body().isBlank() ? "." : ": " + PlatformHttp.said(a.body())), a.status(),
                     LtiServiceException.transientStatus(a.status()));
         }
     }

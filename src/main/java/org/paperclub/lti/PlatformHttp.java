@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -79,6 +80,38 @@ class PlatformHttp {
             a = send(build.apply("Bearer " + tokens.token(r, scopes)), r.name());
         }
         return a;
+    }
+
+    /**
+     * What a platform said in an error answer, for a sentence staff read: the message of a JSON error body (OAuth's
+     * error_description, or a message, detail or error field), else the text itself; clipped, ending with a full stop.
+     */
+    static String said(String body) {
+        String text = body == null ? "" : body.strip();
+        if (text.startsWith("{")) {
+            try {
+                Map<String, Object> json = com.nimbusds.jose.util.JSONObjectUtils.parse(text);
+                for (String key : List.of("error_description", "message", "detail", "error", "title")) {
+                    if (json.get(key) instanceof String v && !v.isBlank()) {
+                        text = v.strip();
+                        break;
+                    }
+                    if (json.get(key) instanceof Map<?, ?> m && m.get("message") instanceof String v && !v.isBlank()) {
+                        text = v.strip();
+                        break;
+                    }
+                }
+            } catch (java.text.ParseException | RuntimeException ignored) {
+                // not JSON after all: the text as it came
+            }
+        }
+        return sentence(clip(text, 300));
+    }
+
+    /** The text with a full stop at its end unless it has one (or another end mark). */
+    static String sentence(String text) {
+        String t = text.strip();
+        return t.isEmpty() || t.endsWith(".") || t.endsWith("!") || t.endsWith("?") || t.endsWith("…") ? t : t + ".";
     }
 
     static String clip(String s, int max) {

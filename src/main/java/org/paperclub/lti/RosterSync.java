@@ -123,7 +123,7 @@ class RosterSync {
                     .header("Accept", MEDIA_TYPE).header("Authorization", bearer).GET().build());
             if (a.status() != 200) {
                 throw new LtiServiceException(r.name() + " answered page " + page + " of the roster with HTTP " + a.status()
-                        + (a.body().isBlank() ? "" : ": " + PlatformHttp.clip(a.body(), 300)), a.status(),
+                        + (a.body().isBlank() ? "." : ": " + PlatformHttp.said(a.body())), a.status(),
                         LtiServiceException.transientStatus(a.status()));
             }
             members.addAll(parse(r, a.body(), page));

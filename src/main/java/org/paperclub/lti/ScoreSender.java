@@ -115,7 +115,7 @@ class ScoreSender {
                     sent++;
                 } else {
                     String sentence = r.get().name() + " refused the score (HTTP " + a.status() + ")"
-                            + (a.body().isBlank() ? "." : ": " + PlatformHttp.clip(a.body(), 300));
+                            + (a.body().isBlank() ? "." : ": " + PlatformHttp.said(a.body()));
                     if (LtiServiceException.transientStatus(a.status())) {
                         down.put(row.contextId(), sentence);
                         later(row, sentence);

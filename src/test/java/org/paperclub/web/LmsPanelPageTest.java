@@ -74,6 +74,36 @@ class LmsPanelPageTest extends BrowserTest {
             ctx.setTimestamp(7, now);
             ctx.setTimestamp(8, now);
             ctx.executeUpdate();
+            // The passback as it stands after a publish during an LMS outage: one score sent, one refused, one waiting.
+            long context;
+            try (ResultSet r = c.createStatement().executeQuery("select id from lti_context where context_id = 'seminar'")) {
+                r.next();
+                context = r.getLong(1);
+            }
+            long student1 = identities.resolve(platform.issuer(), "lms-1", "student1@example.edu", true, null).id();
+            long student2 = identities.resolve(platform.issuer(), "lms-2", "student2@example.edu", true, null).id();
+            long student3 = identities.resolve(platform.issuer(), "lms-3", "student3@example.edu", true, null).id();
+            PreparedStatement score = c.prepareStatement("insert into lti_score_outbox (course_id, context_id, resource_id, label, tag, "
+                    + "student_id, lti_user_id, score_given, score_maximum, activity_progress, grading_progress, score_timestamp, "
+                    + "status, attempts, created_at, next_attempt_at, sent_at, last_error) values (?, ?, 'paperclub-participation', "
+                    + "'Participation', 'participation', ?, ?, 90, 100, 'Completed', 'FullyGraded', ?, ?, 1, ?, ?, ?, ?)");
+            Object[][] rows = {
+                    {student1, "lms-1", "SENT", now, null},
+                    {student2, "lms-2", "FAILED", null, "Campus LMS refused the score (HTTP 400): lms-2 is not a learner in this course."},
+                    {student3, "lms-3", "QUEUED", null, "Campus LMS refused the score (HTTP 503): Service Unavailable."}};
+            for (Object[] row : rows) {
+                score.setLong(1, DEMO);
+                score.setLong(2, context);
+                score.setLong(3, (Long) row[0]);
+                score.setString(4, (String) row[1]);
+                score.setTimestamp(5, now);
+                score.setString(6, (String) row[2]);
+                score.setTimestamp(7, now);
+                score.setTimestamp(8, now);
+                score.setTimestamp(9, (Timestamp) row[3]);
+                score.setString(10, (String) row[4]);
+                score.executeUpdate();
+            }
         }
     }
 
@@ -115,8 +145,13 @@ class LmsPanelPageTest extends BrowserTest {
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lms-message"), "its own grade column"));
         browser.driver.findElement(By.id("lms-send-again")).click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lms-message"), "queued for the LMS"));
+        assertTrue(browser.driver.findElement(By.id("lms-grades-state")).getText().contains("1 score sent, 1 waiting, 1 refused"));
+        assertTrue(browser.driver.findElement(By.id("lms-failures")).getText().contains("lms-2 is not a learner in this course"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.getElementById('lms-panel').scrollIntoView()");
         screenshot("lms-panel");
         Axe.assertNoSeriousFindings(browser.driver, "#/courses/1/grades with the LMS panel");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.getElementById('lms-panel').scrollIntoView()");
+        screenshot("lms-panel-phone");
     }
 }
