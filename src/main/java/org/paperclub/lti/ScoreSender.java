@@ -88,10 +88,10 @@ class ScoreSender {
 
     private int send(List<ScoreRow> batch) {
         int sent = 0;
-        Map<Long, String> down = new java.util.HashMap<>();
+        Map<Long, String> unavailable = new java.util.HashMap<>();
         for (ScoreRow row : batch) {
-            if (down.containsKey(row.contextId())) {
-                later(row, down.get(row.contextId()));
+            if (unavailable.containsKey(row.contextId())) {
+                later(row, unavailable.get(row.contextId()));
                 continue;
             }
             try {
@@ -114,10 +114,11 @@ class ScoreSender {
                     claims.sent(row.id());
                     sent++;
                 } else {
-                    String sentence = r.get().name() + " refused the score (HTTP " + a.status() + ")"
-                            + (a.body().isBlank() ? "." : ": " + PlatformHttp.said(a.body()));
-                    if (LtiServiceException.transientStatus(a.status())) {
-                        down.put(row.contextId(), sentence);
+                    boolean down = LtiServiceException.transientStatus(a.status());
+                    String sentence = r.get().name() + (down ? " could not take the score now (HTTP " : " refused the score (HTTP ")
+                            + a.status() + ")" + (a.body().isBlank() ? "." : ": " + PlatformHttp.said(a.body()));
+                    if (down) {
+                        unavailable.put(row.contextId(), sentence);
                         later(row, sentence);
                     } else {
                         claims.failed(row.id(), sentence);
@@ -125,7 +126,7 @@ class ScoreSender {
                 }
             } catch (LtiServiceException e) {
                 if (e.retryable()) {
-                    down.put(row.contextId(), e.getMessage());
+                    unavailable.put(row.contextId(), e.getMessage());
                     later(row, e.getMessage());
                 } else {
                     claims.failed(row.id(), e.getMessage());

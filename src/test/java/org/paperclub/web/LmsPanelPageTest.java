@@ -90,7 +90,7 @@ class LmsPanelPageTest extends BrowserTest {
             Object[][] rows = {
                     {student1, "lms-1", "SENT", now, null},
                     {student2, "lms-2", "FAILED", null, "Campus LMS refused the score (HTTP 400): lms-2 is not a learner in this course."},
-                    {student3, "lms-3", "QUEUED", null, "Campus LMS refused the score (HTTP 503): Service Unavailable."}};
+                    {student3, "lms-3", "QUEUED", null, "Campus LMS could not take the score now (HTTP 503): Service Unavailable."}};
             for (Object[] row : rows) {
                 score.setLong(1, DEMO);
                 score.setLong(2, context);
