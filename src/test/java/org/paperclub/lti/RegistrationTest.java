@@ -26,7 +26,7 @@ import static org.paperclub.support.Api.problem;
  * A site administrator registers the LMS platforms that may launch Paperclub: every field checked with a sentence
  * that says what is wrong, one registration per issuer and client id, deployments replaced as a whole on a change.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 @Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
 @Property(name = "paperclub.admin-emails", value = RegistrationTest.ADMIN)
 class RegistrationTest extends ApiTest {

@@ -42,7 +42,7 @@ import static org.paperclub.support.Api.problem;
  * retired, read from the database so that every instance publishes the same set; and the documents an LMS
  * administrator pastes (the Canvas JSON, the URLs for any LMS), built from the site's public address.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 @Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
 @Property(name = "paperclub.admin-emails", value = ToolKeysTest.ADMIN)
 @Property(name = "paperclub.public-url", value = "https://paperclub.example.edu/")
