@@ -137,8 +137,7 @@ public class Registrations {
         RegistrationRules.Checked c = RegistrationRules.check(command);
         if (!c.violations().isEmpty()) {
             String detail = c.violations().size() == 1 ? c.violations().get(0).message()
-                    : "This registration has " + c.violations().size() + " problems: " + String.join(" ",
-                    c.violations().stream().map(org.paperclub.system.Problem.Violation::message).toList());
+                    : "This registration has " + c.violations().size() + " problems, listed one by one.";
             throw ProblemException.invalid(detail, c.violations());
         }
         return c;
