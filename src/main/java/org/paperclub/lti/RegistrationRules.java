@@ -33,11 +33,29 @@ final class RegistrationRules {
 
     /** The checked, trimmed values of a registration, or the list of what is wrong. */
     record Checked(String name, String issuer, String clientId, List<String> deploymentIds, String authLoginUrl,
-                   String accessTokenUrl, String jwksUrl, List<Violation> violations) {
+                   String accessTokenUrl, String jwksUrl, List<Violation> violations, List<String> sentences) {
+    }
+
+    /**
+     * What is wrong, twice: per field, worded to follow the field's label on the page ("is missing"), and as a whole
+     * sentence for the problem's detail ("The client id is missing.").
+     */
+    private static final class Findings {
+        final List<Violation> violations = new ArrayList<>();
+        final List<String> sentences = new ArrayList<>();
+
+        void add(String field, String subject, String problem) {
+            violations.add(new Violation(field, problem));
+            sentences.add(subject + " " + problem + ".");
+        }
+
+        boolean about(String field) {
+            return violations.stream().anyMatch(x -> field.equals(x.field()));
+        }
     }
 
     static Checked check(Registrations.RegistrationCommand c) {
-        List<Violation> v = new ArrayList<>();
+        Findings v = new Findings();
         String issuer = trim(c.issuer());
         String clientId = trim(c.clientId());
         String auth = trim(c.authLoginUrl());
@@ -50,8 +68,8 @@ final class RegistrationRules {
         url(v, "jwksUrl", "The JWKS (public keys) URL", jwks, URL, false);
         List<String> deployments = new ArrayList<>();
         if (c.deploymentIds() == null || c.deploymentIds().stream().allMatch(d -> trim(d).isEmpty())) {
-            v.add(new Violation("deploymentIds", "Give at least one deployment id: the platform shows it when the tool is "
-                    + "deployed (in Canvas, \"Deployment Id\" in the app's settings menu)."));
+            v.add("deploymentIds", "At least one deployment id", "is needed: the platform shows it when the tool is deployed "
+                    + "(in Canvas, \"Deployment Id\" in the app's settings menu)");
         } else {
             Set<String> seen = new HashSet<>();
             for (String raw : c.deploymentIds()) {
@@ -60,49 +78,51 @@ final class RegistrationRules {
                     continue;
                 }
                 String problem = Text.singleLine(d);
+                String subject = "The deployment id \"" + shorten(d) + "\"";
                 if (d.length() > DEPLOYMENT_ID) {
-                    v.add(new Violation("deploymentIds", "The deployment id \"" + shorten(d) + "\" is " + d.length()
-                            + " characters long; at most " + DEPLOYMENT_ID + " are allowed."));
+                    v.add("deploymentIds", subject, "is " + d.length() + " characters long; at most " + DEPLOYMENT_ID + " are allowed");
                 } else if (problem != null) {
-                    v.add(new Violation("deploymentIds", "The deployment id \"" + shorten(d) + "\" " + problem + "."));
+                    v.add("deploymentIds", subject, problem);
                 } else if (!seen.add(d)) {
-                    v.add(new Violation("deploymentIds", "The deployment id \"" + d + "\" is listed twice."));
+                    v.add("deploymentIds", subject, "is listed twice");
                 } else {
                     deployments.add(d);
                 }
             }
         }
         String name = trim(c.name());
-        if (name.isEmpty() && v.stream().noneMatch(x -> "issuer".equals(x.field()))) {
+        if (name.isEmpty() && !v.about("issuer")) {
             name = URI.create(issuer).getHost();
         }
         if (name.length() > NAME) {
-            v.add(new Violation("name", "The name is " + name.length() + " characters long; at most " + NAME + " are allowed."));
+            v.add("name", "The name", "is " + name.length() + " characters long; at most " + NAME + " are allowed");
         } else if (Text.singleLine(name) != null) {
-            v.add(new Violation("name", "The name " + Text.singleLine(name) + "."));
+            v.add("name", "The name", Text.singleLine(name));
         }
-        return new Checked(name, issuer, clientId, deployments, auth, token, jwks, v);
+        return new Checked(name, issuer, clientId, deployments, auth, token, jwks, v.violations, v.sentences);
     }
 
-    private static void text(List<Violation> v, String field, String label, String value, int max) {
+    private static void text(Findings v, String field, String label, String value, int max) {
         if (value.isEmpty()) {
-            v.add(new Violation(field, label + " is missing."));
+            v.add(field, label, "is missing");
         } else if (value.length() > max) {
-            v.add(new Violation(field, label + " is " + value.length() + " characters long; at most " + max + " are allowed."));
+            v.add(field, label, "is " + value.length() + " characters long; at most " + max + " are allowed");
         } else if (Text.singleLine(value) != null) {
-            v.add(new Violation(field, label + " " + Text.singleLine(value) + "."));
+            v.add(field, label, Text.singleLine(value));
         }
     }
 
-    private static void url(List<Violation> v, String field, String label, String value, int max, boolean issuer) {
-        int before = v.size();
+    private static void url(Findings v, String field, String label, String value, int max, boolean issuer) {
+        if (v.about(field)) {
+            return;
+        }
         text(v, field, label, value, max);
-        if (v.size() > before) {
+        if (v.about(field)) {
             return;
         }
         String problem = urlProblem(value, issuer);
         if (problem != null) {
-            v.add(new Violation(field, label + " \"" + shorten(value) + "\" " + problem + "."));
+            v.add(field, label + " \"" + shorten(value) + "\"", problem);
         }
     }
 

@@ -136,8 +136,8 @@ public class Registrations {
     private static RegistrationRules.Checked valid(RegistrationCommand command) {
         RegistrationRules.Checked c = RegistrationRules.check(command);
         if (!c.violations().isEmpty()) {
-            String detail = c.violations().size() == 1 ? c.violations().get(0).message()
-                    : "This registration has " + c.violations().size() + " problems, listed one by one.";
+            String detail = c.sentences().size() == 1 ? c.sentences().get(0)
+                    : "This registration has " + c.sentences().size() + " problems, so nothing was saved.";
             throw ProblemException.invalid(detail, c.violations());
         }
         return c;

@@ -66,8 +66,9 @@ class RegistrationTest extends ApiTest {
         return r;
     }
 
-    private List<String> messages(Map<String, Object> problem) {
-        return Api.listOf(problem, "errors").stream().map(e -> (String) e.get("message")).toList();
+    /** The failed checks of a problem, as "field: message". */
+    private List<String> checks(Map<String, Object> problem) {
+        return Api.listOf(problem, "errors").stream().map(e -> e.get("field") + ": " + e.get("message")).toList();
     }
 
     @Test
@@ -114,12 +115,11 @@ class RegistrationTest extends ApiTest {
     void a_registration_with_fields_missing_names_each_of_them_and_nothing_is_stored() {
         int before = registrations.all().size();
         Map<String, Object> p = problem(422, () -> admin().post(REGISTRATIONS, Map.of("issuer", platform.issuer())));
-        List<String> m = messages(p);
-        assertTrue(m.contains("The client id is missing."), m::toString);
-        assertTrue(m.contains("The OIDC authentication (login) URL is missing."), m::toString);
-        assertTrue(m.contains("The access token URL is missing."), m::toString);
-        assertTrue(m.contains("The JWKS (public keys) URL is missing."), m::toString);
-        assertTrue(m.stream().anyMatch(s -> s.startsWith("Give at least one deployment id")), m::toString);
+        assertEquals("This registration has 5 problems, so nothing was saved.", p.get("detail"));
+        List<String> checks = checks(p);
+        assertTrue(checks.containsAll(List.of("clientId: is missing", "authLoginUrl: is missing", "accessTokenUrl: is missing",
+                "jwksUrl: is missing")), checks::toString);
+        assertTrue(checks.stream().anyMatch(s -> s.startsWith("deploymentIds: is needed")), checks::toString);
         assertEquals(before, registrations.all().size());
     }
 
@@ -129,7 +129,8 @@ class RegistrationTest extends ApiTest {
                 registration("authLoginUrl", "http://lms.example.edu/auth")));
         assertEquals("The OIDC authentication (login) URL \"http://lms.example.edu/auth\" must start with https:// "
                 + "(plain http is allowed only for 127.0.0.1, localhost or [::1]).", p.get("detail"));
-        assertEquals("authLoginUrl", Api.listOf(p, "errors").get(0).get("field"));
+        assertEquals(List.of("authLoginUrl: must start with https:// (plain http is allowed only for 127.0.0.1, localhost or [::1])"),
+                checks(p));
         Map<String, Object> relative = problem(422, () -> admin().post(REGISTRATIONS, registration("jwksUrl", "/jwks")));
         assertTrue(((String) relative.get("detail")).contains("is not a full URL"), relative::toString);
         // The loopback names the test platform and a developer's LMS use are accepted.

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,6 +85,7 @@ class AdminPageTest extends BrowserTest {
         type("deployment-1", "d-2");
         browser.driver.findElement(By.id("save-platform")).click();
         WebElement error = browser.await(By.cssSelector("#platform-form-error .problem"));
+        screenshots("admin-platform-form", "platform-form-heading");
         assertTrue(error.getText().contains("must start with https:// (plain http is allowed only for 127.0.0.1, localhost or [::1])"),
                 error.getText());
 
@@ -94,7 +94,7 @@ class AdminPageTest extends BrowserTest {
         awaitStatus("Campus Canvas is saved.");
         WebElement listed = browser.await(By.cssSelector("#platforms .platform"));
         assertTrue(listed.findElement(By.className("platform-deployments")).getText().equals("d-1, d-2"));
-        screenshots("admin-platforms");
+        screenshots("admin-platforms", "platforms-heading");
 
         long id = ((Number) adminApi().list("/api/lti/registrations").get(0).get("id")).longValue();
         browser.driver.findElement(By.id("edit-platform-" + id)).click();
@@ -143,7 +143,8 @@ class AdminPageTest extends BrowserTest {
     void the_tool_details_show_what_to_paste_and_keys_rotate_with_the_only_signer_kept() throws IOException {
         openAsAdmin();
         WebElement login = browser.await(By.id("login-url"));
-        assertTrue(login.getText().endsWith("/lti/login"), login.getText());
+        // Without PAPERCLUB_PUBLIC_URL the site is http://localhost:8080, the whole address.
+        assertEquals("http://localhost:8080/lti/login", login.getText());
         assertTrue(browser.driver.findElement(By.id("jwks-url")).getText().endsWith("/lti/jwks"));
         assertTrue(browser.driver.findElement(By.id("canvas-json")).getAttribute("href").endsWith("/lti/config/canvas.json"));
 
@@ -164,7 +165,7 @@ class AdminPageTest extends BrowserTest {
         browser.await(By.cssSelector("#tool-keys .confirm-yes")).click();
         WebElement refused = browser.await(By.cssSelector("#retire-error .problem"));
         assertTrue(refused.getText().contains("is the only key that signs now, so it cannot be retired."), refused.getText());
-        screenshots("admin-tool");
+        screenshots("admin-tool", "tool-heading");
         Axe.assertNoSeriousFindings(browser.driver, "#/admin");
     }
 
@@ -177,7 +178,7 @@ class AdminPageTest extends BrowserTest {
                 browser.await(By.id("not-admin")).getText());
     }
 
-    private void screenshots(String name) throws IOException {
+    private void screenshots(String name, String scrollTo) throws IOException {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Dimension desktop = browser.driver.manage().window().getSize();
@@ -185,6 +186,8 @@ class AdminPageTest extends BrowserTest {
                 StandardCopyOption.REPLACE_EXISTING);
         browser.driver.manage().window().setSize(new Dimension(375, 812));
         try {
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "document.getElementById(arguments[0]).scrollIntoView()", scrollTo);
             Thread.sleep(300);
             Files.copy(((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + "-phone.png"),
                     StandardCopyOption.REPLACE_EXISTING);
