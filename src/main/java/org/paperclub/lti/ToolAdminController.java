@@ -35,10 +35,19 @@ class ToolAdminController {
 
     private final ToolKeys keys;
     private final ToolDocuments documents;
+    private final DynamicRegistration dynamic;
 
-    ToolAdminController(ToolKeys keys, ToolDocuments documents) {
+    ToolAdminController(ToolKeys keys, ToolDocuments documents, DynamicRegistration dynamic) {
         this.keys = keys;
         this.documents = documents;
+        this.dynamic = dynamic;
+    }
+
+    @Post("/registration-links")
+    @Operation(summary = "A one-time LTI Dynamic Registration link (valid 24 hours) to paste into an LMS's \"register by URL\" field")
+    @SiteAdmin("make a registration link")
+    HttpResponse<DynamicRegistration.NewLink> registrationLink(Authentication auth) {
+        return HttpResponse.created(dynamic.newLink(org.paperclub.people.Viewer.id(auth)));
     }
 
     /** A rotation: how many minutes the new key is published before it starts signing. */

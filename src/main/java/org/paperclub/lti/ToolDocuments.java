@@ -52,6 +52,11 @@ public class ToolDocuments {
         return site.link(JWKS_PATH);
     }
 
+    /** A Dynamic Registration link: the platform adds its {@code openid_configuration} and {@code registration_token}. */
+    public String registerUrl(String token) {
+        return site.link(REGISTER_PATH + "/" + token);
+    }
+
     public String domain() {
         return URI.create(site.publicUrl()).getHost();
     }
@@ -64,8 +69,8 @@ public class ToolDocuments {
     /** Everything to paste into an LMS, whichever it is. */
     @Serdeable
     public record ToolDetails(String loginUrl, String launchUrl, List<String> redirectUris, String jwksUrl,
-                              String deepLinkingUrl, String canvasConfigUrl, String dynamicRegistrationUrl,
-                              String domain, List<String> scopes, List<Field> canvas, List<Field> moodle) {
+                              String deepLinkingUrl, String canvasConfigUrl, String domain, List<String> scopes,
+                              List<Field> canvas, List<Field> moodle) {
     }
 
     public ToolDetails details() {
@@ -90,8 +95,8 @@ public class ToolDocuments {
                 new Field("IMS LTI Names and Role Provisioning", "Use this service to retrieve members' information as per privacy settings"),
                 new Field("Share launcher's name with tool", "Always"),
                 new Field("Share launcher's email with tool", "Always"));
-        return new ToolDetails(loginUrl(), launch, List.of(launch), jwksUrl(), launch, site.link(CANVAS_PATH),
-                site.link(REGISTER_PATH), domain(), SCOPES, canvas, moodle);
+        return new ToolDetails(loginUrl(), launch, List.of(launch), jwksUrl(), launch, site.link(CANVAS_PATH), domain(), SCOPES,
+                canvas, moodle);
     }
 
     /**

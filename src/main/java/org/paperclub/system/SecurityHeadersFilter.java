@@ -43,6 +43,12 @@ class SecurityHeadersFilter {
     static final String FRAMED_POLICY = "default-src 'none'; object-src 'self'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
+    /**
+     * The page an LMS opens in its own frame for LTI Dynamic Registration (lti/RegistrationPageController): any site
+     * may frame it. It holds no control to trick a click on; its link's secret is what authorizes it.
+     */
+    static final Pattern EMBEDDED = Pattern.compile("/lti/register/[^/]+");
+
     private final String policy;
 
     SecurityHeadersFilter(ResourceResolver resources) {
@@ -69,9 +75,13 @@ class SecurityHeadersFilter {
     void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.header("X-Content-Type-Options", "nosniff");
         boolean framed = FRAMED.matcher(request.getPath()).matches();
-        response.header("X-Frame-Options", framed ? "SAMEORIGIN" : "DENY");
+        boolean embedded = EMBEDDED.matcher(request.getPath()).matches();
+        if (!embedded) {
+            response.header("X-Frame-Options", framed ? "SAMEORIGIN" : "DENY");
+        }
         response.header("Referrer-Policy", "same-origin");
-        response.header("Content-Security-Policy", framed ? FRAMED_POLICY : policy);
+        response.header("Content-Security-Policy", framed ? FRAMED_POLICY
+                : embedded ? policy.replace("frame-ancestors 'none'", "frame-ancestors *") : policy);
         // An answer with an entity tag (system/ETags) says itself how it may be kept: by the browser only.
         if (request.getPath().startsWith("/api/") && !response.getHeaders().contains("Cache-Control")) {
             response.header("Cache-Control", "no-store");
