@@ -16,6 +16,7 @@ export default {
     const loadProblem = ref(null);
     const minutes = ref(60);
     const asking = ref(null);
+    const link = ref(null);
     const { busy, problemFor, run } = useAction();
 
     async function load() {
@@ -57,6 +58,14 @@ export default {
       failFocus: 'keys-heading',
     });
 
+    const makeLink = () => run({
+      key: 'link',
+      request: () => post('/api/lti/registration-links'),
+      success: 'A registration link is ready to copy.',
+      then: l => { link.value = l; },
+      focus: 'registration-link',
+    });
+
     const urls = () => tool.value ? [
       { id: 'login-url', label: 'Login initiation URL', value: tool.value.loginUrl },
       { id: 'launch-url', label: 'Launch / redirect URL', value: tool.value.launchUrl },
@@ -65,7 +74,7 @@ export default {
       { id: 'canvas-url', label: 'Canvas configuration URL', value: tool.value.canvasConfigUrl },
     ] : [];
 
-    return { tool, keys, loadProblem, minutes, asking, busy, problemFor, copy, rotate, retire, urls, formatInstant };
+    return { tool, keys, loadProblem, minutes, asking, link, busy, problemFor, copy, rotate, retire, makeLink, urls, formatInstant };
   },
   template: /*html*/`
     <section class="card" aria-labelledby="tool-heading">
@@ -107,6 +116,18 @@ export default {
           </div>
         </details>
       </template>
+
+      <h3 id="dynamic-heading">Register by URL (LTI Dynamic Registration)</h3>
+      <p class="hint">Canvas ("LTI Registration" by URL) and Moodle ("Tool URL" under "Manage tools") can install Paperclub
+        from one link. Each link works once, for 24 hours.</p>
+      <problem-box id="link-error" :problem="problemFor('link')" />
+      <div v-if="link" class="copy-row">
+        <code id="registration-link" tabindex="-1">{{ link.url }}</code>
+        <button type="button" class="small secondary copy" @click="copy('Registration link', link.url)">Copy<span class="visually-hidden"> registration link</span></button>
+        <span class="hint">Valid until {{ formatInstant(link.expiresAt) }}.</span>
+      </div>
+      <button type="button" id="make-link" class="secondary" :disabled="busy === 'link'" @click="makeLink">
+        {{ busy === 'link' ? 'Making…' : (link ? 'Make another link' : 'Make a registration link') }}</button>
 
       <h3 id="keys-heading" tabindex="-1">Signing keys</h3>
       <p class="hint">Every key listed is published at the JWKS URL. To rotate: add a key, which platforms can fetch

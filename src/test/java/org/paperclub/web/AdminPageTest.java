@@ -148,6 +148,10 @@ class AdminPageTest extends BrowserTest {
         assertTrue(browser.driver.findElement(By.id("jwks-url")).getText().endsWith("/lti/jwks"));
         assertTrue(browser.driver.findElement(By.id("canvas-json")).getAttribute("href").endsWith("/lti/config/canvas.json"));
 
+        browser.driver.findElement(By.id("make-link")).click();
+        WebElement link = browser.await(By.id("registration-link"));
+        assertTrue(link.getText().startsWith("http://localhost:8080/lti/register/"), link.getText());
+
         type("signs-after", "0");
         browser.driver.findElement(By.id("add-key")).click();
         awaitStatus("is published and signs now.");
