@@ -55,6 +55,7 @@ class DynamicRegistrationTest extends ApiTest {
     private int clients;
 
     @BeforeAll
+    @SuppressWarnings("unchecked")
     void aPlatformThatSupportsDynamicRegistration() {
         people.createAccount(ADMIN, "Dana Dyn", people.hashPassword(Api.PASSWORD), false);
         platform.handle(CONFIG, ex -> {
