@@ -1,7 +1,9 @@
 /**
  * People and sign-in: accounts, enrollments (a role per course), roster import, set-password links (invitations and
  * password resets, e-mailed when e-mail is on), sign-in sessions kept in the database, the password-guessing and
- * reset-request throttles, CSRF tokens, and the mark of an address the SMTP server refused.
+ * reset-request throttles, CSRF tokens, and the mark of an address the SMTP server refused. Sign-in with the campus
+ * account (OpenID Connect, {@link org.paperclub.people.CampusSignIn}) runs through Micronaut's OAuth 2.0 client and
+ * ends in the same sessions; {@link org.paperclub.people.SignInOptions} says which ways in a site offers.
  * <p>
  * Owns the tables {@code app_user}, {@code enrollment}, {@code invitation}, {@code signing_secret},
  * {@code sign_in_session}, {@code sign_in_throttle}. Others use it through {@link org.paperclub.people.PeopleService}
