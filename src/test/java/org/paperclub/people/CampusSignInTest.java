@@ -80,6 +80,18 @@ class CampusSignInTest extends ApiTest {
     }
 
     @Test
+    void staff_signing_someone_out_everywhere_ends_their_campus_session_too() {
+        provider.nextSignIn("s8-campus", claims("student8@example.edu", true, "Student Eight"));
+        CampusSignInFlow browser = browser();
+        browser.signIn(null);
+        Api.Session student8 = browser.session(client.toBlocking());
+        long id = Api.id(student8.get("/api/me"));
+
+        ta().post("/api/courses/" + DEMO + "/roster/" + id + "/sign-out", Map.of());
+        problem(401, () -> student8.get("/api/me"));
+    }
+
+    @Test
     void an_account_with_the_same_verified_address_is_linked_and_later_found_by_subject_whatever_the_address() {
         long student3 = Api.id(api().login("student3@example.edu").get("/api/me"));
         provider.nextSignIn("s3-campus", claims("Student3@Example.edu", true, "Someone Else"));
