@@ -1,6 +1,7 @@
 package org.paperclub.people;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.scheduling.TaskExecutors;
@@ -30,20 +31,27 @@ class CampusAuthenticationMapper implements OpenIdAuthenticationMapper {
     private final Identities identities;
     private final SignIns signIns;
     private final ExecutorService blocking;
+    private final boolean trustEmail;
 
-    CampusAuthenticationMapper(Identities identities, SignIns signIns, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    CampusAuthenticationMapper(Identities identities, SignIns signIns, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                               @Value("${paperclub.oidc.trust-email:false}") boolean trustEmail) {
         this.identities = identities;
         this.signIns = signIns;
         this.blocking = blocking;
+        this.trustEmail = trustEmail;
     }
 
     @Override
     public Publisher<AuthenticationResponse> createAuthenticationResponse(String providerName, OpenIdTokenResponse tokenResponse,
                                                                          OpenIdClaims claims, @Nullable State state) {
         return Publishers.fromCompletableFuture(CompletableFuture.supplyAsync(() -> {
-            // Only a JSON true vouches for the address: a missing claim, false, or the string "true" does not.
-            boolean verified = Boolean.TRUE.equals(claims.getClaims().get(OpenIdClaims.CLAIMS_EMAIL_VERIFIED));
-            User user = identities.resolve(claims.getIssuer(), claims.getSubject(), claims.getEmail(), verified, nameOf(claims));
+            // Only a JSON true vouches for the address (a missing claim, false, or the string "true" does not), unless
+            // the site says its provider hands out only addresses it controls (PAPERCLUB_OIDC_TRUST_EMAIL).
+            boolean verified = trustEmail || Boolean.TRUE.equals(claims.getClaims().get(OpenIdClaims.CLAIMS_EMAIL_VERIFIED));
+            // An unverified address is not kept either: an account holding it would be the one a roster import of
+            // that address later enrolls, handing the real owner's course to whoever claimed it.
+            String email = verified ? claims.getEmail() : null;
+            User user = identities.resolve(claims.getIssuer(), claims.getSubject(), email, verified, nameOf(claims));
             Authentication session = signIns.begin(user);
             return AuthenticationResponse.success(session.getName(), session.getRoles(), session.getAttributes());
         }, blocking));

@@ -125,6 +125,17 @@ class CampusSignInTest extends ApiTest {
     }
 
     @Test
+    void an_unverified_address_is_not_kept_so_that_a_later_roster_entry_of_it_is_not_handed_to_this_account() {
+        provider.nextSignIn("claims-someone", claims("future.student@example.edu", false, "Claims Someone"));
+        CampusSignInFlow browser = browser();
+        browser.signIn(null);
+        Map<String, Object> me = browser.session(client.toBlocking()).get("/api/me");
+        assertEquals("Claims Someone", me.get("name"));
+        assertTrue(((String) me.get("email")).endsWith("@no-email.invalid"), (String) me.get("email"));
+        assertEquals(0, accountsWith("future.student@example.edu"));
+    }
+
+    @Test
     void a_sign_in_lands_on_the_page_asked_for_and_never_off_the_site() {
         provider.nextSignIn("lands-1", claims("lands@campus.example.edu", true, "Lan Ding"));
         assertEquals("/#/courses/1", browser().signIn("/courses/1"));
