@@ -31,7 +31,7 @@ import static org.paperclub.support.Api.problem;
 @Property(name = "paperclub.admin-emails", value = RegistrationTest.ADMIN)
 class RegistrationTest extends ApiTest {
 
-    static final String ADMIN = "admin@example.edu";
+    static final String ADMIN = "root@example.edu";
     private static final String REGISTRATIONS = "/api/lti/registrations";
 
     @Inject

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "paperclub.admin-emails", value = AdminPageTest.ADMIN)
 class AdminPageTest extends BrowserTest {
 
-    static final String ADMIN = "admin@example.edu";
+    static final String ADMIN = "root@example.edu";
 
     @Inject
     PeopleService people;
