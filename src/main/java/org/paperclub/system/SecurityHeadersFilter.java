@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * {@code new Function}; it lets the app's own code evaluate strings, not pages or links run inline script.
  *
  * <p>Frames: the page may frame only its own site ({@code frame-src 'self'}), and only one answer may be framed, by
- * this site alone: a critique's PDF, read beside the grading sheet ({@link #FRAMED}). Everything else refuses any frame.
+ * this site alone: a critique's PDF, read beside the grading sheet ({@link #FRAMED}). Everything else refuses any frame,
+ * except an answer that brings its own policy (the LTI launch pages, which the launching LMS may frame).
  */
 @ServerFilter("/**")
 class SecurityHeadersFilter {
@@ -68,9 +69,15 @@ class SecurityHeadersFilter {
     @ResponseFilter
     void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.header("X-Content-Type-Options", "nosniff");
+        response.header("Referrer-Policy", "same-origin");
+        if (response.getHeaders().contains("Content-Security-Policy")) {
+            // An answer that set its own policy keeps it: the LTI launch pages, framed by the LMS that launched them
+            // (their frame-ancestors name it) and posting to it. X-Frame-Options has no way to name another site, and
+            // browsers obey frame-ancestors over it, so it is left out rather than contradicting the policy.
+            return;
+        }
         boolean framed = FRAMED.matcher(request.getPath()).matches();
         response.header("X-Frame-Options", framed ? "SAMEORIGIN" : "DENY");
-        response.header("Referrer-Policy", "same-origin");
         response.header("Content-Security-Policy", framed ? FRAMED_POLICY : policy);
         // An answer with an entity tag (system/ETags) says itself how it may be kept: by the browser only.
         if (request.getPath().startsWith("/api/") && !response.getHeaders().contains("Cache-Control")) {
