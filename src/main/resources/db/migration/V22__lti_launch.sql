@@ -43,3 +43,13 @@ create table lti_ticket (
     constraint fk_lti_ticket_context foreign key (context_row_id) references lti_context (id) on delete cascade
 );
 create index ix_lti_ticket_expires on lti_ticket (expires_at);
+
+-- The web origins of the LMS pages that launched Paperclub (the launch's Origin and its launch_presentation
+-- return_url): they may frame the app's page (system/SecurityHeadersFilter), so that Paperclub works inside the LMS.
+create table lti_frame_origin (
+    registration_id bigint       not null,
+    origin          varchar(300) not null,
+    last_seen_at    timestamp with time zone not null,
+    constraint pk_lti_frame_origin primary key (registration_id, origin),
+    constraint fk_lti_frame_origin_registration foreign key (registration_id) references lti_registration (id) on delete cascade
+);

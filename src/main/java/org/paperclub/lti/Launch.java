@@ -84,6 +84,12 @@ record Launch(Registration registration, JWTClaimsSet claims, String deploymentI
         return string("email");
     }
 
+    /** Where the LMS shows the person after Paperclub ({@code launch_presentation.return_url}): the LMS's own pages. */
+    @Nullable
+    String returnUrl() {
+        return string(object(LTI + "launch_presentation"), "return_url");
+    }
+
     /** The platform's display name for pages: the registration's name. */
     String platformName() {
         return registration.name();

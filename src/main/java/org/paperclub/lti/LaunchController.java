@@ -87,10 +87,11 @@ class LaunchController {
     private final Validator validator;
     private final MailSettings site;
     private final Clock clock;
+    private final LmsFrames lmsFrames;
     private final boolean secure;
 
     LaunchController(Registrations registrations, LoginStates states, LaunchVerifier verifier, Launches launches,
-                     SignIns signIns, ToolKeys toolKeys, Validator validator, MailSettings site, Clock clock,
+                     SignIns signIns, ToolKeys toolKeys, Validator validator, MailSettings site, Clock clock, LmsFrames lmsFrames,
                      @Value("${micronaut.security.token.cookie.cookie-secure:false}") boolean secureCookies) {
         this.registrations = registrations;
         this.states = states;
@@ -101,6 +102,7 @@ class LaunchController {
         this.validator = validator;
         this.site = site;
         this.clock = clock;
+        this.lmsFrames = lmsFrames;
         this.secure = secureCookies || site.publicUrl().startsWith("https://");
     }
 
@@ -171,8 +173,19 @@ class LaunchController {
             Map<String, List<String>> form = form(body);
             String browser = request.getCookies().findCookie(BROWSER_COOKIE).map(Cookie::getValue).orElse(null);
             Launch launch = verifier.verify(one(form, "id_token"), one(form, "state"), browser);
-            String frame = origin(request.getHeaders().get("Origin"));
-            return outcome(request, launch.registration(), launches.handle(launch, frame), null);
+            Set<String> frames = new LinkedHashSet<>();
+            for (String url : java.util.Arrays.asList(request.getHeaders().get("Origin"), launch.returnUrl())) {
+                String o = origin(url);
+                if (o != null) {
+                    frames.add(o);
+                }
+            }
+            Launches.Outcome outcome = launches.handle(launch, frames.isEmpty() ? null : String.join(" ", frames));
+            if (!(outcome instanceof Launches.NotSetUp)) {
+                frames.addAll(LmsFrames.of(launch.registration()));
+                lmsFrames.record(launch.registration().id(), frames);
+            }
+            return outcome(request, launch.registration(), outcome, null);
         } catch (LaunchRefused e) {
             return refusal(e);
         }
@@ -357,21 +370,21 @@ class LaunchController {
     }
 
     /**
-     * Who may frame a launch page: this site, the platform's own addresses, and the page that posted the launch (its
-     * {@code Origin}, which a browser sets and no page can forge): Canvas's issuer is canvas.instructure.com while
-     * its pages are on the school's own host, so only the launch itself tells which host frames Paperclub.
+     * Who may frame a launch page: this site, the platform's own addresses, and where the launch came from (its
+     * {@code Origin}, which a browser sets and no page can forge, and the signed launch_presentation return_url):
+     * Canvas's issuer is canvas.instructure.com while its pages are on the school's own host, so only the launch
+     * itself tells which host frames Paperclub (see {@link LmsFrames}).
      */
-    private static String frameAncestors(Registration registration, @Nullable String launchOrigin) {
+    private static String frameAncestors(Registration registration, @Nullable String launchOrigins) {
         Set<String> origins = new LinkedHashSet<>();
         origins.add("'self'");
-        for (String url : List.of(registration.issuer(), registration.authLoginUrl())) {
-            String o = origin(url);
-            if (o != null) {
-                origins.add(o);
+        origins.addAll(LmsFrames.of(registration));
+        if (launchOrigins != null) {
+            for (String o : launchOrigins.split(" ")) {
+                if (ORIGIN.matcher(o).matches()) {
+                    origins.add(o);
+                }
             }
-        }
-        if (launchOrigin != null) {
-            origins.add(launchOrigin);
         }
         return String.join(" ", origins);
     }

@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  *
  * <p>Frames: the page may frame only its own site ({@code frame-src 'self'}), and only one answer may be framed, by
  * this site alone: a critique's PDF, read beside the grading sheet ({@link #FRAMED}). Everything else refuses any frame,
- * except an answer that brings its own policy (the LTI launch pages, which the launching LMS may frame).
+ * except an answer that brings its own policy (the LTI launch pages, which the launching LMS may frame), and the app's
+ * page, which the LMSs that launch Paperclub may frame ({@link FrameAncestors}): the app then works inside the LMS
+ * wherever the browser lets its cookie through.
  */
 @ServerFilter("/**")
 class SecurityHeadersFilter {
@@ -44,9 +46,14 @@ class SecurityHeadersFilter {
     static final String FRAMED_POLICY = "default-src 'none'; object-src 'self'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-    private final String policy;
+    /** The app's page: the one answer an LMS may frame (besides the LTI pages, which bring their own policy). */
+    private static final java.util.Set<String> SHELL = java.util.Set.of("/", "/index.html");
 
-    SecurityHeadersFilter(ResourceResolver resources) {
+    private final String policy;
+    private final List<FrameAncestors> frameAncestors;
+
+    SecurityHeadersFilter(ResourceResolver resources, List<FrameAncestors> frameAncestors) {
+        this.frameAncestors = frameAncestors;
         List<String> hashes = new ArrayList<>();
         try (InputStream in = resources.getResourceAsStream("classpath:frontend/index.html").orElse(null)) {
             if (in != null) {
@@ -66,6 +73,12 @@ class SecurityHeadersFilter {
                 + "form-action 'self'; frame-ancestors 'none'";
     }
 
+    private String lmsOrigins() {
+        StringBuilder b = new StringBuilder();
+        frameAncestors.forEach(f -> f.origins().forEach(o -> b.append(' ').append(o)));
+        return b.toString();
+    }
+
     @ResponseFilter
     void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.header("X-Content-Type-Options", "nosniff");
@@ -77,6 +90,13 @@ class SecurityHeadersFilter {
             return;
         }
         boolean framed = FRAMED.matcher(request.getPath()).matches();
+        String lms = SHELL.contains(request.getPath()) ? lmsOrigins() : "";
+        if (!lms.isEmpty()) {
+            // The app inside the LMS that launched it (where its cookie reaches it: an LMS on the same site). X-Frame-Options
+            // cannot name another site; browsers obey frame-ancestors over it.
+            response.header("Content-Security-Policy", policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'" + lms));
+            return;
+        }
         response.header("X-Frame-Options", framed ? "SAMEORIGIN" : "DENY");
         response.header("Content-Security-Policy", framed ? FRAMED_POLICY : policy);
         // An answer with an entity tag (system/ETags) says itself how it may be kept: by the browser only.

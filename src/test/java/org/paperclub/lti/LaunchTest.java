@@ -250,6 +250,29 @@ class LaunchTest extends ApiTest {
         assertEquals(fetches + 1, lms.jwksFetches(), "the new set is kept");
     }
 
+    @Test
+    void the_lms_that_launched_may_frame_the_launch_pages_and_the_app_but_no_other_site_may() throws SQLException {
+        long courseId = linkedCourse("ctx-frames");
+        Map<String, Object> claims = lms.launchClaims("stu-fr", "Framed", "fr@lms.example.edu", "ctx-frames", "Frames", LEARNER);
+        claims.put(TestPlatform.LTI + "launch_presentation", Map.of("document_target", "iframe",
+                "return_url", "https://school.lms.example/courses/7/external_content/success"));
+        LtiDriver.Login login = driver.login(lms, "hint-frames", driver.target());
+        claims.put("nonce", login.nonce());
+        LtiDriver.Answer landing = driver.post("/lti/launch", LtiDriver.form(Map.of("id_token", lms.sign(claims), "state", login.state())),
+                Map.of("Origin", "http://127.0.0.1:4444"));
+        assertEquals("/#/courses/" + courseId, landing.landingPath());
+        String policy = landing.header("content-security-policy");
+        assertTrue(policy.contains("frame-ancestors 'self' " + lms.url()), policy);
+        assertTrue(policy.contains("https://school.lms.example") && policy.contains("http://127.0.0.1:4444"), policy);
+        assertNull(landing.header("x-frame-options"));
+
+        String shell = driver.get("/").header("content-security-policy");
+        assertTrue(shell.contains("frame-ancestors 'self'") && shell.contains("https://school.lms.example"), shell);
+        LtiDriver.Answer script = driver.get("/app.js");
+        assertTrue(script.header("content-security-policy").contains("frame-ancestors 'none'"));
+        assertEquals("DENY", script.header("x-frame-options"));
+    }
+
     // Fixtures
 
     /** An LMS course linked to a new Paperclub course by its instructor's first launch; the course's id. */

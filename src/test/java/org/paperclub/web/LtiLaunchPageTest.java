@@ -38,10 +38,11 @@ import static org.paperclub.support.TestPlatform.INSTRUCTOR;
 import static org.paperclub.support.TestPlatform.LEARNER;
 
 /**
- * A real LTI launch in Chromium: the LMS (a {@link TestPlatform} on 127.0.0.1, another site than the app on
- * localhost) starts the login, its authorization endpoint answers with its auto-posting form, and the browser lands
- * on Paperclub's pages: the instructor's first launch links a new course and opens it; a student launching inside the
- * LMS's frame, where the browser does not send Paperclub's cookie, is offered a new window that opens the course.
+ * A real LTI launch in Chromium: the LMS (a {@link TestPlatform}) starts the login, its authorization endpoint answers
+ * with its auto-posting form, and the browser lands on Paperclub's pages: the instructor's first launch links a new
+ * course and opens it. Inside the LMS's frame: where the LMS is the same site as Paperclub (both on 127.0.0.1) the
+ * cookie works and the course opens in the frame; where it is another site (its pages on localhost), the browser does
+ * not send Paperclub's cookie there, and the student is offered a new window that opens the course.
  */
 @MicronautTest
 @Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
@@ -50,7 +51,7 @@ class LtiLaunchPageTest extends BrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final int PORT = freePort();
     /** The app's address as the LMS and the browser know it: the launch is posted to it. */
-    private static final String SITE = "http://localhost:" + PORT;
+    private static final String SITE = "http://127.0.0.1:" + PORT;
 
     private TestPlatform lms;
 
@@ -98,15 +99,17 @@ class LtiLaunchPageTest extends BrowserTest {
     }
 
     @Test
-    void inside_the_lms_frame_without_the_cookie_the_student_continues_in_a_new_window() throws SQLException {
+    void inside_the_frame_of_an_lms_on_another_site_the_student_continues_in_a_new_window() throws SQLException {
         long courseId = linkedCourse("ctx-frame");
-        lms.nextLaunch("framed", lms.launchClaims("stu-f", "Frida Framed", "frida@lms.example.edu", "ctx-frame", "Framed", LEARNER));
-        String login = SITE + "/lti/login?" + query(lms.loginInitiation("framed", SITE + "/lti/launch"));
-        lms.handle("/course", ex -> TestPlatform.respond(ex, 200, "text/html; charset=utf-8",
-                "<!doctype html><title>LMS course</title><h1>LMS: Framed</h1><iframe id=\"tool\" width=\"900\" height=\"600\" src=\""
-                        + login.replace("&", "&amp;") + "\"></iframe>"));
+        // The LMS's pages are on localhost, its login and keys on 127.0.0.1 (as Canvas's are on two hosts): only the
+        // launch's return_url tells Paperclub who frames it.
+        String lmsPages = lms.url().replace("127.0.0.1", "localhost");
+        Map<String, Object> claims = lms.launchClaims("stu-f", "Frida Framed", "frida@lms.example.edu", "ctx-frame", "Framed", LEARNER);
+        claims.put(TestPlatform.LTI + "launch_presentation", Map.of("document_target", "iframe", "return_url", lmsPages + "/course/return"));
+        lms.nextLaunch("framed", claims);
+        serveCoursePage("framed");
 
-        browser.driver.get(lms.url() + "/course");
+        browser.driver.get(lmsPages + "/course");
         browser.driver.switchTo().frame("tool");
         browser.await(By.id("landing-continue"));
         assertTrue(browser.driver.findElement(By.id("landing-blocked")).getText().contains("Your browser blocked Paperclub inside LMS at Example U"));
@@ -120,13 +123,36 @@ class LtiLaunchPageTest extends BrowserTest {
         List<String> handles = new ArrayList<>(browser.driver.getWindowHandles());
         handles.remove(lmsWindow);
         browser.driver.switchTo().window(handles.get(0));
-        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("course-title"), "FRAME"));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("course-title"), "CTX-FRAME"));
         assertTrue(browser.driver.getCurrentUrl().endsWith("/#/courses/" + courseId), browser.driver.getCurrentUrl());
         browser.driver.close();
         browser.driver.switchTo().window(lmsWindow);
     }
 
+    @Test
+    void inside_the_frame_of_an_lms_on_the_same_site_the_course_opens_in_the_frame() throws SQLException {
+        long courseId = linkedCourse("ctx-same");
+        lms.nextLaunch("same", lms.launchClaims("stu-s", "Sol Same", "sol@lms.example.edu", "ctx-same", "Same", LEARNER));
+        serveCoursePage("same");
+
+        browser.driver.get(lms.url() + "/course");
+        browser.driver.switchTo().frame("tool");
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("course-title"), "CTX-SAME"));
+        String inFrame = String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("return location.href"));
+        assertTrue(inFrame.equals(SITE + "/#/courses/" + courseId), inFrame);
+        browser.driver.switchTo().defaultContent();
+        shot("lti-course-in-frame");
+    }
+
     // Fixtures
+
+    /** The LMS's course page: Paperclub in a frame, started by the login initiation for {@code loginHint}. */
+    private void serveCoursePage(String loginHint) {
+        String login = SITE + "/lti/login?" + query(lms.loginInitiation(loginHint, SITE + "/lti/launch"));
+        lms.handle("/course", ex -> TestPlatform.respond(ex, 200, "text/html; charset=utf-8",
+                "<!doctype html><title>LMS course</title><h1>LMS: the course</h1><iframe id=\"tool\" name=\"tool\" width=\"1000\" "
+                        + "height=\"700\" src=\"" + login.replace("&", "&amp;") + "\"></iframe>"));
+    }
 
     /** An LMS course linked to a new course (by its instructor's launch, outside the browser). */
     private long linkedCourse(String contextId) throws SQLException {
