@@ -134,8 +134,14 @@ class LaunchVerifier {
             if (settings == null) {
                 throw missing("deep_linking_settings");
             }
-            if (Launch.string(settings, "deep_link_return_url") == null) {
+            String returnUrl = Launch.string(settings, "deep_link_return_url");
+            if (returnUrl == null) {
                 throw missing("deep_linking_settings.deep_link_return_url");
+            }
+            if (LaunchController.origin(returnUrl) == null) {
+                // The answer is a form posted there: only a web address, never a script URL.
+                throw LaunchRefused.bad("Your LMS sent an address Paperclub cannot answer to. Tell your LMS administrator.",
+                        "deep_link_return_url \"" + returnUrl + "\" is not an http(s) address.");
             }
             if (!(settings.get("accept_types") instanceof List<?>)) {
                 throw missing("deep_linking_settings.accept_types");

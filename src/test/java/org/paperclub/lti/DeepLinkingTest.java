@@ -161,12 +161,16 @@ class DeepLinkingTest extends ApiTest {
     }
 
     @Test
-    void a_request_without_its_settings_is_refused() {
+    void a_request_without_its_settings_or_with_a_script_for_its_return_address_is_refused() {
         Map<String, Object> claims = deepLinking("ctx-missing", Map.of());
         claims.remove(DL_CLAIM);
         LtiDriver.Answer a = driver.launch(lms, claims);
         assertEquals(400, a.status());
         assertTrue(a.body().contains("deep_linking_settings"), a.body());
+
+        LtiDriver.Answer script = driver.launch(lms, deepLinking("ctx-missing", Map.of("deep_link_return_url", "javascript:alert(1)")));
+        assertEquals(400, script.status());
+        assertTrue(script.body().contains("is not an http(s) address"), script.body());
     }
 
     // Fixtures

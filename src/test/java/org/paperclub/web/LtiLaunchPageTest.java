@@ -70,7 +70,9 @@ class LtiLaunchPageTest extends BrowserTest {
 
     @AfterAll
     void closePlatform() {
-        lms.close();
+        if (lms != null) {
+            lms.close();
+        }
     }
 
     @Test
