@@ -146,6 +146,50 @@ class LtiLaunchPageTest extends BrowserTest {
         shot("lti-course-in-frame");
     }
 
+    @Test
+    void an_instructor_places_a_link_to_the_board_and_the_lms_receives_it() throws Exception {
+        long courseId = linkedCourse("ctx-dl");
+        Map<String, Object> claims = lms.launchClaims("prof-ctx-dl", "Prof", "prof-ctx-dl@lms.example.edu", "ctx-dl", "Framed", INSTRUCTOR);
+        claims.put(TestPlatform.LTI + "message_type", "LtiDeepLinkingRequest");
+        claims.remove(TestPlatform.LTI + "resource_link");
+        claims.put(TestPlatform.DL_CLAIM, Map.of("deep_link_return_url", lms.url() + "/dl/return", "accept_types", List.of("ltiResourceLink"),
+                "accept_presentation_document_targets", List.of("iframe"), "accept_multiple", true, "data", "dl-data"));
+        lms.handle("/dl/return", ex -> TestPlatform.respond(ex, 200, "text/html; charset=utf-8",
+                "<!doctype html><title>LMS</title><h1 id=\"received\">The LMS received the links</h1>"));
+        lms.nextLaunch("dl", claims);
+        browser.driver.get(SITE + "/lti/login?" + query(lms.loginInitiation("dl", SITE + "/lti/launch")));
+
+        browser.await(By.xpath("//h1[contains(., 'Place Paperclub in LMS at Example U')]"));
+        browser.driver.findElement(By.cssSelector("input[name=page][value=course]")).click();
+        browser.driver.findElement(By.cssSelector("input[name=page][value=board]")).click();
+        shot("lti-deep-linking");
+        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+
+        browser.await(By.id("received"));
+        TestPlatform.Received posted = lms.requests().stream().filter(r -> r.path().equals("/dl/return")).reduce((a, b) -> b).orElseThrow();
+        String jwt = TestPlatform.params(posted.body()).get("JWT");
+        List<Object> items = com.nimbusds.jwt.SignedJWT.parse(jwt).getJWTClaimsSet()
+                .getListClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items");
+        assertEquals(1, items.size());
+        assertEquals(SITE + "/lti/launch?page=board", ((Map<?, ?>) items.get(0)).get("url"));
+        assertTrue(courseId > 0);
+    }
+
+    @Test
+    void a_student_before_the_course_is_set_up_and_an_unknown_lms_each_get_a_page_that_says_so() {
+        lms.nextLaunch("early", lms.launchClaims("stu-e", "Eve Early", "eve@lms.example.edu", "ctx-none", "None yet", LEARNER));
+        browser.driver.get(SITE + "/lti/login?" + query(lms.loginInitiation("early", SITE + "/lti/launch")));
+        browser.await(By.xpath("//p[contains(., 'Your instructor has not set up Paperclub for this course yet.')]"));
+        shot("lti-not-set-up");
+
+        Map<String, String> unknown = new java.util.LinkedHashMap<>(lms.loginInitiation("x", SITE + "/lti/launch"));
+        unknown.put("iss", "https://unknown-lms.example");
+        browser.driver.get(SITE + "/lti/login?" + query(unknown));
+        browser.await(By.xpath("//p[contains(., 'Paperclub does not know this LMS')]"));
+        browser.driver.findElement(By.tagName("summary")).click();
+        shot("lti-refused");
+    }
+
     // Fixtures
 
     /** The LMS's course page: Paperclub in a frame, started by the login initiation for {@code loginHint}. */
