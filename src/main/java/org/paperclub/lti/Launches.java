@@ -246,7 +246,8 @@ class Launches {
         payload.put("returnUrl", Launch.string(settings, "deep_link_return_url"));
         payload.put("data", Launch.string(settings, "data") == null ? "" : Launch.string(settings, "data"));
         payload.put("deploymentId", launch.deploymentId());
-        boolean multiple = !Boolean.FALSE.equals(settings.get("accept_multiple"));
+        // Deep Linking 2.0 makes accept_multiple optional without a default: absent, one item is what any platform takes.
+        boolean multiple = Boolean.TRUE.equals(settings.get("accept_multiple"));
         payload.put("multiple", String.valueOf(multiple));
         String ticket = ticket(Ticket.Purpose.DEEP_LINK, launch.registration().id(), user.id(), contextRow, role, payload,
                 CHOICE_LIFETIME);
