@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *
  * <p>Frames: the page may frame only its own site ({@code frame-src 'self'}), and only one answer may be framed, by
  * this site alone: a critique's PDF, read beside the grading sheet ({@link #FRAMED}). Everything else refuses any frame,
- * except an answer that brings its own policy (the LTI launch pages, which the launching LMS may frame), and the app's
+ * except the Dynamic Registration page ({@link #EMBEDDED}), which any LMS may frame, an answer that brings its own policy
+ * (the LTI launch pages, which the launching LMS may frame), and the app's
  * page, which the LMSs that launch Paperclub may frame ({@link FrameAncestors}): the app then works inside the LMS
  * wherever the browser lets its cookie through.
  */
@@ -48,6 +49,12 @@ class SecurityHeadersFilter {
 
     /** The app's page: the one answer an LMS may frame (besides the LTI pages, which bring their own policy). */
     private static final java.util.Set<String> SHELL = java.util.Set.of("/", "/index.html");
+
+    /**
+     * The page an LMS opens in its own frame for LTI Dynamic Registration (lti/RegistrationPageController): any site
+     * may frame it. It holds no control to trick a click on; its link's secret is what authorizes it.
+     */
+    static final Pattern EMBEDDED = Pattern.compile("/lti/register/[^/]+");
 
     private final String policy;
     private final List<FrameAncestors> frameAncestors;
@@ -90,15 +97,18 @@ class SecurityHeadersFilter {
             return;
         }
         boolean framed = FRAMED.matcher(request.getPath()).matches();
+        boolean embedded = EMBEDDED.matcher(request.getPath()).matches();
         String lms = SHELL.contains(request.getPath()) ? lmsOrigins() : "";
         if (!lms.isEmpty()) {
-            // The app inside the LMS that launched it (where its cookie reaches it: an LMS on the same site). X-Frame-Options
-            // cannot name another site; browsers obey frame-ancestors over it.
+            // The app inside the LMS that launched it (where its cookie reaches it: an LMS on the same site).
             response.header("Content-Security-Policy", policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'" + lms));
             return;
         }
-        response.header("X-Frame-Options", framed ? "SAMEORIGIN" : "DENY");
-        response.header("Content-Security-Policy", framed ? FRAMED_POLICY : policy);
+        if (!embedded) {
+            response.header("X-Frame-Options", framed ? "SAMEORIGIN" : "DENY");
+        }
+        response.header("Content-Security-Policy", framed ? FRAMED_POLICY
+                : embedded ? policy.replace("frame-ancestors 'none'", "frame-ancestors *") : policy);
         // An answer with an entity tag (system/ETags) says itself how it may be kept: by the browser only.
         if (request.getPath().startsWith("/api/") && !response.getHeaders().contains("Cache-Control")) {
             response.header("Cache-Control", "no-store");
