@@ -23,7 +23,8 @@ import Bell from './views/bell.js';
 import Admin from './views/admin.js';
 
 const routes = [
-  { pattern: /^\/login$/, view: Login, title: () => 'Sign in', anonymous: true },
+  { pattern: /^\/login(?:\?error=(sso-[a-z]+))?$/, view: Login, title: () => 'Sign in', anonymous: true,
+    props: m => ({ error: m[1] || null }) },
   { pattern: /^\/invitation\/([A-Za-z0-9_-]{20,100})$/, view: Invitation, title: () => 'Choose your password', anonymous: true,
     props: m => ({ token: m[1] }) },
   { pattern: /^\/forgot$/, view: Forgot, title: () => 'Forgot your password?', anonymous: true },
