@@ -9,6 +9,12 @@
  * ({@link org.paperclub.lti.DynamicRegistration}). Platforms read, without signing in, {@code /lti/jwks},
  * {@code /lti/config/canvas.json} ({@code ToolController}) and {@code /lti/register/{secret}}.
  * <p>
+ * The launch: {@code LaunchController} ({@code /lti/login}, {@code /lti/launch}), {@link org.paperclub.lti.LaunchVerifier}
+ * (every check of the id_token, against the platform's keys kept by {@code PlatformKeys}), {@link org.paperclub.lti.Launches}
+ * (the person, the role by {@link org.paperclub.lti.LtiRoles}, the linked course, the sign-in), deep linking, and the
+ * LMS origins that may frame Paperclub ({@code LmsFrames}, heard by {@code system} through
+ * {@link org.paperclub.system.FrameAncestors}).
+ * <p>
  * Owns the {@code lti_*} tables. Uses {@code people} (accounts, identities, sign-in), {@code course}, {@code grading}
  * and {@code system} through their services; nothing depends on it.
  */
