@@ -20,9 +20,11 @@ import CourseNew from './views/course-new.js';
 import Notifications from './views/notifications.js';
 import Unsubscribe from './views/unsubscribe.js';
 import Bell from './views/bell.js';
+import Admin from './views/admin.js';
 
 const routes = [
-  { pattern: /^\/login$/, view: Login, title: () => 'Sign in', anonymous: true },
+  { pattern: /^\/login(?:\?error=(sso-[a-z]+))?$/, view: Login, title: () => 'Sign in', anonymous: true,
+    props: m => ({ error: m[1] || null }) },
   { pattern: /^\/invitation\/([A-Za-z0-9_-]{20,100})$/, view: Invitation, title: () => 'Choose your password', anonymous: true,
     props: m => ({ token: m[1] }) },
   { pattern: /^\/forgot$/, view: Forgot, title: () => 'Forgot your password?', anonymous: true },
@@ -43,6 +45,7 @@ const routes = [
   { pattern: /^\/courses\/(\d+)\/my-grades$/, view: Grades, title: p => `${courseCode(p)} your grades`, props: m => ({ courseId: Number(m[1]) }) },
   { pattern: /^\/account$/, view: Account, title: () => 'Your account' },
   { pattern: /^\/notifications$/, view: Notifications, title: () => 'Notifications' },
+  { pattern: /^\/admin$/, view: Admin, title: () => 'Site administration' },
   { pattern: /^\/unsubscribe\/([^/]{1,40})\/([^/]{1,40})\/([^/]{1,100})$/, view: Unsubscribe, title: () => 'Stop e-mails',
     anonymous: true, props: m => ({ userId: m[1], kind: m[2], unsubscribeKey: m[3] }) },
 ];
@@ -179,6 +182,7 @@ const App = {
         <nav v-if="store.me" aria-label="Account">
           <ul class="nav-list">
             <li><a href="#/">Home</a></li>
+            <li v-if="store.me.siteAdmin"><a href="#/admin" id="admin-link">Site administration</a></li>
             <li><notification-bell /></li>
             <li><a href="#/account" id="account-link"><span class="visually-hidden">Account: </span><span id="user-name">{{ store.me.name }}</span></a></li>
             <li><button type="button" id="sign-out" class="secondary" :disabled="signingOut" @click="signOut">

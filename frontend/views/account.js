@@ -1,5 +1,5 @@
 import { ref } from 'vue';
-import { put, problemOf } from '../api.js';
+import { get, put, problemOf } from '../api.js';
 import { store, announce } from '../store.js';
 import ProblemBox from './problem-box.js';
 import CalendarLink from './calendar-link.js';
@@ -14,6 +14,9 @@ export default {
     const busy = ref(false);
     const problem = ref(null);
     const done = ref(false);
+    // A site that signs in with the campus account only keeps no passwords: nothing to change here.
+    const campusOnly = ref(null);
+    get('/api/auth/options').then(o => { campusOnly.value = o.passwordSignIn ? null : o.campusLabel; }).catch(() => {});
 
     async function change() {
       problem.value = null;
@@ -35,7 +38,7 @@ export default {
         busy.value = false;
       }
     }
-    return { store, current, fresh, again, busy, problem, done, change };
+    return { store, current, fresh, again, busy, problem, done, change, campusOnly };
   },
   template: /*html*/`
     <section class="narrow">
@@ -44,8 +47,13 @@ export default {
         <dt>Name</dt><dd>{{ store.me.name }}</dd>
         <dt>Email</dt><dd id="account-email">{{ store.me.email }}</dd>
       </dl>
-      <h2>Change your password</h2>
-      <form id="password-form" class="card" @submit.prevent="change" :aria-busy="busy">
+      <template v-if="campusOnly">
+        <h2>Signing in</h2>
+        <p id="campus-only-account">You sign in with your campus account (“{{ campusOnly }}” on the sign-in page). This site keeps
+          no password for you; your campus changes that password.</p>
+      </template>
+      <h2 v-if="!campusOnly">Change your password</h2>
+      <form v-if="!campusOnly" id="password-form" class="card" @submit.prevent="change" :aria-busy="busy">
         <!-- For password managers: they file the new password under this account. -->
         <input type="text" name="username" autocomplete="username" :value="store.me.email" hidden>
         <problem-box id="password-error" :problem="problem"

@@ -8,7 +8,11 @@ export default {
   components: { ProblemBox },
   setup() {
     const mailEnabled = ref(null);
-    get('/api/auth/options').then(o => { mailEnabled.value = o.mailEnabled; }).catch(() => { mailEnabled.value = null; });
+    const campusOnly = ref(null);
+    get('/api/auth/options').then(o => {
+      mailEnabled.value = o.mailEnabled;
+      campusOnly.value = o.passwordSignIn ? null : o.campusLabel;
+    }).catch(() => { mailEnabled.value = null; });
 
     const email = ref('');
     const busy = ref(false);
@@ -27,14 +31,17 @@ export default {
         busy.value = false;
       }
     }
-    return { mailEnabled, email, busy, problem, answer, ask };
+    return { mailEnabled, campusOnly, email, busy, problem, answer, ask };
   },
   template: /*html*/`
     <section class="narrow">
       <h1>Forgot your password?</h1>
-      <p v-if="mailEnabled === false" id="mail-off" class="card notice">E-mail is off on this site, so no link can be sent.
+      <p v-if="campusOnly" id="campus-only-forgot" class="card notice">This site signs in with your campus account and keeps
+        no password to reset. Use “{{ campusOnly }}” on the <a href="#/login">sign-in page</a>; if you forgot your campus
+        password, your campus IT help desk resets it.</p>
+      <p v-else-if="mailEnabled === false" id="mail-off" class="card notice">E-mail is off on this site, so no link can be sent.
         Ask your course staff: they can give you a link to choose a new password from the course's roster.</p>
-      <form id="forgot-form" class="card" @submit.prevent="ask" :aria-busy="busy">
+      <form v-if="!campusOnly" id="forgot-form" class="card" @submit.prevent="ask" :aria-busy="busy">
         <problem-box id="forgot-error" :problem="problem" :labels="{ email: 'Email' }" />
         <p>Type the e-mail address you sign in with. If an account uses it, we e-mail it a link to choose a new password.
           The link works once, for an hour.</p>

@@ -16,6 +16,9 @@ export default {
     const invitation = ref(null);
     const loadProblem = ref(null);
     get(path).then(v => { invitation.value = v; }).catch(e => { loadProblem.value = problemOf(e); });
+    // On a site that signs in with the campus account only, the link leads there instead of to a password.
+    const campus = ref(null);
+    get('/api/auth/options').then(o => { campus.value = o.passwordSignIn ? null : o; }).catch(() => {});
 
     const password = ref('');
     const again = ref('');
@@ -40,14 +43,20 @@ export default {
         busy.value = false;
       }
     }
-    return { reset, invitation, loadProblem, password, again, busy, problem, save };
+    return { reset, invitation, loadProblem, password, again, busy, problem, save, campus };
   },
   template: /*html*/`
     <section class="narrow">
-      <h1>{{ reset ? 'Choose a new password' : 'Choose your password' }}</h1>
+      <h1>{{ campus ? 'Your Paperclub account' : reset ? 'Choose a new password' : 'Choose your password' }}</h1>
       <problem-box id="invitation-error" :problem="loadProblem" />
       <p v-if="!invitation && !loadProblem" class="loading">Checking the link…</p>
-      <form v-if="invitation" id="invitation-form" class="card" @submit.prevent="save" :aria-busy="busy">
+      <div v-if="invitation && campus" id="invitation-campus" class="card notice">
+        <p>This site has no passwords: <strong>{{ invitation.name }}</strong> signs in with the campus account. Your Paperclub
+          account (<span>{{ invitation.email }}</span>) is yours at your first campus sign-in, when the campus account has the
+          same, verified e-mail address.</p>
+        <a id="invitation-campus-button" class="button-link campus-button" :href="campus.campusLoginUrl">{{ campus.campusLabel }}</a>
+      </div>
+      <form v-if="invitation && !campus" id="invitation-form" class="card" @submit.prevent="save" :aria-busy="busy">
         <problem-box :problem="problem" :labels="{ password: 'New password' }" />
         <p>For <strong id="invitation-name">{{ invitation.name }}</strong>
           (<span id="invitation-email">{{ invitation.email }}</span>). This link works once<template v-if="reset">;

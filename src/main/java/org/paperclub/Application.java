@@ -9,7 +9,18 @@ import io.swagger.v3.oas.annotations.info.Info;
                 + "Sign in with POST /api/auth/login; send the X-XSRF-TOKEN header (the csrfToken of /api/me) on every "
                 + "POST, PUT and DELETE. Errors are application/problem+json."))
 public class Application {
+    /** The environment of campus sign-in: it adds application-sso.yml, Micronaut's OpenID client for the campus provider. */
+    public static final String SSO = "sso";
+
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        Micronaut micronaut = Micronaut.build(args).mainClass(Application.class);
+        // Micronaut's OpenID client must not exist at all without a provider (an empty issuer would still make its
+        // beans and routes), and configuration cannot switch a whole block on by a value: so the variable picks
+        // the environment whose file holds that block.
+        String issuer = System.getenv("PAPERCLUB_OIDC_ISSUER");
+        if (issuer != null && !issuer.isBlank()) {
+            micronaut.environments(SSO);
+        }
+        micronaut.start();
     }
 }

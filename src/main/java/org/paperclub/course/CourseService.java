@@ -74,6 +74,18 @@ public class CourseService implements CoursesOfUser {
         return course;
     }
 
+    /**
+     * Creates the course of an LMS course for its instructor, who need not be a course creator here: a platform that a
+     * site administrator registered vouches that they teach it (the LTI launch's role). Commands are checked as
+     * {@link #create}'s are, except for the creator right.
+     */
+    @Transactional
+    public Course createForLmsInstructor(CourseCommand command, long instructorId) {
+        Course course = insert(command.details(), command.policies() == null ? CoursePolicies.defaults() : command.policies());
+        people.enroll(course.id(), instructorId, CourseRole.INSTRUCTOR, null);
+        return course;
+    }
+
     void enrollCreator(long courseId, long creatorId) {
         people.enroll(courseId, creatorId, CourseRole.INSTRUCTOR, null);
     }

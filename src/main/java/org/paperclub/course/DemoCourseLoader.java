@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import org.paperclub.mail.Outbox;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.PeopleService;
+import org.paperclub.people.SiteAdmins;
 import org.paperclub.people.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> 
     private final BeanProvider<CourseFileService> files;
     private final CourseService courses;
     private final PeopleService people;
+    private final SiteAdmins siteAdmins;
     private final ResourceResolver resources;
     private final Clock clock;
     private final List<String> locations;
@@ -51,7 +53,8 @@ public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> 
     private final List<DemoSeeder> seeders;
     private final Outbox outbox;
 
-    DemoCourseLoader(BeanProvider<CourseFileService> files, CourseService courses, PeopleService people, ResourceResolver resources,
+    DemoCourseLoader(BeanProvider<CourseFileService> files, CourseService courses, PeopleService people,
+                     SiteAdmins siteAdmins, ResourceResolver resources,
                      Clock clock, @Value("${paperclub.demo.files}") List<String> locations,
                      @Value("${paperclub.demo.password}") String password,
                      @Value("${paperclub.demo.activity:true}") boolean activity, List<DemoSeeder> seeders,
@@ -59,6 +62,7 @@ public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> 
         this.files = files;
         this.courses = courses;
         this.people = people;
+        this.siteAdmins = siteAdmins;
         this.resources = resources;
         this.clock = clock;
         this.locations = locations;
@@ -93,6 +97,9 @@ public class DemoCourseLoader implements ApplicationEventListener<StartupEvent> 
         String hash = people.hashPassword(password);
         List<User> staff = List.of(people.createAccount("instructor@example.edu", "Ada Instructor", hash, true),
                 people.createAccount("ta@example.edu", "Tomás Assistant", hash, false));
+        // A site administrator, enrolled nowhere, to try the administration page (LMS platforms, keys) with.
+        User admin = people.createAccount("admin@example.edu", "Sam Administrator", hash, false);
+        siteAdmins.grant(admin.id(), admin.id());
         List<User> students = new ArrayList<>();
         for (int i = 1; i <= STUDENTS; i++) {
             students.add(people.createAccount("student" + i + "@example.edu", "Student " + i, hash, false));

@@ -6,7 +6,10 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.JWSAlgorithm;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.paperclub.system.ProblemException;
 
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
@@ -51,6 +54,38 @@ public class ToolKeys {
     /** Adds a key that starts signing after {@code publishedFor}; returns its kid. */
     public String add(Duration publishedFor) {
         return create(clock.instant().plus(publishedFor)).kid();
+    }
+
+    /** One published key as the admin page lists it: when it was made, when it signs from, whether it signs now. */
+    @Serdeable
+    public record KeyView(String kid, Instant createdAt, Instant activeFrom, boolean signing, String state) {
+    }
+
+    /** The published keys, newest first, with the one that signs now marked. */
+    public List<KeyView> views() {
+        Instant now = clock.instant();
+        String signer = signingKey().getKeyID();
+        return live().stream().map(k -> new KeyView(k.kid(), k.createdAt(), k.activeFrom(), k.kid().equals(signer),
+                k.kid().equals(signer) ? "signs now" : k.activeFrom().isAfter(now) ? "published; signs from " + k.activeFrom()
+                        : "published; no longer signs (a newer key does)")).toList();
+    }
+
+    /**
+     * Retires a key for an administrator, refusing to retire the only key that can sign now: platforms would then meet
+     * signatures by a key they may not have fetched yet.
+     */
+    @Transactional
+    public void retireChecked(String kid) {
+        List<ToolKey> live = keys.lockLive();
+        ToolKey key = live.stream().filter(k -> k.kid().equals(kid)).findFirst().orElseThrow(() -> ProblemException.notFound(
+                "There is no published tool key " + kid + "."));
+        Instant now = clock.instant();
+        boolean anotherSigns = live.stream().anyMatch(k -> !k.kid().equals(kid) && !k.activeFrom().isAfter(now));
+        if (!key.activeFrom().isAfter(now) && !anotherSigns) {
+            throw ProblemException.conflict("Key " + kid + " is the only key that signs now, so it cannot be retired. "
+                    + "Add a key, wait until it signs (platforms fetch it meanwhile), then retire this one.");
+        }
+        retire(kid);
     }
 
     /** Takes a key out of the published set: what it signed no longer verifies. */

@@ -45,10 +45,11 @@ class AuthController {
     private final CsrfTokens csrf;
     private final SignInSessions sessions;
     private final ClientAddress clientAddress;
+    private final SignInOptions options;
 
     AuthController(PeopleService people, CoursesOfUser courses, LoginThrottle throttle,
                    SignIns signIns, SiteAdmins admins, SessionCookies cookies, CsrfTokens csrf,
-                   SignInSessions sessions, ClientAddress clientAddress) {
+                   SignInSessions sessions, ClientAddress clientAddress, SignInOptions options) {
         this.people = people;
         this.courses = courses;
         this.throttle = throttle;
@@ -58,6 +59,7 @@ class AuthController {
         this.csrf = csrf;
         this.sessions = sessions;
         this.clientAddress = clientAddress;
+        this.options = options;
     }
 
     @Serdeable
@@ -80,8 +82,10 @@ class AuthController {
 
     @Post("/auth/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Sign in: sets the HttpOnly session cookie and the XSRF-TOKEN cookie, and returns the user")
+    @Operation(summary = "Sign in: sets the HttpOnly session cookie and the XSRF-TOKEN cookie, and returns the user; "
+            + "403 on a site that signs in with the campus account only")
     HttpResponse<Me> login(@Body @Valid LoginCommand command, HttpRequest<?> request) {
+        options.requirePasswords();
         String client = clientAddress.of(request);
         Duration wait = throttle.attempt(command.email(), client);
         if (!wait.isZero()) {
@@ -123,6 +127,7 @@ class AuthController {
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Change my password (at least 10 characters); ends my other sessions, keeps this one")
     void changePassword(@Body @Valid PasswordCommand command, Authentication auth, HttpRequest<?> request) {
+        options.requirePasswords();
         long userId = Viewer.id(auth);
         User user = people.user(userId)
                 .orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "Your account no longer exists."));

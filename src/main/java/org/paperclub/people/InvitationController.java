@@ -25,9 +25,11 @@ import jakarta.validation.constraints.Size;
 class InvitationController {
 
     private final Invitations invitations;
+    private final SignInOptions signIn;
 
-    InvitationController(Invitations invitations) {
+    InvitationController(Invitations invitations, SignInOptions signIn) {
         this.invitations = invitations;
+        this.signIn = signIn;
     }
 
     @Serdeable
@@ -44,6 +46,8 @@ class InvitationController {
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Accept an invitation: set the account's password (at least 10 characters); the link then stops working")
     void accept(@Size(max = 100) String token, @Body @Valid AcceptCommand command) {
+        // On a campus-only site the invited person signs in with the campus account; their verified address links it.
+        signIn.requirePasswords();
         invitations.accept(token, Invitation.INVITATION, command.password());
     }
 }

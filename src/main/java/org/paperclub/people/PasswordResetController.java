@@ -1,5 +1,6 @@
 package org.paperclub.people;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,26 +34,35 @@ class PasswordResetController {
     private final Invitations invitations;
     private final ClientAddress clientAddress;
     private final Outbox outbox;
+    private final SignInOptions signIn;
 
-    PasswordResetController(PasswordResets resets, Invitations invitations, ClientAddress clientAddress, Outbox outbox) {
+    PasswordResetController(PasswordResets resets, Invitations invitations, ClientAddress clientAddress, Outbox outbox,
+                            SignInOptions signIn) {
         this.resets = resets;
         this.invitations = invitations;
         this.clientAddress = clientAddress;
         this.outbox = outbox;
+        this.signIn = signIn;
     }
 
     @Serdeable
     record ResetCommand(@NotBlank @Email @Size(max = 320) @SingleLine String email) {
     }
 
+    /**
+     * What the sign-in page offers: password sign-in (and "Forgot your password?" when the site sends e-mail), and
+     * the campus account's button (its label and address; both null when campus sign-in is off).
+     */
     @Serdeable
-    record Options(boolean mailEnabled) {
+    record Options(boolean mailEnabled, boolean passwordSignIn, @Nullable String campusLabel, @Nullable String campusLoginUrl) {
     }
 
     @Get("/options")
-    @Operation(summary = "What the sign-in page offers: whether this site sends e-mail (for \"Forgot your password?\")")
+    @Operation(summary = "What the sign-in page offers: password sign-in, whether this site sends e-mail (for \"Forgot your "
+            + "password?\"), and the campus sign-in button (label and address) when campus sign-in is on")
     Options options() {
-        return new Options(outbox.enabled());
+        return new Options(outbox.enabled(), signIn.passwordSignIn(), signIn.campusLabel(),
+                signIn.campusSignIn() ? SignInOptions.CAMPUS_LOGIN_PATH : null);
     }
 
     @Post("/password-reset")
@@ -60,6 +70,7 @@ class PasswordResetController {
             + "or not; at most a few mails per address an hour (more requests get the same answer and no mail), and too many "
             + "requests from one client get 429.")
     HttpResponse<PasswordResets.Answer> request(@Body @Valid ResetCommand command, HttpRequest<?> request) {
+        signIn.requirePasswords();
         return HttpResponse.accepted().body(resets.request(command.email(), clientAddress.of(request)));
     }
 
@@ -74,6 +85,7 @@ class PasswordResetController {
     @Operation(summary = "Choose a new password with a reset link (at least 10 characters); the link then stops working and "
             + "every session of the account ends")
     void reset(@Size(max = 100) String token, @Body @Valid InvitationController.AcceptCommand command) {
+        signIn.requirePasswords();
         invitations.accept(token, Invitation.RESET, command.password());
     }
 }

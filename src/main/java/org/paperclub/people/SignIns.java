@@ -29,8 +29,20 @@ public class SignIns {
 
     /** The session's cookies; the first is the session cookie. */
     public List<Cookie> start(User user, HttpRequest<?> request) {
-        Authentication authentication = Authentication.build(String.valueOf(user.id()), List.of(),
+        return cookiesOf(begin(user), request);
+    }
+
+    /**
+     * A new session of the user (its row in the database), as the authentication its cookies carry: for a sign-in
+     * that starts the session on the blocking pool and makes the cookies later, on whichever thread answers.
+     */
+    Authentication begin(User user) {
+        return Authentication.build(String.valueOf(user.id()), List.of(),
                 Map.of("email", user.email(), "name", user.name(), SignInSessions.CLAIM, sessions.start(user.id())));
+    }
+
+    /** The cookies of a session {@link #begin begun}; the first is the session cookie. */
+    List<Cookie> cookiesOf(Authentication authentication, HttpRequest<?> request) {
         List<Cookie> sessionCookies = new ArrayList<>(loginHandler.getCookies(authentication, request));
         sessionCookies.sort((a, b) -> Boolean.compare(!a.getName().equals(cookies.sessionCookieName()),
                 !b.getName().equals(cookies.sessionCookieName())));

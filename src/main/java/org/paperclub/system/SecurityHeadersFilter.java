@@ -29,7 +29,11 @@ import java.util.regex.Pattern;
  * {@code new Function}; it lets the app's own code evaluate strings, not pages or links run inline script.
  *
  * <p>Frames: the page may frame only its own site ({@code frame-src 'self'}), and only one answer may be framed, by
- * this site alone: a critique's PDF, read beside the grading sheet ({@link #FRAMED}). Everything else refuses any frame.
+ * this site alone: a critique's PDF, read beside the grading sheet ({@link #FRAMED}). Everything else refuses any frame,
+ * except the Dynamic Registration page ({@link #EMBEDDED}), which any LMS may frame, an answer that brings its own policy
+ * (the LTI launch pages, which the launching LMS may frame), and the app's
+ * page, which the LMSs that launch Paperclub may frame ({@link FrameAncestors}): the app then works inside the LMS
+ * wherever the browser lets its cookie through.
  */
 @ServerFilter("/**")
 class SecurityHeadersFilter {
@@ -43,9 +47,20 @@ class SecurityHeadersFilter {
     static final String FRAMED_POLICY = "default-src 'none'; object-src 'self'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-    private final String policy;
+    /** The app's page: the one answer an LMS may frame (besides the LTI pages, which bring their own policy). */
+    private static final java.util.Set<String> SHELL = java.util.Set.of("/", "/index.html");
 
-    SecurityHeadersFilter(ResourceResolver resources) {
+    /**
+     * The page an LMS opens in its own frame for LTI Dynamic Registration (lti/RegistrationPageController): any site
+     * may frame it. It holds no control to trick a click on; its link's secret is what authorizes it.
+     */
+    static final Pattern EMBEDDED = Pattern.compile("/lti/register/[^/]+");
+
+    private final String policy;
+    private final List<FrameAncestors> frameAncestors;
+
+    SecurityHeadersFilter(ResourceResolver resources, List<FrameAncestors> frameAncestors) {
+        this.frameAncestors = frameAncestors;
         List<String> hashes = new ArrayList<>();
         try (InputStream in = resources.getResourceAsStream("classpath:frontend/index.html").orElse(null)) {
             if (in != null) {
@@ -65,13 +80,35 @@ class SecurityHeadersFilter {
                 + "form-action 'self'; frame-ancestors 'none'";
     }
 
+    private String lmsOrigins() {
+        StringBuilder b = new StringBuilder();
+        frameAncestors.forEach(f -> f.origins().forEach(o -> b.append(' ').append(o)));
+        return b.toString();
+    }
+
     @ResponseFilter
     void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.header("X-Content-Type-Options", "nosniff");
-        boolean framed = FRAMED.matcher(request.getPath()).matches();
-        response.header("X-Frame-Options", framed ? "SAMEORIGIN" : "DENY");
         response.header("Referrer-Policy", "same-origin");
-        response.header("Content-Security-Policy", framed ? FRAMED_POLICY : policy);
+        if (response.getHeaders().contains("Content-Security-Policy")) {
+            // An answer that set its own policy keeps it: the LTI launch pages, framed by the LMS that launched them
+            // (their frame-ancestors name it) and posting to it. X-Frame-Options has no way to name another site, and
+            // browsers obey frame-ancestors over it, so it is left out rather than contradicting the policy.
+            return;
+        }
+        boolean framed = FRAMED.matcher(request.getPath()).matches();
+        boolean embedded = EMBEDDED.matcher(request.getPath()).matches();
+        String lms = SHELL.contains(request.getPath()) ? lmsOrigins() : "";
+        if (!lms.isEmpty()) {
+            // The app inside the LMS that launched it (where its cookie reaches it: an LMS on the same site).
+            response.header("Content-Security-Policy", policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'" + lms));
+            return;
+        }
+        if (!embedded) {
+            response.header("X-Frame-Options", framed ? "SAMEORIGIN" : "DENY");
+        }
+        response.header("Content-Security-Policy", framed ? FRAMED_POLICY
+                : embedded ? policy.replace("frame-ancestors 'none'", "frame-ancestors *") : policy);
         // An answer with an entity tag (system/ETags) says itself how it may be kept: by the browser only.
         if (request.getPath().startsWith("/api/") && !response.getHeaders().contains("Cache-Control")) {
             response.header("Cache-Control", "no-store");

@@ -33,9 +33,9 @@ class LinkedCourse {
         this.server = server;
     }
 
-    /** The address where the platform double fetches the tool's keys. */
+    /** The tool's key set (/lti/jwks), where the platform double fetches the keys to verify client assertions. */
     String toolJwksUrl() {
-        return server.getURL() + TestToolJwks.PATH;
+        return server.getURL() + "/lti/jwks";
     }
 
     Registration register(TestPlatform p) {

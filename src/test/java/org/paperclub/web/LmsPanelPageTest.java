@@ -44,7 +44,7 @@ class LmsPanelPageTest extends BrowserTest {
     /** The demo course linked to an LMS course of a registered platform, as an instructor's launch would leave it. */
     @BeforeAll
     void aLinkedCourse() throws Exception {
-        platform = new TestPlatform().serveServices(server.getURL() + "/test-only/lti/jwks");
+        platform = new TestPlatform().serveServices(server.getURL() + "/lti/jwks");
         platform.roster("seminar", List.of(member("lms-1", "Student One", "student1@example.edu", "Active", LEARNER),
                 member("lms-new", "Nadia New", "nadia@lms.example.edu", "Active", LEARNER)), 10);
         Timestamp now = Timestamp.from(Instant.now());
