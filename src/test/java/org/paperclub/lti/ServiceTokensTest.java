@@ -33,6 +33,8 @@ class ServiceTokensTest extends ApiTest {
     PlatformHttp http;
     @Inject
     LinkedCourse linking;
+    @Inject
+    Registrations registrations;
 
     private TestPlatform platform;
     private Registration registration;
@@ -94,6 +96,23 @@ class ServiceTokensTest extends ApiTest {
                 .header("Accept", TestPlatform.NRPS_MEDIA_TYPE).header("Authorization", bearer).GET().build());
 
         assertEquals(200, a.status(), a.body());
+        assertEquals(issued + 1, platform.tokensIssued());
+    }
+
+    @Test
+    void a_token_is_not_used_again_once_an_administrator_has_changed_the_platforms_settings() {
+        clock.set(Instant.now());
+        String first = tokens.token(registration, scopes("changed"));
+        int issued = platform.tokensIssued();
+        clock.advance(Duration.ofSeconds(5));
+        registrations.update(registration.id(), new Registrations.RegistrationCommand("Test LMS (renamed)", registration.issuer(),
+                registration.clientId(), List.of(platform.deploymentId), registration.authLoginUrl(), registration.accessTokenUrl(),
+                registration.jwksUrl()));
+        Registration changed = registrations.find(registration.id()).orElseThrow();
+
+        String second = tokens.token(changed, scopes("changed"));
+
+        assertNotEquals(first, second, "the token of the old settings is not sent");
         assertEquals(issued + 1, platform.tokensIssued());
     }
 
