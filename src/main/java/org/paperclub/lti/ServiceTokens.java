@@ -38,7 +38,11 @@ class ServiceTokens {
     /** Taken off a token's lifetime, so that it is not sent in its last seconds (clocks differ, requests take time). */
     private static final Duration MARGIN = Duration.ofSeconds(60);
 
-    private record Key(long registrationId, String scopes) {
+    /**
+     * A token is for one version of the registration's settings: after an administrator changes them (another token
+     * URL, another client id) the next call asks afresh, on every instance, without anyone having to tell the caches.
+     */
+    private record Key(long registrationId, Instant settingsOf, String scopes) {
     }
 
     private record Token(String value, Instant renewAt) {
@@ -57,7 +61,7 @@ class ServiceTokens {
 
     /** A token for these scopes at this platform: the cached one while it lasts, else a new one. */
     String token(Registration r, List<String> scopes) {
-        Key key = new Key(r.id(), scopeString(scopes));
+        Key key = new Key(r.id(), r.updatedAt(), scopeString(scopes));
         Token t = cache.get(key);
         if (t != null && clock.instant().isBefore(t.renewAt())) {
             return t.value();
@@ -69,12 +73,7 @@ class ServiceTokens {
 
     /** Forgets a token the platform no longer takes (a 401), so that the next call asks for a new one. */
     void drop(Registration r, List<String> scopes, String value) {
-        cache.computeIfPresent(new Key(r.id(), scopeString(scopes)), (k, t) -> t.value().equals(value) ? null : t);
-    }
-
-    /** Forgets every token of a registration (its settings changed). */
-    void forget(long registrationId) {
-        cache.keySet().removeIf(k -> k.registrationId() == registrationId);
+        cache.computeIfPresent(new Key(r.id(), r.updatedAt(), scopeString(scopes)), (k, t) -> t.value().equals(value) ? null : t);
     }
 
     private static String scopeString(List<String> scopes) {
