@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.paperclub.support.TestPlatform.INSTRUCTOR;
@@ -102,6 +103,8 @@ class RosterSyncTest extends ApiTest {
         assertEquals(((Number) roster.get("ada@lms.example.edu").get("userId")).longValue(),
                 (long) identities.find(platform.issuer(), "lms-ada").orElseThrow().id(), "a later launch as lms-ada finds the same account");
         assertEquals("INSTRUCTOR", roster.get("instructor@example.edu").get("role"), "the course's own instructor stays");
+        assertNull(roster.get("ada@lms.example.edu").get("invitation"),
+                "someone who signs in through the LMS has no invitation to wait for, let alone an expired one");
     }
 
     @Test
