@@ -160,7 +160,7 @@ export default {
           </ul>
         </section>
 
-        <lms-panel :course-id="courseId" :zone="zone" :instructor="!!course && course.role === 'INSTRUCTOR'" />
+        <lms-panel v-if="course && course.lmsLinked" :course-id="courseId" :zone="zone" :instructor="!!course && course.role === 'INSTRUCTOR'" />
 
         <regrade-answers :course-id="courseId" :scales="scales" :zone="zone" :given="summary.openRegrades" @answered="load" />
 

@@ -103,6 +103,8 @@ class RosterSyncTest extends ApiTest {
         assertEquals(((Number) roster.get("ada@lms.example.edu").get("userId")).longValue(),
                 (long) identities.find(platform.issuer(), "lms-ada").orElseThrow().id(), "a later launch as lms-ada finds the same account");
         assertEquals("INSTRUCTOR", roster.get("instructor@example.edu").get("role"), "the course's own instructor stays");
+        assertEquals(true, instructor().get("/api/courses/" + course).get("lmsLinked"), "the page shows its LMS panels");
+        assertEquals(false, instructor().get("/api/courses/1").get("lmsLinked"), "a course of no LMS shows none, and asks nothing");
         assertNull(roster.get("ada@lms.example.edu").get("invitation"),
                 "someone who signs in through the LMS has no invitation to wait for, let alone an expired one");
     }
