@@ -173,17 +173,24 @@ class LaunchController {
             Map<String, List<String>> form = form(body);
             String browser = request.getCookies().findCookie(BROWSER_COOKIE).map(Cookie::getValue).orElse(null);
             Launch launch = verifier.verify(one(form, "id_token"), one(form, "state"), browser);
-            Set<String> frames = new LinkedHashSet<>();
-            for (String url : java.util.Arrays.asList(request.getHeaders().get("Origin"), launch.returnUrl())) {
-                String o = origin(url);
-                if (o != null) {
-                    frames.add(o);
-                }
+            // The signed return_url is the platform's word on where its pages are; the Origin header is only the word of
+            // whichever page posted the form, which a person can write themselves around their own valid id_token. So
+            // the Origin may frame this launch's own pages (they sign in that very person), but only what the platform
+            // signed is kept as a frame of the app for everyone.
+            Set<String> vouched = new LinkedHashSet<>();
+            String returnOrigin = origin(launch.returnUrl());
+            if (returnOrigin != null) {
+                vouched.add(returnOrigin);
+            }
+            Set<String> frames = new LinkedHashSet<>(vouched);
+            String posted = origin(request.getHeaders().get("Origin"));
+            if (posted != null) {
+                frames.add(posted);
             }
             Launches.Outcome outcome = launches.handle(launch, frames.isEmpty() ? null : String.join(" ", frames));
             if (!(outcome instanceof Launches.NotSetUp)) {
-                frames.addAll(LmsFrames.of(launch.registration()));
-                lmsFrames.record(launch.registration().id(), frames);
+                vouched.addAll(LmsFrames.of(launch.registration()));
+                lmsFrames.record(launch.registration().id(), vouched);
             }
             return outcome(request, launch.registration(), outcome, null);
         } catch (LaunchRefused e) {
@@ -371,7 +378,7 @@ class LaunchController {
 
     /**
      * Who may frame a launch page: this site, the platform's own addresses, and where the launch came from (its
-     * {@code Origin}, which a browser sets and no page can forge, and the signed launch_presentation return_url):
+     * {@code Origin}, which a browser sets, and the signed launch_presentation return_url):
      * Canvas's issuer is canvas.instructure.com while its pages are on the school's own host, so only the launch
      * itself tells which host frames Paperclub (see {@link LmsFrames}).
      */
