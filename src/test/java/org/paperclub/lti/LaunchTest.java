@@ -238,6 +238,23 @@ class LaunchTest extends ApiTest {
     }
 
     @Test
+    void a_new_window_link_that_another_site_sends_the_browser_to_signs_no_one_in() throws SQLException {
+        // A student's own link, planted on another site (or sent in a chat) within its two minutes, would sign whoever
+        // follows it in as that student: what they then upload or sign up for would be the student's.
+        linkedCourse("ctx-planted");
+        LtiDriver.Answer landing = driver.launch(lms, lms.launchClaims("stu-p", "Mallory", "mallory-p@lms.example.edu", "ctx-planted", "P", LEARNER));
+        String href = landing.body().replaceAll("(?s).*id=\"landing-continue\" class=\"button\" href=\"([^\"]+)\".*", "$1");
+
+        for (String from : List.of("cross-site", "same-site", "none")) {
+            LtiDriver.Answer followed = driver.get(href, Map.of("Sec-Fetch-Site", from));
+            assertEquals(403, followed.status(), from);
+            assertTrue(followed.cookie("PAPERCLUB_SESSION").isEmpty(), from);
+            assertTrue(followed.body().contains("only from the Paperclub page in your LMS"), followed.body());
+        }
+        assertEquals(303, driver.get(href, Map.of("Sec-Fetch-Site", "same-origin")).status(), "the landing page's own link still works");
+    }
+
+    @Test
     void after_the_platform_rotates_its_key_the_keys_are_fetched_once_more_and_the_launch_is_accepted() throws SQLException {
         long courseId = linkedCourse("ctx-rotate");
         int fetches = lms.jwksFetches();
