@@ -322,6 +322,16 @@ class LaunchController {
     @Operation(summary = "Signs in with a one-time link from the launch page (when the LMS frame lost the cookie) and opens the course")
     HttpResponse<?> continueInNewWindow(HttpRequest<?> request, @PathVariable String token) {
         try {
+            // The link signs in whoever follows it, so it must be followed from the landing page that showed it (this
+            // site's page in the LMS frame): a browser says so in Sec-Fetch-Site. Another site linking to it, or the link
+            // pasted into the address bar, would sign the person in front of that browser in as someone else. A browser
+            // too old to send the header is let through, as before; the ticket is left unused either way.
+            String from = request.getHeaders().get("Sec-Fetch-Site");
+            if (from != null && !from.equalsIgnoreCase("same-origin")) {
+                throw new LaunchRefused(403, "This link opens Paperclub only from the Paperclub page in your LMS. Go back to "
+                        + "your course in the LMS and open Paperclub again.",
+                        "A new-window sign-in followed from another site or typed in (Sec-Fetch-Site: " + from + ").");
+            }
             Map.Entry<User, String> handoff = launches.handoff(token);
             MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.SEE_OTHER).header("Location", handoff.getValue())
                     .header("Cache-Control", "no-store");
