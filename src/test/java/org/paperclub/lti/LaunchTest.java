@@ -210,6 +210,23 @@ class LaunchTest extends ApiTest {
     }
 
     @Test
+    void a_new_course_refused_for_a_misspelt_time_zone_keeps_what_the_instructor_typed_and_their_choice_of_a_new_course() throws SQLException {
+        // An instructor who teaches a course already: the page offers it first. Sent back the suggestion (UTC, the LMS's
+        // title) with the existing course checked, one more click would link the wrong course or make one in UTC.
+        linkedCourse("ctx-typed");
+        LtiDriver.Answer first = driver.launch(lms, lms.launchClaims("prof-ctx-typed", "Prof ctx-typed", "prof-ctx-typed@lms.example.edu",
+                "ctx-typed-2", "Second Seminar", INSTRUCTOR));
+        LtiDriver.Answer bad = driver.post("/lti/link", Map.of("ticket", first.field("ticket"), "course", "new", "code", "TYPED-2",
+                "title", "Reading Group, as I call it", "term", "Fall 2027", "timeZone", "America/NewYork"));
+        assertEquals(422, bad.status());
+        assertTrue(bad.body().contains("is not a time zone"), bad.body());
+        assertTrue(bad.body().contains("value=\"America/NewYork\""), bad.body());
+        assertTrue(bad.body().contains("value=\"Reading Group, as I call it\""), bad.body());
+        assertTrue(bad.body().contains("value=\"TYPED-2\"") && bad.body().contains("value=\"Fall 2027\""), bad.body());
+        assertTrue(bad.body().contains("value=\"new\" checked"), "a new course stays chosen: " + bad.body());
+    }
+
+    @Test
     void a_role_paperclub_has_no_place_for_is_refused_with_a_sentence() throws SQLException {
         linkedCourse("ctx-mentor");
         Map<String, Long> before = counts();
