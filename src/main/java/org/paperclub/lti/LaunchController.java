@@ -230,8 +230,16 @@ class LaunchController {
                 }
                 return outcome(request, registration, enter, null);
             } catch (ProblemException e) {
-                // The form again, with the sentence: a course code already taken in that term, a time zone misspelt.
-                return outcome(request, registration, launches.again(ticket, token), e.getMessage());
+                // The form again, with the sentence (a course code already taken in that term, a time zone misspelt) and
+                // with what the instructor chose and typed: sent back the suggestion instead, one more click would make
+                // the course in the default time zone, or link the course offered first.
+                Launches.ChooseCourse again = launches.again(ticket, token);
+                if ("new".equals(choice)) {
+                    again = again.suggesting(new CourseCommand(trim(one(form, "code")), trim(one(form, "title")),
+                            trim(one(form, "term")), trim(one(form, "timeZone")), null, null));
+                }
+                return html(HttpStatus.UNPROCESSABLE_ENTITY, LtiPages.chooseCourse(again, e.getMessage(), choice),
+                        policy(frameAncestors(registration, again.frameOrigin()), null));
             }
         } catch (LaunchRefused e) {
             return refusal(e);
@@ -354,7 +362,7 @@ class LaunchController {
             return html(HttpStatus.OK, LtiPages.notSetUp(n.platformName()), policy("*", null));
         }
         if (outcome instanceof Launches.ChooseCourse c) {
-            return html(error == null ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, LtiPages.chooseCourse(c, error),
+            return html(error == null ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, LtiPages.chooseCourse(c, error, null),
                     policy(frameAncestors(registration, c.frameOrigin()), null));
         }
         Launches.ChooseLinks l = (Launches.ChooseLinks) outcome;

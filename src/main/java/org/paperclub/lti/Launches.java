@@ -61,6 +61,11 @@ class Launches {
     /** An instructor's first launch from an LMS course: link one of their courses or create one. */
     record ChooseCourse(String ticket, User user, LtiContext context, List<CourseView> courses, CourseCommand suggestion,
                         String platformName, @Nullable String frameOrigin) implements Outcome {
+
+        /** The same choice with these values in the new course's fields (what the instructor typed). */
+        ChooseCourse suggesting(CourseCommand typed) {
+            return new ChooseCourse(ticket, user, context, courses, typed, platformName, frameOrigin);
+        }
     }
 
     /** A deep-linking request: which course (fixed when the LMS course is linked) and which of its pages. */
