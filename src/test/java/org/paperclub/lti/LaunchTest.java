@@ -35,6 +35,8 @@ import static org.paperclub.support.TestPlatform.TEACHING_ASSISTANT;
 class LaunchTest extends ApiTest {
 
     static final String SITE = "https://paperclub.example.edu";
+    /** The site's administrator, who also has an account in the LMS under the same address. */
+    static final String ROOT = "root@example.edu";
 
     @Inject
     EmbeddedServer server;
@@ -42,12 +44,15 @@ class LaunchTest extends ApiTest {
     @Inject
     LaunchEvents events;
 
+    @Inject
+    org.paperclub.people.PeopleService people;
+
     private TestPlatform lms;
     private LtiDriver driver;
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("paperclub.public-url", SITE, "paperclub.test.launch-events", "true");
+        return Map.of("paperclub.public-url", SITE, "paperclub.test.launch-events", "true", "paperclub.admin-emails", ROOT);
     }
 
     @BeforeAll
@@ -269,6 +274,19 @@ class LaunchTest extends ApiTest {
             assertTrue(followed.body().contains("only from the Paperclub page in your LMS"), followed.body());
         }
         assertEquals(303, driver.get(href, Map.of("Sec-Fetch-Site", "same-origin")).status(), "the landing page's own link still works");
+    }
+
+    @Test
+    void an_lms_account_with_the_site_administrators_address_does_not_become_the_site_administrator() throws SQLException {
+        // Any LMS user who can set their own address there (Moodle with e-mail change confirmation off, a sandbox
+        // account) would otherwise sign in here as the site's administrator and register platforms.
+        long root = people.createAccount(ROOT, "Rita Root", people.hashPassword(Api.PASSWORD), false).id();
+        long courseId = linkedCourse("ctx-root");
+        LtiDriver.Answer a = driver.launch(lms, lms.launchClaims("stu-root", "Not Rita", ROOT, "ctx-root", "Root", LEARNER));
+        assertEquals("/#/courses/" + courseId, a.landingPath());
+        Map<String, Object> me = a.session(client.toBlocking()).get("/api/me");
+        assertFalse(root == Api.id(me), "signed in as the administrator: " + me);
+        assertEquals(false, me.get("siteAdmin"), me::toString);
     }
 
     @Test
