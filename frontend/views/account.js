@@ -1,5 +1,5 @@
-import { ref } from 'vue';
-import { get, put, problemOf } from '../api.js';
+import { ref, computed } from 'vue';
+import { put, problemOf } from '../api.js';
 import { store, announce } from '../store.js';
 import ProblemBox from './problem-box.js';
 import CalendarLink from './calendar-link.js';
@@ -15,8 +15,7 @@ export default {
     const problem = ref(null);
     const done = ref(false);
     // A site that signs in with the campus account only keeps no passwords: nothing to change here.
-    const campusOnly = ref(null);
-    get('/api/auth/options').then(o => { campusOnly.value = o.passwordSignIn ? null : o.campusLabel; }).catch(() => {});
+    const campusOnly = computed(() => store.me && !store.me.passwordSignIn ? store.me.campusLabel : null);
 
     async function change() {
       problem.value = null;

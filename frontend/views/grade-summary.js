@@ -5,6 +5,7 @@ import { get, problemOf } from '../api.js';
 import { formatMoment } from '../time.js';
 import ProblemBox from './problem-box.js';
 import RegradeAnswers from './regrades.js';
+import LmsPanel from './lms-panel.js';
 import { useCourseView } from './use-course-view.js';
 import { missingText, actionName } from './grade-format.js';
 import { percentText, formatPoints, plural, byName } from '../format.js';
@@ -21,7 +22,7 @@ const allColumns = [
 ];
 
 export default {
-  components: { ProblemBox, RegradeAnswers },
+  components: { ProblemBox, RegradeAnswers, LmsPanel },
   props: { courseId: { type: Number, required: true } },
   setup(props) {
     const { base, course, loadProblem, zone, loading } = useCourseView(props);
@@ -158,6 +159,8 @@ export default {
                 of {{ p.toGrade }} graded</a><span v-if="p.unpublished">, {{ plural(p.unpublished, 'draft', 'drafts') }}</span></li>
           </ul>
         </section>
+
+        <lms-panel v-if="course && course.lmsLinked" :course-id="courseId" :zone="zone" :instructor="!!course && course.role === 'INSTRUCTOR'" />
 
         <regrade-answers :course-id="courseId" :scales="scales" :zone="zone" :given="summary.openRegrades" @answered="load" />
 

@@ -3,13 +3,14 @@
 // only. Each person's invitation (pending, expired) and a refused address are shown in their row.
 import { ref, reactive, computed, nextTick } from 'vue';
 import { get, post, del, problemOf } from '../api.js';
-import { announce } from '../store.js';
+import { announce, store } from '../store.js';
 import ProblemBox from './problem-box.js';
+import LmsRosterSync from './lms-roster-sync.js';
 import { roleNames } from './courses.js';
 import { useCourseView } from './use-course-view.js';
 
 export default {
-  components: { ProblemBox },
+  components: { ProblemBox, LmsRosterSync },
   props: { courseId: { type: Number, required: true } },
   setup(props) {
     const { base, course, loadProblem, loading } = useCourseView(props);
@@ -21,8 +22,7 @@ export default {
     });
     load();
     // Whether this site sends e-mail: invitations are then mailed, and links are no longer shown here.
-    const mailEnabled = ref(null);
-    get('/api/auth/options').then(o => { mailEnabled.value = o.mailEnabled; }).catch(() => {});
+    const mailEnabled = computed(() => store.me ? store.me.mailEnabled : null);
 
     // Set-password links of accounts made here: the server never shows them again, so they stay until dismissed.
     const newAccounts = ref([]);
@@ -239,7 +239,7 @@ export default {
       }
     }
 
-    return { course, roster, loadProblem, canAddStaff, query, shown, roleDraft, draftOf, rowBusy, rowProblem, changeRole,
+    return { load, course, roster, loadProblem, canAddStaff, query, shown, roleDraft, draftOf, rowBusy, rowProblem, changeRole,
       removing, askRemove, keep, remove, reenroll, base, newAccounts, SHOWN, dismissPasswords, expiry, downloadLinks,
       person, adding, addProblem, addPerson, csv, importing, importProblem, importResult, readFile, importCsv,
       roleNames, signingOut, signOutProblem, signOutEverywhere, mailEnabled, inviting, invite, day };
@@ -249,6 +249,7 @@ export default {
       <p class="breadcrumb"><a :href="'#/courses/' + courseId">← {{ course ? course.code : 'Course' }} schedule</a></p>
       <h1>Roster<span v-if="course">: {{ course.code }}</span></h1>
       <problem-box id="load-error" :problem="loadProblem" />
+      <lms-roster-sync v-if="course && course.lmsLinked" :course-id="courseId" :zone="course && course.timeZone" @synced="load" />
 
       <section v-if="newAccounts.length" id="new-accounts" class="card notice" aria-labelledby="new-accounts-heading">
         <h2 id="new-accounts-heading" tabindex="-1">New accounts</h2>

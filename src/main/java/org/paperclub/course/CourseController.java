@@ -41,10 +41,12 @@ class CourseController {
 
     private final PolicyWarnings warnings;
     private final CourseCopy copies;
+    private final LmsLinks lmsLinks;
 
     CourseController(CourseService courses, CourseFileService files, CourseAccess access, PolicyWarnings warnings,
-                     CourseCopy copies) {
+                     CourseCopy copies, LmsLinks lmsLinks) {
         this.copies = copies;
+        this.lmsLinks = lmsLinks;
         this.courses = courses;
         this.files = files;
         this.access = access;
@@ -69,7 +71,7 @@ class CourseController {
     @CourseMember
     CourseView get(long courseId, Authentication auth) {
         CourseRole role = access.role(courseId);
-        CourseView view = CourseView.of(courses.get(courseId), role);
+        CourseView view = CourseView.of(courses.get(courseId), role).withLmsLinked(!lmsLinks.linked(List.of(courseId)).isEmpty());
         return role.isStaff() ? view.withWarnings(warnings.of(courseId)) : view;
     }
 

@@ -33,10 +33,12 @@ public class CourseService implements CoursesOfUser {
     private final Clock clock;
 
     private final List<ScheduleGuard> guards;
+    private final LmsLinks lmsLinks;
 
     CourseService(CourseRepository courses, SupportingRoleRepository roles, PeopleService people, Clock clock,
-                  List<ScheduleGuard> guards) {
+                  List<ScheduleGuard> guards, LmsLinks lmsLinks) {
         this.guards = guards;
+        this.lmsLinks = lmsLinks;
         this.courses = courses;
         this.roles = roles;
         this.people = people;
@@ -59,9 +61,10 @@ public class CourseService implements CoursesOfUser {
         if (roleByCourse.isEmpty()) {
             return List.of();
         }
+        java.util.Set<Long> linked = lmsLinks.linked(roleByCourse.keySet());
         return courses.findByIdIn(roleByCourse.keySet()).stream()
                 .sorted(Comparator.comparing(Course::term).thenComparing(Course::code))
-                .map(c -> CourseView.of(c, roleByCourse.get(c.id())))
+                .map(c -> CourseView.of(c, roleByCourse.get(c.id())).withLmsLinked(linked.contains(c.id())))
                 .toList();
     }
 

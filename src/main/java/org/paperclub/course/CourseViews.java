@@ -23,13 +23,19 @@ public final class CourseViews {
     @Serdeable
     public record CourseView(Long id, String code, String title, String term, String timeZone,
                              @Nullable String description, CoursePolicies policies, @Nullable CourseRole role,
-                             List<PolicyWarning> warnings) {
+                             List<PolicyWarning> warnings, boolean lmsLinked) {
         static CourseView of(Course c, @Nullable CourseRole role) {
-            return new CourseView(c.id(), c.code(), c.title(), c.term(), c.timeZone(), c.description(), c.policies(), role, List.of());
+            return new CourseView(c.id(), c.code(), c.title(), c.term(), c.timeZone(), c.description(), c.policies(), role, List.of(),
+                    false);
         }
 
         CourseView withWarnings(List<PolicyWarning> list) {
-            return new CourseView(id, code, title, term, timeZone, description, policies, role, list);
+            return new CourseView(id, code, title, term, timeZone, description, policies, role, list, lmsLinked);
+        }
+
+        /** The same, saying whether the course is linked to an LMS course. */
+        CourseView withLmsLinked(boolean linked) {
+            return new CourseView(id, code, title, term, timeZone, description, policies, role, warnings, linked);
         }
     }
 

@@ -97,6 +97,39 @@ public class GradeNews implements GradedCritiques {
         return new Progress(lines, p.gradedCritiques(), left);
     }
 
+    /**
+     * A student's participation grade from published grades only (what they see), as the gradebook export computes it:
+     * percentages (null where nothing counts yet). {@code complete}: every weighed component has its required number
+     * of graded items; {@code pending}: something they did is not graded or not published yet.
+     */
+    @Serdeable
+    public record Standing(long studentId, @Nullable Double participation, @Nullable Double presentation,
+                           @Nullable Double roles, @Nullable Double critiques, boolean complete, boolean pending,
+                           boolean withdrawn) {
+    }
+
+    /** Every student's standing, with the course's names for its components and their weights (0: not weighed). */
+    @Serdeable
+    public record Standings(String presentationName, String rolesName, String critiquesName, double presentationWeight,
+                            double rolesWeight, double critiquesWeight, List<Standing> students) {
+    }
+
+    /** The participation grades as published (the LMS grade passback posts these). */
+    @Transactional
+    public Standings standings(long courseId) {
+        GradingViews.Summary s = sheets.summary(courseId, false);
+        var w = s.weights();
+        var r = s.required();
+        List<Standing> students = s.students().stream().map(l -> new Standing(l.studentId(), l.participation(), l.presentation(),
+                l.roles(), l.critiques(),
+                (w.presentation() <= 0 || l.presentationsGraded() >= r.presentations())
+                        && (w.roles() <= 0 || l.rolesGraded() >= r.roles())
+                        && (w.critiques() <= 0 || l.critiquesGraded() >= r.critiques()),
+                l.ungraded() > 0 || l.unpublished() > 0, l.withdrawn())).toList();
+        var n = s.names();
+        return new Standings(n.presentation(), n.roles(), n.critiques(), w.presentation(), w.roles(), w.critiques(), students);
+    }
+
     /** How many regrade requests wait for an answer. */
     @Transactional(readOnly = true)
     public int openRegrades(long courseId) {

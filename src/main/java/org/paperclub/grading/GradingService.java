@@ -1,5 +1,6 @@
 package org.paperclub.grading;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -50,10 +51,11 @@ class GradingService {
     private final GradeReport report;
     private final Notices notices;
     private final Clock clock;
+    private final ApplicationEventPublisher<GradesPublished> published;
 
     GradingService(CourseService courses, ScheduleService schedule, SignupLedger signups, PeopleService people,
                    CritiqueLedger critiques, GradeRepository grades, GradeEventRepository events, RegradeRepository regrades,
-                   GradeReport report, Notices notices, Clock clock) {
+                   GradeReport report, Notices notices, Clock clock, ApplicationEventPublisher<GradesPublished> published) {
         this.courses = courses;
         this.schedule = schedule;
         this.signups = signups;
@@ -65,6 +67,7 @@ class GradingService {
         this.report = report;
         this.notices = notices;
         this.clock = clock;
+        this.published = published;
     }
 
     /** What a grader sends: points or a mark (as the scale asks), a comment, and for a team a member or everyone. */
@@ -181,6 +184,12 @@ class GradingService {
                 saved.add(old);
             }
         }
+        // A published grade changed is visible at once, so it goes wherever published grades go (the LMS) at once too.
+        List<Long> changedPublished = saved.stream().filter(g -> g.publishedAt() != null && !locked.containsValue(g))
+                .map(Grade::studentId).distinct().toList();
+        if (!changedPublished.isEmpty()) {
+            published.publishEvent(new GradesPublished(courseId, changedPublished));
+        }
         GradeReport.State st = report.session(courseId, sessionId, saved);
         return saved.stream().map(st::view).toList();
     }
@@ -194,6 +203,9 @@ class GradingService {
         }
         grades.delete(g);
         audit(g, actorId, clock.instant(), "REMOVED", g.value(), null, "Grade removed.");
+        if (g.publishedAt() != null) {
+            published.publishEvent(new GradesPublished(courseId, List.of(g.studentId())));
+        }
     }
 
     /** Publishes the session's draft grades: their students see them from now, and the regrade window opens. */
@@ -214,7 +226,9 @@ class GradingService {
                 "Your grades for session " + s.number() + " (" + s.topic() + ") are published. If one looks wrong, you can ask "
                         + "for a regrade on your grades page.", "/#/courses/" + courseId + "/my-grades", null),
                 drafts.stream().map(Grade::studentId).distinct().toList());
-        return grades.publishDrafts(s.id(), now);
+        int count = grades.publishDrafts(s.id(), now);
+        published.publishEvent(new GradesPublished(courseId, drafts.stream().map(Grade::studentId).distinct().toList()));
+        return count;
     }
 
     // Regrades
@@ -258,6 +272,7 @@ class GradingService {
             Grade changed = grades.update(g.regraded(value.points(), scale.maxPoints(), value.mark(), g.comment(), actorId, now));
             after = changed.value();
             audit(changed, actorId, now, "REGRADED", before, after, "Regrade answered: " + answer.strip());
+            published.publishEvent(new GradesPublished(courseId, List.of(changed.studentId())));
         } else {
             audit(g, actorId, now, "REGRADE_ANSWERED", before, before, "Regrade answered, grade kept: " + answer.strip());
         }

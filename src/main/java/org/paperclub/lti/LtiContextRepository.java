@@ -13,4 +13,7 @@ interface LtiContextRepository extends CrudRepository<LtiContext, Long> {
     Optional<LtiContext> findByRegistrationIdAndDeploymentIdAndContextId(long registrationId, String deploymentId, String contextId);
 
     List<LtiContext> findByCourseId(long courseId);
+
+    @io.micronaut.data.annotation.Query("select distinct course_id from lti_context where course_id in (:courseIds)")
+    List<Long> findLinkedCourseIds(java.util.Collection<Long> courseIds);
 }

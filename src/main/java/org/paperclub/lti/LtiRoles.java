@@ -12,7 +12,7 @@ import java.util.Optional;
  * Only context roles count: an institution or system role ("…/institution/person#Instructor": a faculty member of the
  * university) says nothing of this course. The simple names ("Instructor") that LTI Core allows for context roles, and
  * that NRPS examples use, are read as the full URIs. A sub-role implies its principal role, so a teaching assistant
- * whom the platform also lists as Instructor is a TA.
+ * (or grader) whom the platform also lists as Instructor is a TA.
  */
 public final class LtiRoles {
 
@@ -35,8 +35,9 @@ public final class LtiRoles {
                 continue;
             }
             String r = raw.strip();
+            // A grader marks work without running the course: what a TA does here.
             if (r.equals(SUB_ROLE + "Instructor#TeachingAssistant") || r.equals("Instructor#TeachingAssistant")
-                    || r.equals(MEMBERSHIP + "TeachingAssistant")) {
+                    || r.equals(MEMBERSHIP + "TeachingAssistant") || r.equals(SUB_ROLE + "Instructor#Grader")) {
                 ta = true;
             } else if (r.equals(MEMBERSHIP + "Instructor") || r.equals("Instructor")
                     || (r.startsWith(SUB_ROLE + "Instructor#"))) {

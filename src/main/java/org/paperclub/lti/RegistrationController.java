@@ -1,5 +1,6 @@
 package org.paperclub.lti;
 
+import jakarta.validation.Valid;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -50,7 +51,7 @@ class RegistrationController {
     @Post
     @Operation(summary = "Register an LMS platform: issuer, clientId, deploymentIds, authLoginUrl, accessTokenUrl, jwksUrl, and a name (default: the issuer's host)")
     @SiteAdmin("register an LMS platform")
-    HttpResponse<RegistrationView> create(@Body RegistrationCommand command, Authentication auth) {
+    HttpResponse<RegistrationView> create(@Body @Valid RegistrationCommand command, Authentication auth) {
         RegistrationView created = registrations.create(command);
         return HttpResponse.created(created, URI.create("/api/lti/registrations/" + created.id()));
     }
@@ -58,7 +59,7 @@ class RegistrationController {
     @Put("/{id}")
     @Operation(summary = "Change a registered platform; its deployments become exactly the list given (launches from a removed one are refused)")
     @SiteAdmin("change a registered LMS platform")
-    RegistrationView update(long id, @Body RegistrationCommand command, Authentication auth) {
+    RegistrationView update(long id, @Body @Valid RegistrationCommand command, Authentication auth) {
         return registrations.update(id, command);
     }
 

@@ -1,5 +1,6 @@
 package org.paperclub.lti;
 
+import jakarta.validation.Valid;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -72,7 +73,7 @@ class ToolAdminController {
     @Post("/keys")
     @Operation(summary = "Add a key: published at once, signing after signsAfterMinutes (default 60, 0 allowed), so platforms know it first")
     @SiteAdmin("rotate the tool's keys")
-    HttpResponse<KeyView> add(@Body @Nullable NewKey body, Authentication auth) {
+    HttpResponse<KeyView> add(@Body @Valid @Nullable NewKey body, Authentication auth) {
         int minutes = body == null || body.signsAfterMinutes() == null ? DEFAULT_MINUTES : body.signsAfterMinutes();
         if (minutes < 0 || minutes > MAX_MINUTES) {
             throw ProblemException.badRequest("signsAfterMinutes must be between 0 and " + MAX_MINUTES + " (a week); it was "

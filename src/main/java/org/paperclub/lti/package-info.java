@@ -15,6 +15,13 @@
  * LMS origins that may frame Paperclub ({@code LmsFrames}, heard by {@code system} through
  * {@link org.paperclub.system.FrameAncestors}).
  * <p>
+ * The Advantage services: {@link org.paperclub.lti.ServiceTokens} (client-credentials tokens with a signed assertion,
+ * cached), {@link org.paperclub.lti.RosterSync} (NRPS 2.0: every page fetched, then applied in one transaction; after an
+ * instructor's launch too), {@link org.paperclub.lti.GradePassback} (AGS 2.0: scores queued in the transaction that
+ * publishes grades, heard as {@code grading.GradesPublished}) and {@link org.paperclub.lti.ScoreSender} (the score
+ * outbox, posted like the mail outbox: leases, SKIP LOCKED, back-off, give-up). One mapping of LTI roles to course
+ * roles: {@link org.paperclub.lti.LtiRoles}.
+ * <p>
  * Owns the {@code lti_*} tables. Uses {@code people} (accounts, identities, sign-in), {@code course}, {@code grading}
  * and {@code system} through their services; nothing depends on it.
  */

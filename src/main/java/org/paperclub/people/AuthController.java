@@ -41,6 +41,7 @@ class AuthController {
     private final LoginThrottle throttle;
     private final SignIns signIns;
     private final SiteAdmins admins;
+    private final org.paperclub.mail.Outbox outbox;
     private final SessionCookies cookies;
     private final CsrfTokens csrf;
     private final SignInSessions sessions;
@@ -48,13 +49,14 @@ class AuthController {
     private final SignInOptions options;
 
     AuthController(PeopleService people, CoursesOfUser courses, LoginThrottle throttle,
-                   SignIns signIns, SiteAdmins admins, SessionCookies cookies, CsrfTokens csrf,
+                   SignIns signIns, SiteAdmins admins, org.paperclub.mail.Outbox outbox, SessionCookies cookies, CsrfTokens csrf,
                    SignInSessions sessions, ClientAddress clientAddress, SignInOptions options) {
         this.people = people;
         this.courses = courses;
         this.throttle = throttle;
         this.signIns = signIns;
         this.admins = admins;
+        this.outbox = outbox;
         this.cookies = cookies;
         this.csrf = csrf;
         this.sessions = sessions;
@@ -73,9 +75,12 @@ class AuthController {
 
     // The courses are the course package's views, given by CoursesOfUser: people may not depend on course, so the
     // document names their schema by reference.
-    /** Who is signed in (and whether a site administrator), their courses with their role in each, and the CSRF token of this session. */
+    /**
+     * Who is signed in (and whether a site administrator), whether this site keeps passwords (else: the campus sign-in's
+     * label) and sends e-mail, their courses with their role in each, and the CSRF token of this session. */
     @Serdeable
-    record Me(Long id, String email, String name, boolean courseCreator, boolean siteAdmin,
+    record Me(Long id, String email, String name, boolean courseCreator, boolean siteAdmin, boolean passwordSignIn,
+              @Nullable String campusLabel, boolean mailEnabled,
               @ArraySchema(schema = @Schema(ref = "#/components/schemas/CourseViews.CourseView")) List<?> courses,
               String csrfToken) {
     }
@@ -147,7 +152,8 @@ class AuthController {
     }
 
     private Me me(User user, String sessionToken) {
-        return new Me(user.id(), user.email(), user.name(), user.courseCreator(), admins.isAdmin(user.id()), courses.coursesOf(user.id()),
+        return new Me(user.id(), user.email(), user.name(), user.courseCreator(), admins.isAdmin(user.id()), options.passwordSignIn(),
+                options.campusSignIn() ? options.campusLabel() : null, outbox.enabled(), courses.coursesOf(user.id()),
                 sessionToken.isEmpty() ? null : csrf.tokenFor(sessionToken));
     }
 }

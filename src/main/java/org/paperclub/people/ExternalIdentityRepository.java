@@ -25,4 +25,7 @@ interface ExternalIdentityRepository extends GenericRepository<ExternalIdentity,
 
     @Query("select issuer from external_identity where user_id = :userId")
     List<String> findIssuersByUserId(long userId);
+
+    @Query("select * from external_identity where issuer = :issuer and user_id in (:userIds) order by last_seen_at desc, subject")
+    List<ExternalIdentity> findAtIssuer(String issuer, java.util.Collection<Long> userIds);
 }

@@ -77,6 +77,31 @@ public class Identities {
         return linked == user.id() ? user : users.findById(linked).orElseThrow();
     }
 
+    /**
+     * Each account's subject at this issuer (the id the other system knows them by, e.g. an LTI {@code user_id} for
+     * posting their grade), for those of {@code userIds} who have one there; when one has several (an issuer shared by
+     * several institutions, as Canvas Cloud's is), the one seen last.
+     */
+    public java.util.Map<Long, String> subjectsAt(String issuer, java.util.Collection<Long> userIds) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        if (!userIds.isEmpty()) {
+            identities.findAtIssuer(issuer, userIds).forEach(i -> out.putIfAbsent(i.userId(), i.key().subject()));
+        }
+        return out;
+    }
+
+    /**
+     * Takes the name a registered system's directory (an LMS roster) gives for an account it vouches for; whether it
+     * changed. Only for an identity of that system: the directory is where a person's name is kept up to date.
+     */
+    @Transactional
+    public boolean nameFromDirectory(String issuer, String subject, String name) {
+        if (name == null || name.isBlank()) {
+            return false;
+        }
+        return identities.findUserId(issuer, subject).map(id -> users.rename(id, name.strip()) > 0).orElse(false);
+    }
+
     /** A stable address that never receives mail, for an identity whose system did not share an e-mail address. */
     static String placeholderAddress(String issuer, String subject) {
         String hash = org.paperclub.system.Sha256.hex(issuer + "\n" + subject).substring(0, 24);

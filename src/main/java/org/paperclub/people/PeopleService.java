@@ -33,9 +33,11 @@ public class PeopleService {
     private final Invitations invitations;
     private final Outbox outbox;
     private final AccountMail mail;
+    private final ExternalIdentityRepository identities;
 
     PeopleService(UserRepository users, EnrollmentRepository enrollments, PasswordHasher hasher, Clock clock,
-                  SignInSessions sessions, Invitations invitations, Outbox outbox, AccountMail mail) {
+                  SignInSessions sessions, Invitations invitations, Outbox outbox, AccountMail mail,
+                  ExternalIdentityRepository identities) {
         this.users = users;
         this.enrollments = enrollments;
         this.hasher = hasher;
@@ -44,6 +46,7 @@ public class PeopleService {
         this.invitations = invitations;
         this.outbox = outbox;
         this.mail = mail;
+        this.identities = identities;
     }
 
     public static String normalizeEmail(String email) {
@@ -363,7 +366,8 @@ public class PeopleService {
                 : issued != null ? new Invitations.Pending(clock.instant(), issued.expiresAt())
                 : invitations.pending(user.id()).orElse(null);
         InvitationState state = user.passwordHash() != null ? null
-                : pending != null && pending.expiresAt().isAfter(clock.instant()) ? InvitationState.PENDING : InvitationState.EXPIRED;
+                : pending != null && pending.expiresAt().isAfter(clock.instant()) ? InvitationState.PENDING
+                : pending == null && !identities.findIssuersByUserId(user.id()).isEmpty() ? null : InvitationState.EXPIRED;
         return new RosterEntry(e.id(), user.id(), user.email(), user.name(), e.role(), e.section(), e.canvasUserId(), e.sisUserId(),
                 !e.active(), state, pending == null ? null : pending.sentAt(), pending == null ? null : pending.expiresAt(), null, null);
     }

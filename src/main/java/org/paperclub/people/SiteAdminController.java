@@ -1,5 +1,6 @@
 package org.paperclub.people;
 
+import jakarta.validation.Valid;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -45,7 +46,7 @@ class SiteAdminController {
     @Post
     @Operation(summary = "Make the account with this e-mail address a site administrator (201; 200 when it is one already; 404 when no account has the address)")
     @SiteAdmin("name site administrators")
-    HttpResponse<AdminView> grant(@Body GrantCommand command, Authentication auth) {
+    HttpResponse<AdminView> grant(@Body @Valid GrantCommand command, Authentication auth) {
         SiteAdmins.Granted granted = admins.grantByEmail(command.email(), Viewer.id(auth));
         return granted.isNew() ? HttpResponse.created(granted.admin()) : HttpResponse.ok(granted.admin());
     }

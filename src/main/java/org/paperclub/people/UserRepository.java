@@ -20,6 +20,9 @@ interface UserRepository extends CrudRepository<User, Long> {
 
     List<User> findByIdIn(Collection<Long> ids);
 
+    @Query("update app_user set name = :name where id = :id and name <> :name")
+    int rename(Long id, String name);
+
     @Query("update app_user set mail_refused_at = :at, mail_refused_reason = :reason where id = :id")
     int markMailRefused(Long id, @Nullable Instant at, @Nullable String reason);
 

@@ -248,6 +248,309 @@ public final class TestPlatform implements AutoCloseable {
         respond(ex, 200, "text/html; charset=utf-8", form);
     }
 
+    // Services: the token endpoint (1EdTech Security Framework 1.0, client credentials with a JWT assertion), the
+    // roster (NRPS 2.0) and the grades (AGS 2.0), each checking the bearer token and its scope as a platform does.
+
+    public static final String NRPS_MEDIA_TYPE = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
+    public static final String LINEITEM_CONTAINER = "application/vnd.ims.lis.v2.lineitemcontainer+json";
+    public static final String LINEITEM = "application/vnd.ims.lis.v2.lineitem+json";
+    public static final String SCORE = "application/vnd.ims.lis.v1.score+json";
+    public static final String SCOPE_NRPS = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+    public static final String SCOPE_LINEITEM = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
+    public static final String SCOPE_SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+
+    /** A score the platform took: the line item's URL, the body as JSON, its media type, and the token's scopes. */
+    public record Score(String lineItem, Map<String, Object> body, String contentType) {
+    }
+
+    private record Issued(java.util.Set<String> scopes) {
+    }
+
+    private volatile String toolJwksUrl;
+    private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
+    private final java.util.Set<String> jtis = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger tokensIssued = new AtomicInteger();
+    private final List<String> tokenRefusals = new CopyOnWriteArrayList<>();
+    private volatile String refuseTokens;
+    private volatile int tokenLifetime = 3600;
+    private final Map<String, List<Map<String, Object>>> rosters = new ConcurrentHashMap<>();
+    private final Map<String, Integer> pageSizes = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failingPages = new ConcurrentHashMap<>();
+    private final Map<String, List<Map<String, Object>>> lineItems = new ConcurrentHashMap<>();
+    private final AtomicInteger lineItemIds = new AtomicInteger();
+    private final List<Score> scores = new CopyOnWriteArrayList<>();
+    private volatile boolean outage;
+    private volatile int refuseScoresStatus;
+    private volatile String refuseScoresBody;
+    private volatile long scoreDelayMillis;
+
+    /**
+     * Serves the token endpoint, the roster and the grades. Client assertions are verified against the tool's key set
+     * at {@code toolJwksUrl}, fetched at each token request (as a platform that does not cache would).
+     */
+    public TestPlatform serveServices(String toolJwksUrl) {
+        this.toolJwksUrl = toolJwksUrl;
+        handle("/token", this::token);
+        handle("/nrps/*", this::memberships);
+        handle("/ags/*", this::grades);
+        return this;
+    }
+
+    public String membershipsUrl(String contextId) {
+        return url() + "/nrps/" + contextId;
+    }
+
+    public String lineItemsUrl(String contextId) {
+        return url() + "/ags/" + contextId + "/lineitems";
+    }
+
+    public int tokensIssued() {
+        return tokensIssued.get();
+    }
+
+    /** Why token requests were refused (an assertion that did not verify, say), in order. */
+    public List<String> tokenRefusals() {
+        return List.copyOf(tokenRefusals);
+    }
+
+    /** Refuses every token request with this OAuth error (e.g. invalid_client); null accepts them again. */
+    public void refuseTokens(String error) {
+        refuseTokens = error;
+    }
+
+    public void tokenLifetime(int seconds) {
+        tokenLifetime = seconds;
+    }
+
+    /** Forgets every token issued: a call with one is answered 401. */
+    public void revokeTokens() {
+        tokens.clear();
+    }
+
+    /** A member of a context as NRPS 2.0 lists one. */
+    public static Map<String, Object> member(String userId, String name, String email, String status, String... roles) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", status);
+        m.put("name", name);
+        m.put("email", email);
+        m.put("user_id", userId);
+        m.put("lis_person_sourcedid", "sis-" + userId);
+        m.put("roles", List.of(roles));
+        return m;
+    }
+
+    /** The context's members, served {@code pageSize} a page. */
+    public void roster(String contextId, List<Map<String, Object>> members, int pageSize) {
+        rosters.put(contextId, new CopyOnWriteArrayList<>(members));
+        pageSizes.put(contextId, pageSize);
+    }
+
+    /** Page {@code page} (1-based) of the context's roster answers 500; 0 serves every page again. */
+    public void failRosterPage(String contextId, int page) {
+        failingPages.put(contextId, page);
+    }
+
+    public List<Map<String, Object>> lineItems(String contextId) {
+        return List.copyOf(lineItems.getOrDefault(contextId, List.of()));
+    }
+
+    public List<Score> scores() {
+        return List.copyOf(scores);
+    }
+
+    /** While on, every grades request is answered 503 (the LMS is down). */
+    public void outage(boolean on) {
+        outage = on;
+    }
+
+    /** Refuses every score with this status and body; 0 takes them again. */
+    public void refuseScores(int status, String body) {
+        refuseScoresStatus = status;
+        refuseScoresBody = body;
+    }
+
+    /** Each score takes this long to be answered (for two senders to overlap). */
+    public void scoreDelay(java.time.Duration delay) {
+        scoreDelayMillis = delay.toMillis();
+    }
+
+    private void token(HttpExchange ex) throws IOException {
+        Map<String, String> p = params(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String refusal = refuseTokens != null ? refuseTokens : checkAssertion(ex, p);
+        if (refusal != null) {
+            tokenRefusals.add(refusal);
+            String error = refuseTokens != null ? refuseTokens : refusal.startsWith("unsupported") ? refusal : "invalid_client";
+            respond(ex, error.equals("invalid_scope") ? 400 : 401, "application/json",
+                    com.nimbusds.jose.util.JSONObjectUtils.toJSONString(Map.of("error", error.split(":")[0],
+                            "error_description", refusal)));
+            return;
+        }
+        String token = "tok-" + UUID.randomUUID();
+        java.util.Set<String> scopes = java.util.Set.of(p.getOrDefault("scope", "").split(" "));
+        tokens.put(token, new Issued(scopes));
+        tokensIssued.incrementAndGet();
+        respond(ex, 200, "application/json", com.nimbusds.jose.util.JSONObjectUtils.toJSONString(Map.of("access_token", token,
+                "token_type", "Bearer", "expires_in", tokenLifetime, "scope", String.join(" ", scopes))));
+    }
+
+    /** Why the token request is refused, or null when its assertion verifies against the tool's published keys. */
+    private String checkAssertion(HttpExchange ex, Map<String, String> p) {
+        if (!"POST".equals(ex.getRequestMethod()) || !String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"))
+                .startsWith("application/x-www-form-urlencoded")) {
+            return "unsupported: not a form POST";
+        }
+        if (!"client_credentials".equals(p.get("grant_type"))) {
+            return "unsupported_grant_type: " + p.get("grant_type");
+        }
+        if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(p.get("client_assertion_type"))) {
+            return "invalid_client: client_assertion_type " + p.get("client_assertion_type");
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(p.getOrDefault("client_assertion", ""));
+            String kid = jwt.getHeader().getKeyID();
+            JWKSet set = JWKSet.load(java.net.URI.create(toolJwksUrl).toURL());
+            JWK key = kid == null ? null : set.getKeyByKeyId(kid);
+            if (key == null) {
+                return "invalid_client: no key " + kid + " in the tool's JWKS";
+            }
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAKey()))) {
+                return "invalid_client: the assertion's signature does not verify";
+            }
+            JWTClaimsSet c = jwt.getJWTClaimsSet();
+            if (!clientId.equals(c.getIssuer()) || !clientId.equals(c.getSubject())) {
+                return "invalid_client: iss/sub " + c.getIssuer() + "/" + c.getSubject();
+            }
+            if (c.getAudience() == null || !c.getAudience().contains(accessTokenUrl())) {
+                return "invalid_client: aud " + c.getAudience();
+            }
+            if (c.getExpirationTime() == null || c.getExpirationTime().toInstant().isBefore(Instant.now())) {
+                return "invalid_client: expired";
+            }
+            if (c.getJWTID() == null || !jtis.add(c.getJWTID())) {
+                return "invalid_client: jti missing or replayed";
+            }
+            return null;
+        } catch (Exception e) {
+            return "invalid_client: " + e;
+        }
+    }
+
+    /** The scopes of the request's bearer token; null after answering 401. */
+    private boolean authorized(HttpExchange ex, String scope) throws IOException {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        Issued t = auth == null || !auth.startsWith("Bearer ") ? null : tokens.get(auth.substring(7));
+        if (t == null) {
+            respond(ex, 401, "application/json", "{\"error\":\"invalid_token\"}");
+            return false;
+        }
+        if (!t.scopes().contains(scope)) {
+            respond(ex, 403, "application/json", "{\"error\":\"insufficient_scope\"}");
+            return false;
+        }
+        return true;
+    }
+
+    private void memberships(HttpExchange ex) throws IOException {
+        String contextId = ex.getRequestURI().getPath().substring("/nrps/".length());
+        if (!authorized(ex, SCOPE_NRPS)) {
+            return;
+        }
+        if (!NRPS_MEDIA_TYPE.equals(ex.getRequestHeaders().getFirst("Accept"))) {
+            respond(ex, 406, "text/plain", "Accept " + NRPS_MEDIA_TYPE);
+            return;
+        }
+        List<Map<String, Object>> all = rosters.getOrDefault(contextId, List.of());
+        int size = pageSizes.getOrDefault(contextId, 100);
+        int page = Integer.parseInt(params(ex.getRequestURI().getRawQuery()).getOrDefault("page", "1"));
+        if (failingPages.getOrDefault(contextId, 0) == page) {
+            respond(ex, 500, "text/plain", "The roster service failed on page " + page);
+            return;
+        }
+        List<Map<String, Object>> members = all.subList(Math.min(all.size(), (page - 1) * size), Math.min(all.size(), page * size));
+        if (page * size < all.size()) {
+            ex.getResponseHeaders().add("Link", "<" + membershipsUrl(contextId) + "?page=" + (page + 1) + ">; rel=\"next\"");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", membershipsUrl(contextId) + "?page=" + page);
+        body.put("context", Map.of("id", contextId, "label", contextId.toUpperCase(), "title", "Course " + contextId));
+        body.put("members", members);
+        respond(ex, 200, NRPS_MEDIA_TYPE, com.nimbusds.jose.util.JSONObjectUtils.toJSONString(body));
+    }
+
+    private void grades(HttpExchange ex) throws IOException {
+        String[] parts = ex.getRequestURI().getPath().substring("/ags/".length()).split("/");
+        String contextId = parts[0];
+        if (outage) {
+            respond(ex, 503, "text/plain", "Service Unavailable");
+            return;
+        }
+        if (parts.length == 2 && "lineitems".equals(parts[1])) {
+            if (!authorized(ex, SCOPE_LINEITEM)) {
+                return;
+            }
+            List<Map<String, Object>> items = lineItems.computeIfAbsent(contextId, k -> new CopyOnWriteArrayList<>());
+            if ("GET".equals(ex.getRequestMethod())) {
+                if (!LINEITEM_CONTAINER.equals(ex.getRequestHeaders().getFirst("Accept"))) {
+                    respond(ex, 406, "text/plain", "Accept " + LINEITEM_CONTAINER);
+                    return;
+                }
+                Map<String, String> q = params(ex.getRequestURI().getRawQuery());
+                List<Map<String, Object>> found = items.stream()
+                        .filter(i -> q.get("resource_id") == null || q.get("resource_id").equals(i.get("resourceId")))
+                        .filter(i -> q.get("tag") == null || q.get("tag").equals(i.get("tag"))).toList();
+                respond(ex, 200, LINEITEM_CONTAINER, "[" + found.stream().map(com.nimbusds.jose.util.JSONObjectUtils::toJSONString).collect(java.util.stream.Collectors.joining(",")) + "]");
+                return;
+            }
+            if (!LINEITEM.equals(ex.getRequestHeaders().getFirst("Content-Type"))) {
+                respond(ex, 415, "text/plain", "Content-Type " + LINEITEM);
+                return;
+            }
+            try {
+                Map<String, Object> item = new LinkedHashMap<>(com.nimbusds.jose.util.JSONObjectUtils.parse(
+                        new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                item.put("id", lineItemsUrl(contextId) + "/" + lineItemIds.incrementAndGet());
+                items.add(item);
+                respond(ex, 201, LINEITEM, com.nimbusds.jose.util.JSONObjectUtils.toJSONString(item));
+            } catch (java.text.ParseException e) {
+                respond(ex, 400, "text/plain", "not JSON");
+            }
+            return;
+        }
+        if (parts.length == 4 && "scores".equals(parts[3]) && "POST".equals(ex.getRequestMethod())) {
+            if (!authorized(ex, SCOPE_SCORE)) {
+                return;
+            }
+            String lineItem = lineItemsUrl(contextId) + "/" + parts[2];
+            if (lineItems.getOrDefault(contextId, List.of()).stream().noneMatch(i -> lineItem.equals(i.get("id")))) {
+                respond(ex, 404, "text/plain", "No such line item");
+                return;
+            }
+            if (scoreDelayMillis > 0) {
+                try {
+                    Thread.sleep(scoreDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (refuseScoresStatus != 0) {
+                respond(ex, refuseScoresStatus, "application/json", refuseScoresBody);
+                return;
+            }
+            String type = ex.getRequestHeaders().getFirst("Content-Type");
+            try {
+                scores.add(new Score(lineItem, com.nimbusds.jose.util.JSONObjectUtils.parse(
+                        new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)), type));
+            } catch (java.text.ParseException e) {
+                respond(ex, 400, "text/plain", "not JSON");
+                return;
+            }
+            respond(ex, 200, "application/json", "{}");
+            return;
+        }
+        respond(ex, 404, "text/plain", "No such grades endpoint");
+    }
+
     // Plumbing
 
     /** Serves {@code path} (an exact path, or a prefix ending in {@code /*}) with the handler, replacing any before. */

@@ -1,0 +1,157 @@
+package org.paperclub.web;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.paperclub.people.Identities;
+import org.paperclub.support.ApiTest;
+import org.paperclub.support.TestPlatform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.paperclub.support.TestPlatform.LEARNER;
+import static org.paperclub.support.TestPlatform.member;
+
+/** Staff sync the roster from the LMS on the roster page, and see and set the grade passback in the LMS panel. */
+@MicronautTest
+@Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
+@Property(name = "paperclub.lti.poll-interval", value = "1h")
+class LmsPanelPageTest extends BrowserTest {
+
+    private static final String SCOPES = TestPlatform.SCOPE_LINEITEM + " " + TestPlatform.SCOPE_SCORE;
+
+    @Inject
+    Identities identities;
+
+    private TestPlatform platform;
+
+    /** The demo course linked to an LMS course of a registered platform, as an instructor's launch would leave it. */
+    @BeforeAll
+    void aLinkedCourse() throws Exception {
+        platform = new TestPlatform().serveServices(server.getURL() + "/lti/jwks");
+        platform.roster("seminar", List.of(member("lms-1", "Student One", "student1@example.edu", "Active", LEARNER),
+                member("lms-new", "Nadia New", "nadia@lms.example.edu", "Active", LEARNER)), 10);
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection c = jdbc()) {
+            PreparedStatement reg = c.prepareStatement("insert into lti_registration (name, issuer, client_id, auth_login_url, "
+                    + "access_token_url, jwks_url, created_at, updated_at) values ('Campus LMS', ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            reg.setString(1, platform.issuer());
+            reg.setString(2, platform.clientId);
+            reg.setString(3, platform.authLoginUrl());
+            reg.setString(4, platform.accessTokenUrl());
+            reg.setString(5, platform.jwksUrl());
+            reg.setTimestamp(6, now);
+            reg.setTimestamp(7, now);
+            reg.executeUpdate();
+            ResultSet keys = reg.getGeneratedKeys();
+            keys.next();
+            long registration = keys.getLong(1);
+            PreparedStatement ctx = c.prepareStatement("insert into lti_context (registration_id, deployment_id, context_id, course_id, "
+                    + "title, label, memberships_url, lineitems_url, ags_scopes, created_at, updated_at) values (?, ?, 'seminar', ?, "
+                    + "'Reading Seminar (LMS)', 'SEM', ?, ?, ?, ?, ?)");
+            ctx.setLong(1, registration);
+            ctx.setString(2, platform.deploymentId);
+            ctx.setLong(3, DEMO);
+            ctx.setString(4, platform.membershipsUrl("seminar"));
+            ctx.setString(5, platform.lineItemsUrl("seminar"));
+            ctx.setString(6, SCOPES);
+            ctx.setTimestamp(7, now);
+            ctx.setTimestamp(8, now);
+            ctx.executeUpdate();
+            // The passback as it stands after a publish during an LMS outage: one score sent, one refused, one waiting.
+            long context;
+            try (ResultSet r = c.createStatement().executeQuery("select id from lti_context where context_id = 'seminar'")) {
+                r.next();
+                context = r.getLong(1);
+            }
+            long student1 = identities.resolve(platform.issuer(), "lms-1", "student1@example.edu", true, null).id();
+            long student2 = identities.resolve(platform.issuer(), "lms-2", "student2@example.edu", true, null).id();
+            long student3 = identities.resolve(platform.issuer(), "lms-3", "student3@example.edu", true, null).id();
+            PreparedStatement score = c.prepareStatement("insert into lti_score_outbox (course_id, context_id, resource_id, label, tag, "
+                    + "student_id, lti_user_id, score_given, score_maximum, activity_progress, grading_progress, score_timestamp, "
+                    + "status, attempts, created_at, next_attempt_at, sent_at, last_error) values (?, ?, 'paperclub-participation', "
+                    + "'Participation', 'participation', ?, ?, 90, 100, 'Completed', 'FullyGraded', ?, ?, 1, ?, ?, ?, ?)");
+            Object[][] rows = {
+                    {student1, "lms-1", "SENT", now, null},
+                    {student2, "lms-2", "FAILED", null, "Campus LMS refused the score (HTTP 400): lms-2 is not a learner in this course."},
+                    {student3, "lms-3", "QUEUED", null, "Campus LMS could not take the score now (HTTP 503): Service Unavailable."}};
+            for (Object[] row : rows) {
+                score.setLong(1, DEMO);
+                score.setLong(2, context);
+                score.setLong(3, (Long) row[0]);
+                score.setString(4, (String) row[1]);
+                score.setTimestamp(5, now);
+                score.setString(6, (String) row[2]);
+                score.setTimestamp(7, now);
+                score.setTimestamp(8, now);
+                score.setTimestamp(9, (Timestamp) row[3]);
+                score.setString(10, (String) row[4]);
+                score.executeUpdate();
+            }
+        }
+    }
+
+    @AfterAll
+    void closePlatform() {
+        if (platform != null) { // not made when browser tests are turned off
+            platform.close();
+        }
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.copy(((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void a_ta_syncs_the_roster_from_the_lms_and_sees_what_it_did() throws Exception {
+        browser.signIn(base, "ta@example.edu");
+        browser.open(base, "#/courses/" + DEMO + "/roster");
+        browser.await(By.id("sync-roster")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lms-roster-result"), "1 added"));
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#roster tr th")));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "Nadia New"));
+        assertTrue(browser.driver.findElement(By.id("status")).getText().contains("Roster synced from the LMS"));
+        screenshot("lms-roster-sync");
+        Axe.assertNoSeriousFindings(browser.driver, "#/courses/1/roster with the LMS sync");
+    }
+
+    @Test
+    void an_instructor_sees_the_link_and_chooses_a_column_per_component_in_the_lms_panel() throws Exception {
+        browser.signIn(base, "instructor@example.edu");
+        browser.open(base, "#/courses/" + DEMO + "/grades");
+        browser.await(By.id("lms-links"));
+        assertTrue(browser.driver.findElement(By.id("lms-links")).getText().contains("Reading Seminar (LMS) on Campus LMS"));
+        browser.driver.findElement(By.id("lms-per-component")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lms-message"), "its own grade column"));
+        browser.driver.findElement(By.id("lms-send-again")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lms-message"), "queued for the LMS"));
+        assertTrue(browser.driver.findElement(By.id("lms-grades-state")).getText().contains("1 score sent, 1 waiting, 1 refused"));
+        assertTrue(browser.driver.findElement(By.id("lms-failures")).getText().contains("lms-2 is not a learner in this course"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.getElementById('lms-panel').scrollIntoView()");
+        screenshot("lms-panel");
+        Axe.assertNoSeriousFindings(browser.driver, "#/courses/1/grades with the LMS panel");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.getElementById('lms-panel').scrollIntoView()");
+        screenshot("lms-panel-phone");
+    }
+}
