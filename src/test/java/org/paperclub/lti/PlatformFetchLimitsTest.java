@@ -39,6 +39,7 @@ import static org.paperclub.support.TestPlatform.LEARNER;
 @Property(name = "paperclub.admin-emails", value = PlatformFetchLimitsTest.ADMIN)
 @Property(name = "paperclub.lti.fetch-timeout", value = "2s")
 @Property(name = "paperclub.lti.registration-timeout", value = "2s")
+@Property(name = "paperclub.lti.service-timeout", value = "2s")
 class PlatformFetchLimitsTest extends ApiTest {
 
     static final String ADMIN = "fetch-admin@example.edu";
@@ -51,6 +52,9 @@ class PlatformFetchLimitsTest extends ApiTest {
 
     @Inject
     PeopleService people;
+
+    @Inject
+    PlatformHttp platformHttp;
 
     private TestPlatform trickling;
     private TestPlatform huge;
@@ -67,6 +71,7 @@ class PlatformFetchLimitsTest extends ApiTest {
         trickling = new TestPlatform();
         trickling.handle("/jwks", PlatformFetchLimitsTest::trickle);
         trickling.handle("/.well-known/openid-configuration", PlatformFetchLimitsTest::trickle);
+        trickling.handle("/memberships", PlatformFetchLimitsTest::trickle);
         huge = new TestPlatform();
         huge.handle("/jwks", ex -> {
             ex.getResponseHeaders().set("Content-Type", "application/json");
@@ -122,6 +127,14 @@ class PlatformFetchLimitsTest extends ApiTest {
                 + "&registration_token=t"));
         assertEquals(502, page.status(), page.body());
         assertTrue(page.body().contains("Paperclub could not reach the LMS"), page.body());
+    }
+
+    @Test
+    void a_roster_or_grade_call_to_a_platform_that_trickles_forever_ends_with_a_sentence() {
+        LtiServiceException e = assertTimeoutPreemptively(GUARD, () -> org.junit.jupiter.api.Assertions.assertThrows(LtiServiceException.class,
+                () -> platformHttp.send(java.net.http.HttpRequest.newBuilder(URI.create(trickling.url() + "/memberships")).GET().build(),
+                        "Trickling LMS")));
+        assertTrue(e.getMessage().startsWith("Trickling LMS did not answer"), e.getMessage());
     }
 
     /** Headers at once, then a space every half second for a minute and a half: never a whole answer in time. */
