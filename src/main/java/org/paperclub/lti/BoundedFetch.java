@@ -3,6 +3,7 @@ package org.paperclub.lti;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -28,8 +29,8 @@ final class BoundedFetch {
         return t;
     });
 
-    /** The status, and the body (null when it is larger than allowed). */
-    record Answer(int status, byte[] body) {
+    /** The status, the body (null when it is larger than allowed) and the headers. */
+    record Answer(int status, byte[] body, HttpHeaders headers) {
 
         boolean tooLarge() {
             return body == null;
@@ -65,7 +66,7 @@ final class BoundedFetch {
         if (late.get()) {
             throw new HttpTimeoutException("no complete answer within " + deadline.toSeconds() + " s");
         }
-        return new Answer(response.statusCode(), bytes.length > maxBytes ? null : bytes);
+        return new Answer(response.statusCode(), bytes.length > maxBytes ? null : bytes, response.headers());
     }
 
     private static void closeQuietly(InputStream in) {
