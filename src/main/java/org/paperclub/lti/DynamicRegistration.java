@@ -1,6 +1,7 @@
 package org.paperclub.lti;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
@@ -10,11 +11,9 @@ import org.paperclub.system.ProblemException;
 import org.paperclub.system.Sha256;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -55,8 +54,12 @@ public class DynamicRegistration {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
+    private final Duration fetchTimeout;
+
     DynamicRegistration(RegistrationLinkRepository links, Registrations registrations, ToolDocuments documents, Clock clock,
-                        TransactionOperations<Connection> transactions) {
+                        TransactionOperations<Connection> transactions,
+                        @Value("${paperclub.lti.registration-timeout:20s}") Duration fetchTimeout) {
+        this.fetchTimeout = fetchTimeout;
         this.transactions = transactions;
         this.links = links;
         this.registrations = registrations;
@@ -172,22 +175,17 @@ public class DynamicRegistration {
     }
 
     private Map<String, Object> fetch(HttpRequest.Builder request, String what) {
-        HttpRequest sent = request.timeout(Duration.ofSeconds(20)).header("Accept", "application/json").build();
+        HttpRequest sent = request.header("Accept", "application/json").build();
         try {
-            HttpResponse<InputStream> response = http.send(sent, HttpResponse.BodyHandlers.ofInputStream());
-            String body;
-            try (InputStream in = response.body()) {
-                byte[] bytes = in.readNBytes(MAX_BODY + 1);
-                if (bytes.length > MAX_BODY) {
-                    throw new ProblemException(HttpStatus.BAD_GATEWAY, "The LMS's " + what + " answer is too large to be one.");
-                }
-                body = new String(bytes, StandardCharsets.UTF_8);
+            BoundedFetch.Answer response = BoundedFetch.send(http, sent, MAX_BODY, fetchTimeout);
+            if (response.tooLarge()) {
+                throw new ProblemException(HttpStatus.BAD_GATEWAY, "The LMS's " + what + " answer is too large to be one.");
             }
-            if (response.statusCode() / 100 != 2) {
+            if (response.status() / 100 != 2) {
                 throw new ProblemException(HttpStatus.BAD_GATEWAY, "The LMS refused the " + what + " request (HTTP "
-                        + response.statusCode() + " from " + sent.uri() + ").");
+                        + response.status() + " from " + sent.uri() + ").");
             }
-            return JSONObjectUtils.parse(body);
+            return JSONObjectUtils.parse(new String(response.body(), StandardCharsets.UTF_8));
         } catch (ParseException e) {
             throw new ProblemException(HttpStatus.BAD_GATEWAY, "The LMS's " + what + " answer from " + sent.uri() + " is not JSON.");
         } catch (IOException e) {

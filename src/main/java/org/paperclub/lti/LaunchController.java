@@ -173,17 +173,24 @@ class LaunchController {
             Map<String, List<String>> form = form(body);
             String browser = request.getCookies().findCookie(BROWSER_COOKIE).map(Cookie::getValue).orElse(null);
             Launch launch = verifier.verify(one(form, "id_token"), one(form, "state"), browser);
-            Set<String> frames = new LinkedHashSet<>();
-            for (String url : java.util.Arrays.asList(request.getHeaders().get("Origin"), launch.returnUrl())) {
-                String o = origin(url);
-                if (o != null) {
-                    frames.add(o);
-                }
+            // The signed return_url is the platform's word on where its pages are; the Origin header is only the word of
+            // whichever page posted the form, which a person can write themselves around their own valid id_token. So
+            // the Origin may frame this launch's own pages (they sign in that very person), but only what the platform
+            // signed is kept as a frame of the app for everyone.
+            Set<String> vouched = new LinkedHashSet<>();
+            String returnOrigin = origin(launch.returnUrl());
+            if (returnOrigin != null) {
+                vouched.add(returnOrigin);
+            }
+            Set<String> frames = new LinkedHashSet<>(vouched);
+            String posted = origin(request.getHeaders().get("Origin"));
+            if (posted != null) {
+                frames.add(posted);
             }
             Launches.Outcome outcome = launches.handle(launch, frames.isEmpty() ? null : String.join(" ", frames));
             if (!(outcome instanceof Launches.NotSetUp)) {
-                frames.addAll(LmsFrames.of(launch.registration()));
-                lmsFrames.record(launch.registration().id(), frames);
+                vouched.addAll(LmsFrames.of(launch.registration()));
+                lmsFrames.record(launch.registration().id(), vouched);
             }
             return outcome(request, launch.registration(), outcome, null);
         } catch (LaunchRefused e) {
@@ -223,8 +230,16 @@ class LaunchController {
                 }
                 return outcome(request, registration, enter, null);
             } catch (ProblemException e) {
-                // The form again, with the sentence: a course code already taken in that term, a time zone misspelt.
-                return outcome(request, registration, launches.again(ticket, token), e.getMessage());
+                // The form again, with the sentence (a course code already taken in that term, a time zone misspelt) and
+                // with what the instructor chose and typed: sent back the suggestion instead, one more click would make
+                // the course in the default time zone, or link the course offered first.
+                Launches.ChooseCourse again = launches.again(ticket, token);
+                if ("new".equals(choice)) {
+                    again = again.suggesting(new CourseCommand(trim(one(form, "code")), trim(one(form, "title")),
+                            trim(one(form, "term")), trim(one(form, "timeZone")), null, null));
+                }
+                return html(HttpStatus.UNPROCESSABLE_ENTITY, LtiPages.chooseCourse(again, e.getMessage(), choice),
+                        policy(frameAncestors(registration, again.frameOrigin()), null));
             }
         } catch (LaunchRefused e) {
             return refusal(e);
@@ -315,6 +330,16 @@ class LaunchController {
     @Operation(summary = "Signs in with a one-time link from the launch page (when the LMS frame lost the cookie) and opens the course")
     HttpResponse<?> continueInNewWindow(HttpRequest<?> request, @PathVariable String token) {
         try {
+            // The link signs in whoever follows it, so it must be followed from the landing page that showed it (this
+            // site's page in the LMS frame): a browser says so in Sec-Fetch-Site. Another site linking to it, or the link
+            // pasted into the address bar, would sign the person in front of that browser in as someone else. A browser
+            // too old to send the header is let through, as before; the ticket is left unused either way.
+            String from = request.getHeaders().get("Sec-Fetch-Site");
+            if (from != null && !from.equalsIgnoreCase("same-origin")) {
+                throw new LaunchRefused(403, "This link opens Paperclub only from the Paperclub page in your LMS. Go back to "
+                        + "your course in the LMS and open Paperclub again.",
+                        "A new-window sign-in followed from another site or typed in (Sec-Fetch-Site: " + from + ").");
+            }
             Map.Entry<User, String> handoff = launches.handoff(token);
             MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.SEE_OTHER).header("Location", handoff.getValue())
                     .header("Cache-Control", "no-store");
@@ -337,7 +362,7 @@ class LaunchController {
             return html(HttpStatus.OK, LtiPages.notSetUp(n.platformName()), policy("*", null));
         }
         if (outcome instanceof Launches.ChooseCourse c) {
-            return html(error == null ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, LtiPages.chooseCourse(c, error),
+            return html(error == null ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, LtiPages.chooseCourse(c, error, null),
                     policy(frameAncestors(registration, c.frameOrigin()), null));
         }
         Launches.ChooseLinks l = (Launches.ChooseLinks) outcome;
@@ -371,7 +396,7 @@ class LaunchController {
 
     /**
      * Who may frame a launch page: this site, the platform's own addresses, and where the launch came from (its
-     * {@code Origin}, which a browser sets and no page can forge, and the signed launch_presentation return_url):
+     * {@code Origin}, which a browser sets, and the signed launch_presentation return_url):
      * Canvas's issuer is canvas.instructure.com while its pages are on the school's own host, so only the launch
      * itself tells which host frames Paperclub (see {@link LmsFrames}).
      */

@@ -13,6 +13,7 @@ import org.paperclub.course.CourseViews.CourseView;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.Identities;
 import org.paperclub.people.PeopleService;
+import org.paperclub.people.SiteAdmins;
 import org.paperclub.people.User;
 
 import java.text.ParseException;
@@ -61,6 +62,11 @@ class Launches {
     /** An instructor's first launch from an LMS course: link one of their courses or create one. */
     record ChooseCourse(String ticket, User user, LtiContext context, List<CourseView> courses, CourseCommand suggestion,
                         String platformName, @Nullable String frameOrigin) implements Outcome {
+
+        /** The same choice with these values in the new course's fields (what the instructor typed). */
+        ChooseCourse suggesting(CourseCommand typed) {
+            return new ChooseCourse(ticket, user, context, courses, typed, platformName, frameOrigin);
+        }
     }
 
     /** A deep-linking request: which course (fixed when the LMS course is linked) and which of its pages. */
@@ -114,14 +120,16 @@ class Launches {
     private final TicketRepository tickets;
     private final Identities identities;
     private final PeopleService people;
+    private final SiteAdmins admins;
     private final CourseService courses;
     private final ApplicationEventPublisher<ContextLaunched> launched;
     private final Clock clock;
     private final String defaultTimeZone;
 
     Launches(LtiContextRepository contexts, ContextLinkRepository links, CourseLink courseLink, TicketRepository tickets, Identities identities,
-             PeopleService people, CourseService courses, ApplicationEventPublisher<ContextLaunched> launched, Clock clock,
-             @Value("${paperclub.lti.course-time-zone:UTC}") String defaultTimeZone) {
+             PeopleService people, SiteAdmins admins, CourseService courses, ApplicationEventPublisher<ContextLaunched> launched,
+             Clock clock, @Value("${paperclub.lti.course-time-zone:UTC}") String defaultTimeZone) {
+        this.admins = admins;
         this.contexts = contexts;
         this.links = links;
         this.courseLink = courseLink;
@@ -347,7 +355,13 @@ class Launches {
      * LMS launch with a colleague's address is the LMS's breach, not a stranger's claim.
      */
     private User account(Launch launch) {
-        return identities.resolve(launch.issuer(), launch.subject(), launch.email(), true, launch.name());
+        String email = launch.email();
+        // Except a site administrator's account: an LMS's word on an address vouches for a course's people, and an
+        // LMS user who can set their own address there must not become the administrator of Paperclub. Such a launch
+        // gets an account of its own (no password, a placeholder address), like any unverified claim.
+        boolean vouched = email == null || email.isBlank()
+                || people.userByEmail(email).map(u -> !admins.isAdmin(u.id())).orElse(true);
+        return identities.resolve(launch.issuer(), launch.subject(), email, vouched, launch.name());
     }
 
     /** The context row of this launch, made or brought up to date with the title, label and service endpoints it names. */

@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * The LMS pages that may frame Paperclub: the registered platforms' own origins (issuer, login endpoint) and the origins
  * their verified launches came from. Canvas's issuer (canvas.instructure.com) is not where its pages are (the school's
- * host), so the launch itself tells: its {@code Origin} header and the signed {@code launch_presentation.return_url}.
- * Only verified launches of registered platforms add one, so a stranger cannot make Paperclub frameable by their site.
+ * host), so the launch itself tells: its signed {@code launch_presentation.return_url}. Not the launch's {@code Origin}
+ * header: a person with a valid id_token of their own can post it from any page, which would make the app frameable
+ * by their site for everyone. Only what a registered platform signs adds an origin.
  * Kept in memory for a few seconds (the response filter asks on every load of the app's page), in the database for
  * every instance.
  */

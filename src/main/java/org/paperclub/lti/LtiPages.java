@@ -34,16 +34,18 @@ final class LtiPages {
                 """.formatted(escape(platformName)));
     }
 
-    static String chooseCourse(Launches.ChooseCourse c, @Nullable String error) {
+    /** {@code chosen}: the radio the instructor had chosen when the form comes back with an error; null for the first offer. */
+    static String chooseCourse(Launches.ChooseCourse c, @Nullable String error, @Nullable String chosen) {
+        boolean known = chosen != null && (chosen.equals("new")
+                || c.courses().stream().anyMatch(course -> String.valueOf(course.id()).equals(chosen)));
+        String checked = known ? chosen : c.courses().isEmpty() ? "new" : String.valueOf(c.courses().get(0).id());
         StringBuilder options = new StringBuilder();
-        boolean first = true;
         for (CourseView course : c.courses()) {
             options.append("<label><input type=\"radio\" name=\"course\" value=\"").append(course.id()).append("\"")
-                    .append(first ? " checked" : "").append("> ").append(escape(course.code())).append(" · ")
+                    .append(checked.equals(String.valueOf(course.id())) ? " checked" : "").append("> ").append(escape(course.code())).append(" · ")
                     .append(escape(course.title())).append(" (").append(escape(course.term())).append(")</label>\n");
-            first = false;
         }
-        options.append("<label><input type=\"radio\" name=\"course\" value=\"new\"").append(c.courses().isEmpty() ? " checked" : "")
+        options.append("<label><input type=\"radio\" name=\"course\" value=\"new\"").append(checked.equals("new") ? " checked" : "")
                 .append("> A new course, as below</label>\n");
         CourseCommand s = c.suggestion();
         String lms = c.context().title() != null ? c.context().title() : c.context().contextId();

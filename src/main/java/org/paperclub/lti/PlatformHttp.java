@@ -1,15 +1,14 @@
 package org.paperclub.lti;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +31,11 @@ class PlatformHttp {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Duration timeout;
+
+    PlatformHttp(@Value("${paperclub.lti.service-timeout:30s}") Duration timeout) {
+        this.timeout = timeout;
+    }
 
     URI uri(String url, String what) {
         try {
@@ -47,17 +51,15 @@ class PlatformHttp {
 
     /** Sends; an answer of any status, or an exception with a sentence when there was none. */
     Answer send(HttpRequest request, String platform) {
-        HttpRequest timed = HttpRequest.newBuilder(request, (n, v) -> true).timeout(Duration.ofSeconds(30)).build();
         try {
-            HttpResponse<InputStream> r = client.send(timed, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = r.body()) {
-                byte[] bytes = in.readNBytes(MAX_BODY + 1);
-                if (bytes.length > MAX_BODY) {
-                    throw new LtiServiceException(platform + " sent an answer larger than " + (MAX_BODY / 1024 / 1024)
-                            + " MB to " + request.method() + " " + request.uri().getPath() + "; Paperclub stopped reading it.", r.statusCode(), false);
-                }
-                return new Answer(r.statusCode(), new String(bytes, StandardCharsets.UTF_8), r.headers());
+            // Bounded as a whole, body included: a platform that sends its headers and then trickles would otherwise
+            // hold the roster sync or grade sending (and its thread) for as long as it liked.
+            BoundedFetch.Answer r = BoundedFetch.send(client, request, MAX_BODY, timeout);
+            if (r.tooLarge()) {
+                throw new LtiServiceException(platform + " sent an answer larger than " + (MAX_BODY / 1024 / 1024)
+                        + " MB to " + request.method() + " " + request.uri().getPath() + "; Paperclub stopped reading it.", r.status(), false);
             }
+            return new Answer(r.status(), new String(r.body(), StandardCharsets.UTF_8), r.headers());
         } catch (IOException e) {
             throw new LtiServiceException(platform + " did not answer (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + clip(e.getMessage(), 200)) + ").", 0, true);

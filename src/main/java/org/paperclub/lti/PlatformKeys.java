@@ -9,11 +9,9 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
@@ -43,13 +41,16 @@ class PlatformKeys {
     private final Clock clock;
     private final Duration keepFor;
     private final Duration refetchEvery;
+    private final Duration fetchTimeout;
 
     PlatformKeys(Clock clock,
                  @Value("${paperclub.lti.jwks-keep-for:10m}") Duration keepFor,
-                 @Value("${paperclub.lti.jwks-refetch-every:30s}") Duration refetchEvery) {
+                 @Value("${paperclub.lti.jwks-refetch-every:30s}") Duration refetchEvery,
+                 @Value("${paperclub.lti.fetch-timeout:10s}") Duration fetchTimeout) {
         this.clock = clock;
         this.keepFor = keepFor;
         this.refetchEvery = refetchEvery;
+        this.fetchTimeout = fetchTimeout;
     }
 
     /** The platform's RSA key with this kid; refused when the platform does not publish it, even after a fresh fetch. */
@@ -82,23 +83,19 @@ class PlatformKeys {
 
     private Kept fetch(Registration registration, String cacheKey, Instant now) {
         try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(registration.jwksUrl()))
-                    .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw LaunchRefused.untrusted("The platform's JWKS (" + registration.jwksUrl() + ") answered HTTP "
-                            + response.statusCode() + ".");
-                }
-                byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-                if (bytes.length > MAX_BYTES) {
-                    throw LaunchRefused.untrusted("The platform's JWKS (" + registration.jwksUrl() + ") is larger than "
-                            + MAX_BYTES / 1024 + " KB.");
-                }
-                Kept fresh = new Kept(JWKSet.parse(new String(bytes, StandardCharsets.UTF_8)), now);
-                kept.put(cacheKey, fresh);
-                return fresh;
+            BoundedFetch.Answer response = BoundedFetch.send(http, HttpRequest.newBuilder(URI.create(registration.jwksUrl()))
+                    .header("Accept", "application/json").GET().build(), MAX_BYTES, fetchTimeout);
+            if (response.status() != 200) {
+                throw LaunchRefused.untrusted("The platform's JWKS (" + registration.jwksUrl() + ") answered HTTP "
+                        + response.status() + ".");
             }
+            if (response.tooLarge()) {
+                throw LaunchRefused.untrusted("The platform's JWKS (" + registration.jwksUrl() + ") is larger than "
+                        + MAX_BYTES / 1024 + " KB.");
+            }
+            Kept fresh = new Kept(JWKSet.parse(new String(response.body(), StandardCharsets.UTF_8)), now);
+            kept.put(cacheKey, fresh);
+            return fresh;
         } catch (IOException | IllegalArgumentException e) {
             throw LaunchRefused.untrusted("The platform's JWKS (" + registration.jwksUrl() + ") could not be fetched: " + e.getMessage());
         } catch (ParseException e) {

@@ -35,6 +35,8 @@ import static org.paperclub.support.TestPlatform.TEACHING_ASSISTANT;
 class LaunchTest extends ApiTest {
 
     static final String SITE = "https://paperclub.example.edu";
+    /** The site's administrator, who also has an account in the LMS under the same address. */
+    static final String ROOT = "root@example.edu";
 
     @Inject
     EmbeddedServer server;
@@ -42,12 +44,16 @@ class LaunchTest extends ApiTest {
     @Inject
     LaunchEvents events;
 
+    @Inject
+    org.paperclub.people.PeopleService people;
+
     private TestPlatform lms;
     private LtiDriver driver;
+    private long rootId;
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("paperclub.public-url", SITE, "paperclub.test.launch-events", "true");
+        return Map.of("paperclub.public-url", SITE, "paperclub.test.launch-events", "true", "paperclub.admin-emails", ROOT);
     }
 
     @BeforeAll
@@ -57,6 +63,8 @@ class LaunchTest extends ApiTest {
             LtiDriver.register(c, lms, "Canvas at Example U");
         }
         driver = new LtiDriver(server.getURL().toString(), SITE);
+        // Outside the tests' transactions, which the app's own requests would wait on.
+        rootId = people.createAccount(ROOT, "Rita Root", people.hashPassword(Api.PASSWORD), false).id();
     }
 
     @AfterAll
@@ -210,6 +218,23 @@ class LaunchTest extends ApiTest {
     }
 
     @Test
+    void a_new_course_refused_for_a_misspelt_time_zone_keeps_what_the_instructor_typed_and_their_choice_of_a_new_course() throws SQLException {
+        // An instructor who teaches a course already: the page offers it first. Sent back the suggestion (UTC, the LMS's
+        // title) with the existing course checked, one more click would link the wrong course or make one in UTC.
+        linkedCourse("ctx-typed");
+        LtiDriver.Answer first = driver.launch(lms, lms.launchClaims("prof-ctx-typed", "Prof ctx-typed", "prof-ctx-typed@lms.example.edu",
+                "ctx-typed-2", "Second Seminar", INSTRUCTOR));
+        LtiDriver.Answer bad = driver.post("/lti/link", Map.of("ticket", first.field("ticket"), "course", "new", "code", "TYPED-2",
+                "title", "Reading Group, as I call it", "term", "Fall 2027", "timeZone", "America/NewYork"));
+        assertEquals(422, bad.status());
+        assertTrue(bad.body().contains("is not a time zone"), bad.body());
+        assertTrue(bad.body().contains("value=\"America/NewYork\""), bad.body());
+        assertTrue(bad.body().contains("value=\"Reading Group, as I call it\""), bad.body());
+        assertTrue(bad.body().contains("value=\"TYPED-2\"") && bad.body().contains("value=\"Fall 2027\""), bad.body());
+        assertTrue(bad.body().contains("value=\"new\" checked"), "a new course stays chosen: " + bad.body());
+    }
+
+    @Test
     void a_role_paperclub_has_no_place_for_is_refused_with_a_sentence() throws SQLException {
         linkedCourse("ctx-mentor");
         Map<String, Long> before = counts();
@@ -235,6 +260,35 @@ class LaunchTest extends ApiTest {
         LtiDriver.Answer again = driver.get(href);
         assertEquals(400, again.status());
         assertTrue(again.cookie("PAPERCLUB_SESSION").isEmpty());
+    }
+
+    @Test
+    void a_new_window_link_that_another_site_sends_the_browser_to_signs_no_one_in() throws SQLException {
+        // A student's own link, planted on another site (or sent in a chat) within its two minutes, would sign whoever
+        // follows it in as that student: what they then upload or sign up for would be the student's.
+        linkedCourse("ctx-planted");
+        LtiDriver.Answer landing = driver.launch(lms, lms.launchClaims("stu-p", "Mallory", "mallory-p@lms.example.edu", "ctx-planted", "P", LEARNER));
+        String href = landing.body().replaceAll("(?s).*id=\"landing-continue\" class=\"button\" href=\"([^\"]+)\".*", "$1");
+
+        for (String from : List.of("cross-site", "same-site", "none")) {
+            LtiDriver.Answer followed = driver.get(href, Map.of("Sec-Fetch-Site", from));
+            assertEquals(403, followed.status(), from);
+            assertTrue(followed.cookie("PAPERCLUB_SESSION").isEmpty(), from);
+            assertTrue(followed.body().contains("only from the Paperclub page in your LMS"), followed.body());
+        }
+        assertEquals(303, driver.get(href, Map.of("Sec-Fetch-Site", "same-origin")).status(), "the landing page's own link still works");
+    }
+
+    @Test
+    void an_lms_account_with_the_site_administrators_address_does_not_become_the_site_administrator() throws SQLException {
+        // Any LMS user who can set their own address there (Moodle with e-mail change confirmation off, a sandbox
+        // account) would otherwise sign in here as the site's administrator and register platforms.
+        long courseId = linkedCourse("ctx-root");
+        LtiDriver.Answer a = driver.launch(lms, lms.launchClaims("stu-root", "Not Rita", ROOT, "ctx-root", "Root", LEARNER));
+        assertEquals("/#/courses/" + courseId, a.landingPath());
+        Map<String, Object> me = a.session(client.toBlocking()).get("/api/me");
+        assertFalse(rootId == Api.id(me), "signed in as the administrator: " + me);
+        assertEquals(false, me.get("siteAdmin"), me::toString);
     }
 
     @Test
@@ -271,6 +325,23 @@ class LaunchTest extends ApiTest {
         LtiDriver.Answer script = driver.get("/app.js");
         assertTrue(script.header("content-security-policy").contains("frame-ancestors 'none'"));
         assertEquals("DENY", script.header("x-frame-options"));
+    }
+
+    @Test
+    void a_student_who_posts_their_own_launch_from_another_site_does_not_make_the_app_frameable_by_that_site() throws SQLException {
+        // A student holds a valid id_token of their own (the platform's form shows it to them) and posts it from a page
+        // of theirs: the browser's Origin is then their site, which the platform never vouched for. (A loopback origin:
+        // Micronaut refuses a foreign Origin on a server bound to localhost.)
+        long courseId = linkedCourse("ctx-stranger");
+        Map<String, Object> claims = lms.launchClaims("stu-x", "Mallory", "mallory@lms.example.edu", "ctx-stranger", "Stranger", LEARNER);
+        LtiDriver.Login login = driver.login(lms, "hint-stranger", driver.target());
+        claims.put("nonce", login.nonce());
+        LtiDriver.Answer landing = driver.post("/lti/launch", LtiDriver.form(Map.of("id_token", lms.sign(claims), "state", login.state())),
+                Map.of("Origin", "http://localhost:6666"));
+        assertEquals("/#/courses/" + courseId, landing.landingPath());
+
+        String shell = driver.get("/").header("content-security-policy");
+        assertFalse(shell.contains("localhost:6666"), "every user's app page would be frameable by the student's site: " + shell);
     }
 
     // Fixtures

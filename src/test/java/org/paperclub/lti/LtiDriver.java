@@ -147,7 +147,13 @@ final class LtiDriver {
     }
 
     Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(app + path)).GET());
+        return get(path, Map.of());
+    }
+
+    Answer get(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app + path)).GET();
+        headers.forEach(b::header);
+        return send(b);
     }
 
     Answer post(String path, Map<String, String> form) {
