@@ -32,6 +32,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
 import org.paperclub.course.Commands.CourseCommand;
 import org.paperclub.mail.MailSettings;
+import org.paperclub.people.ClientAddress;
 import org.paperclub.people.SignIns;
 import org.paperclub.people.User;
 import org.paperclub.system.ProblemException;
@@ -88,10 +89,13 @@ class LaunchController {
     private final MailSettings site;
     private final Clock clock;
     private final LmsFrames lmsFrames;
+    private final LoginFlood flood;
+    private final ClientAddress clientAddress;
     private final boolean secure;
 
     LaunchController(Registrations registrations, LoginStates states, LaunchVerifier verifier, Launches launches,
                      SignIns signIns, ToolKeys toolKeys, Validator validator, MailSettings site, Clock clock, LmsFrames lmsFrames,
+                     LoginFlood flood, ClientAddress clientAddress,
                      @Value("${micronaut.security.token.cookie.cookie-secure:false}") boolean secureCookies) {
         this.registrations = registrations;
         this.states = states;
@@ -103,6 +107,8 @@ class LaunchController {
         this.site = site;
         this.clock = clock;
         this.lmsFrames = lmsFrames;
+        this.flood = flood;
+        this.clientAddress = clientAddress;
         this.secure = secureCookies || site.publicUrl().startsWith("https://");
     }
 
@@ -135,6 +141,11 @@ class LaunchController {
                     "Paperclub does not know this LMS. A Paperclub site administrator needs to register it first.",
                     "No registration for issuer " + issuer + (one(p, "client_id") == null ? " (and no client_id was sent, or the issuer has several)"
                             : " and client id " + one(p, "client_id")) + "."));
+            if (!flood.allow(clientAddress.of(request))) {
+                throw new LaunchRefused(429, "Too many sign-ins from your network in the last minutes. Wait a few minutes, then "
+                        + "open Paperclub from your LMS again.", "More LMS logins from this client address than paperclub.lti.login-limit "
+                        + "allows in paperclub.lti.login-window.");
+            }
             if (!verifier.onThisSite(target)) {
                 throw LaunchRefused.bad("This LMS link points somewhere other than Paperclub.",
                         "target_link_uri \"" + target + "\" is not on " + site.publicUrl() + ".");

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * IPv6 clients count by their /64, which one subscriber usually holds whole.
  */
 @Singleton
-class ClientAddress {
+public class ClientAddress {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
@@ -34,7 +34,8 @@ class ClientAddress {
         this.trusted = Arrays.stream(trustedProxies.split("[,\\s]+")).filter(s -> !s.isBlank()).map(ClientAddress::cidr).toList();
     }
 
-    String of(HttpRequest<?> request) {
+    /** The client's address (its /64 for IPv6), as the sign-in throttles count it. */
+    public String of(HttpRequest<?> request) {
         InetSocketAddress remote = request.getRemoteAddress();
         InetAddress client = remote.getAddress();
         if (client == null) {
