@@ -6,11 +6,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.ApiTest;
 import org.paperclub.support.TestPlatform;
@@ -37,33 +33,14 @@ import static org.paperclub.support.TestPlatform.LTI;
  */
 @MicronautTest
 @Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
-class DeepLinkingTest extends ApiTest {
+class DeepLinkingTest extends LtiLaunchTest {
 
-    static final String SITE = "https://paperclub.example.edu";
 
-    @Inject
-    EmbeddedServer server;
 
-    private TestPlatform lms;
-    private LtiDriver driver;
 
     @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("paperclub.public-url", SITE);
-    }
-
-    @BeforeAll
-    void platform() throws SQLException {
-        lms = new TestPlatform();
-        try (Connection c = jdbc()) {
-            LtiDriver.register(c, lms, "Blackboard at Example U");
-        }
-        driver = new LtiDriver(server.getURL().toString(), SITE);
-    }
-
-    @AfterAll
-    void closePlatform() {
-        lms.close();
+    String platformName() {
+        return "Blackboard at Example U";
     }
 
     @Test

@@ -11,11 +11,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.ApiTest;
 import org.paperclub.support.TestPlatform;
@@ -43,34 +39,15 @@ import static org.paperclub.support.TestPlatform.LTI;
  */
 @MicronautTest
 @Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
-class LaunchRefusalTest extends ApiTest {
+class LaunchRefusalTest extends LtiLaunchTest {
 
-    static final String SITE = "https://paperclub.example.edu";
     static final String UNTRUSTED = "Paperclub could not confirm this launch from your LMS";
 
-    @Inject
-    EmbeddedServer server;
 
-    private TestPlatform lms;
-    private LtiDriver driver;
 
     @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("paperclub.public-url", SITE);
-    }
-
-    @BeforeAll
-    void platform() throws SQLException {
-        lms = new TestPlatform();
-        try (Connection c = jdbc()) {
-            LtiDriver.register(c, lms, "Moodle at Example U");
-        }
-        driver = new LtiDriver(server.getURL().toString(), SITE);
-    }
-
-    @AfterAll
-    void closePlatform() {
-        lms.close();
+    String platformName() {
+        return "Moodle at Example U";
     }
 
     @Test

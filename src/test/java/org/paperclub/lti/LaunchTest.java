@@ -1,10 +1,8 @@
 package org.paperclub.lti;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.Api;
@@ -32,14 +30,10 @@ import static org.paperclub.support.TestPlatform.TEACHING_ASSISTANT;
  */
 @MicronautTest
 @Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
-class LaunchTest extends ApiTest {
+class LaunchTest extends LtiLaunchTest {
 
-    static final String SITE = "https://paperclub.example.edu";
     /** The site's administrator, who also has an account in the LMS under the same address. */
     static final String ROOT = "root@example.edu";
-
-    @Inject
-    EmbeddedServer server;
 
     @Inject
     LaunchEvents events;
@@ -47,29 +41,22 @@ class LaunchTest extends ApiTest {
     @Inject
     org.paperclub.people.PeopleService people;
 
-    private TestPlatform lms;
-    private LtiDriver driver;
     private long rootId;
 
     @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("paperclub.public-url", SITE, "paperclub.test.launch-events", "true", "paperclub.admin-emails", ROOT);
+    Map<String, String> moreProperties() {
+        return Map.of("paperclub.test.launch-events", "true", "paperclub.admin-emails", ROOT);
+    }
+
+    @Override
+    String platformName() {
+        return "Canvas at Example U";
     }
 
     @BeforeAll
-    void platform() throws SQLException {
-        lms = new TestPlatform();
-        try (Connection c = jdbc()) {
-            LtiDriver.register(c, lms, "Canvas at Example U");
-        }
-        driver = new LtiDriver(server.getURL().toString(), SITE);
+    void theSiteAdministrator() {
         // Outside the tests' transactions, which the app's own requests would wait on.
         rootId = people.createAccount(ROOT, "Rita Root", people.hashPassword(Api.PASSWORD), false).id();
-    }
-
-    @AfterAll
-    void closePlatform() {
-        lms.close();
     }
 
     @Test

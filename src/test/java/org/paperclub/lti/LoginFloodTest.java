@@ -1,20 +1,14 @@
 package org.paperclub.lti;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.ApiTest;
-import org.paperclub.support.TestPlatform;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,33 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "paperclub.demo.files", value = ApiTest.ACCOUNTS_ONLY)
 @Property(name = "paperclub.lti.login-limit", value = "3")
-class LoginFloodTest extends ApiTest {
+class LoginFloodTest extends LtiLaunchTest {
 
-    static final String SITE = "https://paperclub.example.edu";
 
-    @Inject
-    EmbeddedServer server;
 
-    private TestPlatform lms;
-    private LtiDriver driver;
 
     @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("paperclub.public-url", SITE);
-    }
-
-    @BeforeAll
-    void platform() throws SQLException {
-        lms = new TestPlatform();
-        try (Connection c = jdbc()) {
-            LtiDriver.register(c, lms, "Moodle at Example U");
-        }
-        driver = new LtiDriver(server.getURL().toString(), SITE);
-    }
-
-    @AfterAll
-    void closePlatform() {
-        lms.close();
+    String platformName() {
+        return "Moodle at Example U";
     }
 
     private long loginStates() throws SQLException {
