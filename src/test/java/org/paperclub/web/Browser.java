@@ -86,6 +86,29 @@ final class Browser implements AutoCloseable {
         driver.get(baseUrl + "/" + hash);
     }
 
+    /** Saves the page as it looks now in target/screenshots/{name}.png, to be looked at. */
+    void screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.copy(((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+                dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Saves the page as it looks on a desktop and on a 375 px phone ({name}-desktop.png, {name}-phone.png). */
+    void screenshots(String name) throws IOException {
+        screenshot(name + "-desktop");
+        org.openqa.selenium.Dimension desktop = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+        try {
+            Thread.sleep(300);
+            screenshot(name + "-phone");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            driver.manage().window().setSize(desktop);
+        }
+    }
+
     @Override
     public void close() {
         try {

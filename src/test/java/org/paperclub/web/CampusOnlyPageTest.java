@@ -5,16 +5,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.paperclub.support.ApiTest;
 import org.paperclub.support.CampusProvider;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -50,7 +45,7 @@ class CampusOnlyPageTest extends BrowserTest {
         assertTrue(browser.driver.findElements(By.id("login-form")).isEmpty(), "no password form");
         assertTrue(browser.driver.findElements(By.cssSelector("input[type=password]")).isEmpty());
         Axe.assertNoSeriousFindings(browser.driver, "#/login on a campus-only site");
-        screenshot("campus-only-sign-in");
+        browser.screenshot("campus-only-sign-in-desktop");
 
         browser.open(base, "#/forgot");
         browser.await(By.id("campus-only-forgot"));
@@ -64,13 +59,6 @@ class CampusOnlyPageTest extends BrowserTest {
         browser.await(By.id("campus-only-account"));
         assertTrue(browser.driver.findElements(By.id("password-form")).isEmpty());
         browser.waiting().until(ExpectedConditions.textToBe(By.id("account-email"), "student9@example.edu"));
-        screenshot("campus-only-account");
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.copy(((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + "-desktop.png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        browser.screenshot("campus-only-account-desktop");
     }
 }

@@ -5,18 +5,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.paperclub.support.ApiTest;
 import org.paperclub.support.CampusProvider;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,7 +46,7 @@ class CampusSignInPageTest extends BrowserTest {
         assertEquals("Sign in with your Campus ID", button.getText());
         assertTrue(browser.driver.findElement(By.id("login-form")).isDisplayed(), "passwords still offered on this site");
         Axe.assertNoSeriousFindings(browser.driver, "#/login with campus sign-in");
-        screenshots("campus-sign-in");
+        browser.screenshots("campus-sign-in");
 
         button.click();
         signInAtProvider("dana-campus", "{\"email\":\"dana@campus.example.edu\",\"email_verified\":true,\"name\":\"Dana Campus\"}");
@@ -60,7 +54,7 @@ class CampusSignInPageTest extends BrowserTest {
         browser.await(By.id("sign-out"));
         browser.waiting().until(ExpectedConditions.urlToBe(base + "/#/"));
         assertTrue(browser.driver.getPageSource().contains("Dana Campus"), "the header names who is signed in");
-        screenshots("campus-signed-in");
+        browser.screenshots("campus-signed-in");
     }
 
     @Test
@@ -83,7 +77,7 @@ class CampusSignInPageTest extends BrowserTest {
         assertTrue(alert.getText().contains("cancelled"), alert.getText());
         assertEquals("alert", browser.driver.findElement(By.id("login-error")).getAttribute("role"));
         Axe.assertNoSeriousFindings(browser.driver, "#/login after a cancelled campus sign-in");
-        screenshots("campus-sign-in-cancelled");
+        browser.screenshots("campus-sign-in-cancelled");
     }
 
     private void signedOut() {
@@ -101,23 +95,5 @@ class CampusSignInPageTest extends BrowserTest {
         claimsField.clear();
         claimsField.sendKeys(claims);
         browser.driver.findElement(By.cssSelector("input[type=submit]")).click();
-    }
-
-    private void screenshots(String name) throws IOException {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Dimension desktop = browser.driver.manage().window().getSize();
-        Files.copy(((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + "-desktop.png"),
-                StandardCopyOption.REPLACE_EXISTING);
-        browser.driver.manage().window().setSize(new Dimension(375, 812));
-        try {
-            Thread.sleep(300);
-            Files.copy(((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + "-phone.png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            browser.driver.manage().window().setSize(desktop);
-        }
     }
 }

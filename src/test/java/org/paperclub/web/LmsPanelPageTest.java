@@ -7,16 +7,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.paperclub.people.Identities;
 import org.paperclub.support.ApiTest;
 import org.paperclub.support.TestPlatform;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,13 +109,6 @@ class LmsPanelPageTest extends BrowserTest {
         }
     }
 
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.copy(((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
-    }
-
     @Test
     void a_ta_syncs_the_roster_from_the_lms_and_sees_what_it_did() throws Exception {
         browser.signIn(base, "ta@example.edu");
@@ -131,7 +119,7 @@ class LmsPanelPageTest extends BrowserTest {
                 By.cssSelector("#roster tr th")));
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "Nadia New"));
         assertTrue(browser.driver.findElement(By.id("status")).getText().contains("Roster synced from the LMS"));
-        screenshot("lms-roster-sync");
+        browser.screenshot("lms-roster-sync");
         Axe.assertNoSeriousFindings(browser.driver, "#/courses/1/roster with the LMS sync");
     }
 
@@ -148,10 +136,10 @@ class LmsPanelPageTest extends BrowserTest {
         assertTrue(browser.driver.findElement(By.id("lms-grades-state")).getText().contains("1 score sent, 1 waiting, 1 refused"));
         assertTrue(browser.driver.findElement(By.id("lms-failures")).getText().contains("lms-2 is not a learner in this course"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.getElementById('lms-panel').scrollIntoView()");
-        screenshot("lms-panel");
+        browser.screenshot("lms-panel");
         Axe.assertNoSeriousFindings(browser.driver, "#/courses/1/grades with the LMS panel");
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.getElementById('lms-panel').scrollIntoView()");
-        screenshot("lms-panel-phone");
+        browser.screenshot("lms-panel-phone");
     }
 }

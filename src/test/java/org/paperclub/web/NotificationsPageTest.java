@@ -7,18 +7,12 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -70,7 +64,7 @@ class NotificationsPageTest extends BrowserTest {
         browser.await(By.id("write-announcement")).click();
         browser.await(By.id("announcement-title")).sendKeys("<b>Quiz</b> moved to Thursday");
         browser.driver.findElement(By.id("announcement-body")).sendKeys("Same room.\nBring a pen.");
-        screenshots("announcement-form");
+        browser.screenshots("announcement-form");
         browser.driver.findElement(By.id("post-announcement")).click();
         String posted = browser.await(By.id("announcement-posted")).getText();
         assertTrue(posted.matches("Posted “<b>Quiz</b> moved to Thursday”; \\d+ people notified\\."), posted);
@@ -82,7 +76,7 @@ class NotificationsPageTest extends BrowserTest {
         WebElement bell = browser.await(By.id("bell"));
         assertEquals("1", browser.await(By.id("bell-count")).getText());
         assertEquals("Notifications, 1 unread", bell.getAccessibleName());
-        screenshots("bell");
+        browser.screenshots("bell");
 
         bell.click();
         WebElement item = browser.await(By.cssSelector("#notifications .notice-item"));
@@ -90,7 +84,7 @@ class NotificationsPageTest extends BrowserTest {
         assertTrue(item.findElement(By.cssSelector(".unread-label")).getText().startsWith("New"), "unread is said in words");
         assertEquals("Same room.\nBring a pen.", item.findElement(By.cssSelector(".notice-body")).getText());
         Axe.assertNoSeriousFindings(browser.driver, "#/notifications");
-        screenshots("notifications");
+        browser.screenshots("notifications");
 
         item.findElement(By.cssSelector(".notice-title a")).click();
         browser.waiting().until(ExpectedConditions.urlContains("#/courses/1"));
@@ -110,7 +104,7 @@ class NotificationsPageTest extends BrowserTest {
         browser.driver.findElement(By.id("save-notification-settings")).click();
         browser.await(By.id("notification-settings-saved"));
         Axe.assertNoSeriousFindings(browser.driver, "#/account with e-mail on");
-        screenshots("settings");
+        browser.screenshots("settings");
         browser.driver.navigate().refresh();
         assertEquals("Daily digest", new Select(browser.await(By.id("delivery-ANNOUNCEMENT"))).getFirstSelectedOption().getText());
 
@@ -121,7 +115,7 @@ class NotificationsPageTest extends BrowserTest {
         browser.driver.get("about:blank");
         browser.driver.get(link.replace("https://paperclub.example.edu/", base.replaceAll("/$", "") + "/"));
         assertEquals("Stop e-mails for: Course announcements", browser.await(By.id("unsubscribe-what")).getText());
-        screenshots("unsubscribe");
+        browser.screenshots("unsubscribe");
         browser.driver.findElement(By.id("unsubscribe")).click();
         assertTrue(browser.await(By.id("unsubscribe-done")).getText().contains("no more e-mails for Course announcements"));
 
@@ -166,24 +160,5 @@ class NotificationsPageTest extends BrowserTest {
             Thread.sleep(200);
         }
         throw new AssertionError("no mail reached " + address);
-    }
-
-    /** Saves the page as it looks on a desktop and on a 375 px phone, in target/screenshots, to be looked at. */
-    private void screenshots(String name) throws IOException {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Dimension desktop = browser.driver.manage().window().getSize();
-        Files.copy(((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + "-desktop.png"),
-                StandardCopyOption.REPLACE_EXISTING);
-        browser.driver.manage().window().setSize(new Dimension(375, 812));
-        try {
-            Thread.sleep(300);
-            Files.copy(((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + "-phone.png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            browser.driver.manage().window().setSize(desktop);
-        }
     }
 }
