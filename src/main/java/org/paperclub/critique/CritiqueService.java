@@ -236,16 +236,18 @@ class CritiqueService {
                 grace == null ? null : grace.unit(), grace == null ? 0 : grace.budget(), graceLeft, due);
     }
 
-    /** The version and the course it belongs to, for the download's permission check. */
-    record Download(long courseId, long studentId, CritiqueVersion version, byte[] content) {
+    /**
+     * The version and the course it belongs to, for the download's permission check; the file itself is read only
+     * once that has passed ({@link StoredFiles}, in chunks).
+     */
+    record Download(long courseId, long studentId, CritiqueVersion version) {
     }
 
     @Transactional(readOnly = true)
     Download download(long versionId) {
         CritiqueVersion v = versions.findById(versionId).orElseThrow(() -> ProblemException.notFound("There is no critique file " + versionId + "."));
         Critique c = critiques.findById(v.critiqueId()).orElseThrow();
-        byte[] content = files.findById(versionId).map(CritiqueFile::content).orElseThrow();
-        return new Download(c.courseId(), c.studentId(), v, content);
+        return new Download(c.courseId(), c.studentId(), v);
     }
 
     /** The latest version of a critique of the course, for reading it while grading. */
@@ -257,9 +259,7 @@ class CritiqueService {
         if (vs.isEmpty()) {
             throw ProblemException.notFound("There is no critique " + critiqueId + " in this course.");
         }
-        CritiqueVersion v = vs.get(vs.size() - 1);
-        byte[] content = files.findById(v.id()).map(CritiqueFile::content).orElseThrow();
-        return new Download(c.courseId(), c.studentId(), v, content);
+        return new Download(c.courseId(), c.studentId(), vs.get(vs.size() - 1));
     }
 
     @Transactional
