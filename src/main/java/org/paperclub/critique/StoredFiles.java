@@ -46,7 +46,8 @@ class StoredFiles {
                 : "select content from critique_file where version_id = ?";
         return jdbc.prepareStatement(sql, statement -> {
             if (pg) {
-                statement.setLong(1, offset + 1);
+                // substring(bytea, int, int): files are far under 2 GB (the server refuses requests over 10 MB).
+                statement.setInt(1, Math.toIntExact(offset + 1));
                 statement.setInt(2, length);
                 statement.setLong(3, versionId);
             } else {
