@@ -123,7 +123,8 @@ class CritiqueService {
 
         Critique item = existing != null ? existing
                 : critiques.save(new Critique(null, courseId, session.id(), paper.id(), studentId, place, now));
-        int version = versions.lastVersion(item.id()) + 1;
+        // A new critique's first version is 1: the question to the database is for a re-upload only.
+        int version = existing == null ? 1 : versions.lastVersion(item.id()) + 1;
         String warnings = file.warnings().isEmpty() ? null : String.join("\n", file.warnings());
         CritiqueVersion saved = versions.save(new CritiqueVersion(null, item.id(), version, now, actorId, safeName(upload.fileName()),
                 Sha256.hex(upload.content()), upload.content().length, file.pages(), file.words(), timing.minutesLate(),
