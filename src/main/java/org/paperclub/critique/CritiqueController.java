@@ -4,6 +4,7 @@ import org.paperclub.system.FreeText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -52,15 +53,29 @@ class CritiqueController {
     private final PeopleService people;
     private final GradedCritiques graded;
     private final UploadMemory memory;
+    private final StoredFiles files;
 
     CritiqueController(CritiqueService critiques, PrintService print, CourseAccess access, PeopleService people,
-                       GradedCritiques graded, UploadMemory memory) {
+                       GradedCritiques graded, UploadMemory memory, StoredFiles files) {
         this.critiques = critiques;
         this.print = print;
         this.access = access;
         this.people = people;
         this.graded = graded;
         this.memory = memory;
+        this.files = files;
+    }
+
+    /**
+     * The stored file, streamed in chunks from the database (StoredFiles): only now, after the caller's permission
+     * was checked. Never kept by the browser or a proxy (as every other API answer, system/SecurityHeadersFilter): said
+     * here, because a file's answer would otherwise be marked cacheable for a minute by Micronaut's file writer.
+     */
+    private MutableHttpResponse<StreamedFile> pdf(CritiqueVersion v, String disposition) {
+        StreamedFile body = new StreamedFile(files.open(v.id(), v.sizeBytes()), MediaType.of("application/pdf"),
+                v.uploadedAt().toEpochMilli(), v.sizeBytes());
+        return HttpResponse.ok(body).contentType("application/pdf").header("Content-Disposition", disposition)
+                .header("X-Content-SHA256", v.sha256()).header("Cache-Control", "no-store");
     }
 
     private static byte[] bytes(CompletedFileUpload file) {
@@ -127,23 +142,21 @@ class CritiqueController {
 
     @Get(value = "/critiques/{versionId}/file", produces = "application/pdf")
     @Operation(summary = "Download one version of a critique (its student, or staff of the course)")
-    HttpResponse<byte[]> file(long versionId, Authentication auth) {
+    HttpResponse<StreamedFile> file(long versionId, Authentication auth) {
         CritiqueService.Download d = critiques.download(versionId);
         CourseRole role = access.member(auth, d.courseId());
         if (!role.isStaff() && d.studentId() != Viewer.id(auth)) {
             // Not 403: whether another student's critique exists is itself not theirs to know.
             throw ProblemException.notFound("There is no critique file " + versionId + ".");
         }
-        return HttpResponse.ok(d.content()).contentType("application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"critique-" + versionId + ".pdf\"")
-                .header("X-Content-SHA256", d.version().sha256());
+        return pdf(d.version(), "attachment; filename=\"critique-" + versionId + ".pdf\"");
     }
 
     /** The one answer the page may show in a frame of its own (system/SecurityHeadersFilter.FRAMED names its path). */
     @Get(value = "/courses/{courseId}/critiques/{critiqueId}/pdf", produces = "application/pdf")
     @Operation(summary = "Read the latest version of a critique in the browser (inline), e.g. beside the grading sheet (staff, or its student)")
     @CourseMember
-    HttpResponse<byte[]> read(long courseId, long critiqueId, Authentication auth) {
+    HttpResponse<StreamedFile> read(long courseId, long critiqueId, Authentication auth) {
         CourseRole role = access.role(courseId);
         CritiqueService.Download d = critiques.latest(courseId, critiqueId);
         if (!role.isStaff() && d.studentId() != Viewer.id(auth)) {
@@ -151,9 +164,7 @@ class CritiqueController {
             throw ProblemException.notFound("There is no critique " + critiqueId + " in this course.");
         }
         // The name is made of numbers only, so that no student's file name reaches a header.
-        return HttpResponse.ok(d.content()).contentType("application/pdf")
-                .header("Content-Disposition", "inline; filename=\"critique-" + critiqueId + "-v" + d.version().version() + ".pdf\"")
-                .header("X-Content-SHA256", d.version().sha256());
+        return pdf(d.version(), "inline; filename=\"critique-" + critiqueId + "-v" + d.version().version() + ".pdf\"");
     }
 
     @Post("/courses/{courseId}/extensions")

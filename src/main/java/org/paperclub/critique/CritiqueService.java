@@ -123,7 +123,8 @@ class CritiqueService {
 
         Critique item = existing != null ? existing
                 : critiques.save(new Critique(null, courseId, session.id(), paper.id(), studentId, place, now));
-        int version = versions.lastVersion(item.id()) + 1;
+        // A new critique's first version is 1: the question to the database is for a re-upload only.
+        int version = existing == null ? 1 : versions.lastVersion(item.id()) + 1;
         String warnings = file.warnings().isEmpty() ? null : String.join("\n", file.warnings());
         CritiqueVersion saved = versions.save(new CritiqueVersion(null, item.id(), version, now, actorId, safeName(upload.fileName()),
                 Sha256.hex(upload.content()), upload.content().length, file.pages(), file.words(), timing.minutesLate(),
@@ -236,16 +237,18 @@ class CritiqueService {
                 grace == null ? null : grace.unit(), grace == null ? 0 : grace.budget(), graceLeft, due);
     }
 
-    /** The version and the course it belongs to, for the download's permission check. */
-    record Download(long courseId, long studentId, CritiqueVersion version, byte[] content) {
+    /**
+     * The version and the course it belongs to, for the download's permission check; the file itself is read only
+     * once that has passed ({@link StoredFiles}, in chunks).
+     */
+    record Download(long courseId, long studentId, CritiqueVersion version) {
     }
 
     @Transactional(readOnly = true)
     Download download(long versionId) {
         CritiqueVersion v = versions.findById(versionId).orElseThrow(() -> ProblemException.notFound("There is no critique file " + versionId + "."));
         Critique c = critiques.findById(v.critiqueId()).orElseThrow();
-        byte[] content = files.findById(versionId).map(CritiqueFile::content).orElseThrow();
-        return new Download(c.courseId(), c.studentId(), v, content);
+        return new Download(c.courseId(), c.studentId(), v);
     }
 
     /** The latest version of a critique of the course, for reading it while grading. */
@@ -257,9 +260,7 @@ class CritiqueService {
         if (vs.isEmpty()) {
             throw ProblemException.notFound("There is no critique " + critiqueId + " in this course.");
         }
-        CritiqueVersion v = vs.get(vs.size() - 1);
-        byte[] content = files.findById(v.id()).map(CritiqueFile::content).orElseThrow();
-        return new Download(c.courseId(), c.studentId(), v, content);
+        return new Download(c.courseId(), c.studentId(), vs.get(vs.size() - 1));
     }
 
     @Transactional

@@ -41,14 +41,12 @@ class PrintService {
 
     private final CritiqueRepository critiques;
     private final CritiqueVersionRepository versions;
-    private final CritiqueFileRepository files;
+    private final StoredFiles files;
     private final ScheduleService schedule;
     private final PeopleService people;
-    private final UploadMemory memory;
 
-    PrintService(CritiqueRepository critiques, CritiqueVersionRepository versions, CritiqueFileRepository files,
-                 ScheduleService schedule, PeopleService people, UploadMemory memory) {
-        this.memory = memory;
+    PrintService(CritiqueRepository critiques, CritiqueVersionRepository versions, StoredFiles files,
+                 ScheduleService schedule, PeopleService people) {
         this.critiques = critiques;
         this.versions = versions;
         this.files = files;
@@ -86,8 +84,10 @@ class PrintService {
                     for (Critique c : ordered) {
                         CritiqueVersion v = latest.get(c.id());
                         Path source = dir.resolve("source-" + (++n) + ".pdf");
-                        // Read through the same budget as uploads: the file's bytes are in the heap until written out.
-                        memory.within(v.sizeBytes(), () -> write(source, files.findById(v.id()).orElseThrow().content()));
+                        // Copied chunk by chunk (StoredFiles): one chunk in the heap at a time, not the file.
+                        try (InputStream in = files.open(v.id(), v.sizeBytes())) {
+                            Files.copy(in, source);
+                        }
                         // Memory-mapped: PDFBox's buffered file reader keeps 4 MB of pages per file in the heap.
                         PDDocument doc = Loader.loadPDF(new RandomAccessReadMemoryMappedFile(source), "", null, null, buffers.streamCache);
                         sources.add(doc);
@@ -115,14 +115,6 @@ class PrintService {
         } catch (RuntimeException e) {
             deleteQuietly(dir);
             throw e;
-        }
-    }
-
-    private static Path write(Path file, byte[] content) {
-        try {
-            return Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

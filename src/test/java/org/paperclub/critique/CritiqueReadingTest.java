@@ -80,6 +80,29 @@ class CritiqueReadingTest extends ApiTest {
         assertTrue(r.header("Content-Security-Policy").contains("default-src 'none'"), r.header("Content-Security-Policy"));
     }
 
+    /**
+     * A file is read from the database in chunks (StoredFiles.CHUNK): one of several chunks, not a multiple of the chunk,
+     * comes back byte for byte through the download and the reader, with its length, its SHA-256, and never kept.
+     */
+    @Test
+    void a_large_file_comes_back_whole_through_the_download_and_the_reader() {
+        byte[] pdf = TestPdfs.heavyCritique("Student 7", 3 * StoredFiles.CHUNK + 12_345, 7);
+        assertTrue(pdf.length > 3 * StoredFiles.CHUNK && pdf.length % StoredFiles.CHUNK != 0, "spans several chunks: " + pdf.length);
+        Map<String, Object> receipt = handIn(student(7), 3, pdf);
+        HttpResponse<byte[]> file = student(7).http().exchange(student(7).authorize(HttpRequest.GET("/api/critiques/"
+                + receipt.get("versionId") + "/file")).accept(MediaType.of("application/pdf")), byte[].class);
+        HttpResponse<byte[]> inline = read(ta(), Api.longOf(receipt, "critiqueId"));
+        for (HttpResponse<byte[]> r : List.of(file, inline)) {
+            assertEquals(200, r.code());
+            assertArrayEquals(pdf, r.body(), "the file as it was handed in");
+            assertEquals(String.valueOf(pdf.length), r.header("Content-Length"));
+            assertEquals(receipt.get("sha256"), r.header("X-Content-SHA256"));
+            assertEquals("application/pdf", r.getContentType().orElseThrow().getName());
+            assertEquals("no-store", r.header("Cache-Control"), "a student's file is kept by no browser or proxy");
+        }
+        assertEquals("attachment; filename=\"critique-" + receipt.get("versionId") + ".pdf\"", file.header("Content-Disposition"));
+    }
+
     @Test
     void every_other_answer_still_refuses_to_be_framed() {
         HttpResponse<String> page = ta().http().exchange(HttpRequest.GET("/"), String.class);

@@ -9,11 +9,15 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Random;
 
 /** Critique PDFs made on the spot with PDFBox: the good one and each way a file can be wrong. */
 public final class TestPdfs {
@@ -29,6 +33,24 @@ public final class TestPdfs {
     /** A good critique whose text carries {@code byline}, so that every such file has its own SHA-256. */
     public static byte[] goodCritique(String byline) {
         return pages(PDRectangle.LETTER, 1, 300, true, null, byline);
+    }
+
+    /** A real one-page critique with a large photo-like image (incompressible bytes) drawn below its text. */
+    public static byte[] heavyCritique(String byline, int imageBytes, long seed) {
+        try (PDDocument doc = Loader.loadPDF(goodCritique(byline)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            int side = (int) Math.sqrt(imageBytes / 3.0);
+            byte[] pixels = new byte[side * side * 3];
+            new Random(seed).nextBytes(pixels);
+            PDImageXObject image = new PDImageXObject(doc, new ByteArrayInputStream(pixels), null, side, side, 8, PDDeviceRGB.INSTANCE);
+            PDPage page = doc.getPage(0);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                cs.drawImage(image, 400, 40, 150, 150);
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static byte[] twoPages() {

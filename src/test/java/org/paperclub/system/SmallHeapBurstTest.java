@@ -1,12 +1,6 @@
 package org.paperclub.system;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperclub.support.Api;
@@ -15,8 +9,6 @@ import org.paperclub.support.HostilePdfs;
 import org.paperclub.support.TestDatabase;
 import org.paperclub.support.TestPdfs;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -30,7 +22,6 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -183,22 +174,8 @@ class SmallHeapBurstTest {
         pool.shutdown();
     }
 
-    /** A real one-page critique with a large photo-like image (incompressible bytes) drawn below its text. */
     static byte[] heavyCritique(String byline, int imageBytes, long seed) {
-        try (PDDocument doc = Loader.loadPDF(TestPdfs.goodCritique(byline)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            int side = (int) Math.sqrt(imageBytes / 3.0);
-            byte[] pixels = new byte[side * side * 3];
-            new Random(seed).nextBytes(pixels);
-            PDImageXObject image = new PDImageXObject(doc, new ByteArrayInputStream(pixels), null, side, side, 8, PDDeviceRGB.INSTANCE);
-            PDPage page = doc.getPage(0);
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
-                cs.drawImage(image, 400, 40, 150, 150);
-            }
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestPdfs.heavyCritique(byline, imageBytes, seed);
     }
 
     private static long[] upcomingSessionAndPaper(AppProcess.User student) {
