@@ -286,6 +286,7 @@ class SignupService {
         // Read before the session's lock: what a sign-up reads under it is only what other sign-ups change.
         SupportingRole role = courses.role(courseId, roleId);
         Names names = new Names(people);
+        answerFullWithoutLock(course, sessionId, role, actor, studentId);
         ClassSession session = schedule.lockSession(courseId, sessionId);
         SignupRules.held(session);
         SignupRules.playsRoles(session);
@@ -325,6 +326,29 @@ class SignupService {
                             + session.number(), true, List.of(studentId));
         }
         return new RoleSignupView(saved.id(), sessionId, roleId, role.name(), studentId, names.of(studentId), seat);
+    }
+
+    /**
+     * In a rush most sign-ups find the role already full; they are answered 409 here, from committed rows read
+     * without the session's lock, instead of queueing for it (a role's 2 seats, 30 students waiting). This is safe:
+     * a seat is freed only by a committed withdrawal (or a switch away), so "full" is true at the moment of this
+     * read, and a request that starts after a withdrawal committed reads the freed seat and takes the locked path.
+     * Only a plain "full" is answered here, with the checks that come before it in the locked path (held, roles,
+     * the window, no role held in the session, not presenting there) passed on the same reads: any other answer,
+     * and every seat taken, still goes through the lock, and the unique keys stay the last guard.
+     */
+    private void answerFullWithoutLock(Course course, long sessionId, SupportingRole role, Actor actor, long studentId) {
+        ClassSession session = schedule.requireSession(course.id(), sessionId);
+        if (!session.held() || !SignupRules.hasRoles(session) || (!actor.staff() && !SignupRules.open(course, session, now()))) {
+            return;   // the locked path gives the reason
+        }
+        List<RoleSignup> seated = roleSignups.findBySessionId(sessionId);
+        Set<Integer> taken = seated.stream().filter(r -> r.roleId().equals(role.id())).map(RoleSignup::seat).collect(Collectors.toSet());
+        if (LowestFree.of(taken, role.capacity()) != 0 || seated.stream().anyMatch(r -> r.userId() == studentId)
+                || !members.findInSession(sessionId, studentId).isEmpty()) {
+            return;
+        }
+        SignupRules.freeSeat(role, session, taken);   // throws the same 409 as under the lock
     }
 
     @Transactional
