@@ -638,6 +638,11 @@ def main():
         print(f"  goal p99 <= 250 ms (median of rounds): {target}")
         for b in bad:
             print("  FAIL " + b)
+        if bad and server:
+            keep = tempfile.mkdtemp(prefix="paperclub-bench-logs-")
+            for s in server.servers:
+                shutil.copy2(s.log_path, keep)
+            print(f"  the servers' logs are kept in {keep}")
         print(f"  rerun: {rerun}")
         return 1 if bad else 0
     except Fail as e:

@@ -30,6 +30,8 @@ class FullRoleTest extends ApiTest {
     private long session;
     private long otherSession;
     private long thirdSession;
+    private long fourthSession;
+    private long paperOfFourth;
     private long peerReviewer;
 
     @BeforeAll
@@ -40,6 +42,8 @@ class FullRoleTest extends ApiTest {
         session = Api.id(sessions.get(0));
         otherSession = Api.id(sessions.get(1));
         thirdSession = Api.id(sessions.get(2));
+        fourthSession = Api.id(sessions.get(3));
+        paperOfFourth = Api.longOf(Api.listOf(sessions.get(3), "papers").get(0), "paperId");
         peerReviewer = Api.listOf(board, "roles").stream().filter(r -> "Peer Reviewer".equals(r.get("name")))
                 .mapToLong(Api::id).findFirst().orElseThrow();
     }
@@ -91,5 +95,15 @@ class FullRoleTest extends ApiTest {
         assertEquals(201, student(6).post(path, Map.of()).code());
         Map<String, Object> again = Api.problem(409, () -> student(5).post(path, Map.of()));
         assertTrue(String.valueOf(again.get("detail")).startsWith("You already hold Peer Reviewer"), again.toString());
+    }
+
+    @Test
+    void a_presenter_asking_for_a_full_role_hears_that_presenters_take_no_role_there() {
+        String path = BASE + "/sessions/" + fourthSession + "/roles/" + peerReviewer + "/signups";
+        assertEquals(201, student(7).post(BASE + "/sessions/" + fourthSession + "/presentations", Map.of("paperId", paperOfFourth)).code());
+        assertEquals(201, student(8).post(path, Map.of()).code());
+        assertEquals(201, student(9).post(path, Map.of()).code());
+        Map<String, Object> refused = Api.problem(409, () -> student(7).post(path, Map.of()));
+        assertTrue(String.valueOf(refused.get("detail")).startsWith("You present in session"), refused.toString());
     }
 }
