@@ -6,12 +6,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.Api;
 import org.paperclub.support.ApiTest;
+import org.paperclub.support.Race;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +34,7 @@ class FullRoleTest extends ApiTest {
     private long otherSession;
     private long thirdSession;
     private long fourthSession;
+    private long fifthSession;
     private long paperOfFourth;
     private long peerReviewer;
 
@@ -43,6 +47,7 @@ class FullRoleTest extends ApiTest {
         otherSession = Api.id(sessions.get(1));
         thirdSession = Api.id(sessions.get(2));
         fourthSession = Api.id(sessions.get(3));
+        fifthSession = Api.id(sessions.get(4));
         paperOfFourth = Api.longOf(Api.listOf(sessions.get(3), "papers").get(0), "paperId");
         peerReviewer = Api.listOf(board, "roles").stream().filter(r -> "Peer Reviewer".equals(r.get("name")))
                 .mapToLong(Api::id).findFirst().orElseThrow();
@@ -105,5 +110,38 @@ class FullRoleTest extends ApiTest {
         assertEquals(201, student(9).post(path, Map.of()).code());
         Map<String, Object> refused = Api.problem(409, () -> student(7).post(path, Map.of()));
         assertTrue(String.valueOf(refused.get("detail")).startsWith("You present in session"), refused.toString());
+    }
+
+    @Test
+    void seats_freed_during_a_rush_are_taken_by_at_most_their_number_and_never_hidden() throws Exception {
+        String path = BASE + "/sessions/" + fifthSession + "/roles/" + peerReviewer + "/signups";
+        Api.Session one = student(1);
+        Api.Session two = student(2);
+        long first = Api.id(one.post(path, Map.of()).body());
+        long second = Api.id(two.post(path, Map.of()).body());
+        List<Callable<Integer>> calls = new ArrayList<>();
+        calls.add(() -> one.delete(path + "/" + first).code());
+        calls.add(() -> two.delete(path + "/" + second).code());
+        for (int n = 3; n <= 20; n++) {
+            Api.Session racer = student(n);
+            calls.add(() -> racer.post(path, Map.of()).code());
+        }
+        List<Integer> codes = Race.run(calls, 20);
+        assertEquals(List.of(204, 204), codes.subList(0, 2), codes.toString());
+        long taken = codes.subList(2, codes.size()).stream().filter(c -> c == 201).count();
+        assertTrue(codes.subList(2, codes.size()).stream().allMatch(c -> c == 201 || c == 409), codes.toString());
+        assertTrue(taken <= 2, "two seats freed, at most two taken: " + codes);
+        assertEquals(taken, holders(fifthSession), "the board holds exactly the seats answered 201");
+        if (taken < 2) {
+            // Racers that heard "full" asked before a withdrawal committed; a request after it finds the seat.
+            assertEquals(201, student(1).post(path, Map.of()).code());
+        }
+    }
+
+    private long holders(long sessionId) {
+        Map<?, ?> row = Api.listOf(student(1).get(BASE + "/signups/board"), "sessions").stream()
+                .filter(s -> Api.id(s) == sessionId).findFirst().orElseThrow();
+        return Api.listOf(row, "seats").stream().filter(s -> Api.longOf(s, "roleId") == peerReviewer)
+                .mapToLong(s -> ((List<?>) s.get("holders")).size()).sum();
     }
 }
