@@ -335,8 +335,9 @@ class SignupService {
     /**
      * In a rush most sign-ups find the role already full; they are answered 409 here, from committed rows read
      * without the session's lock, instead of queueing for it (a role's 2 seats, 30 students waiting). This is safe:
-     * a seat is freed only by a committed withdrawal (or a switch away), so "full" is true at the moment of this
-     * read, and a request that starts after a withdrawal committed reads the freed seat and takes the locked path.
+     * a seat frees up only when a change commits (a withdrawal, a switch or move away, a larger capacity read with
+     * the role), so "full" was true at the moment of this read, and a request that starts after such a commit
+     * reads the free seat and takes the locked path.
      * Only a plain "full" is answered here, with the checks that come before it in the locked path (held, roles,
      * the window, no role held in the session, not presenting there) passed on committed reads: any other answer,
      * and every seat taken, still goes through the lock, and the unique keys stay the last guard.
