@@ -46,6 +46,11 @@ final class SignupRules {
         return !now.isBefore(freezesAt(course, s));
     }
 
+    /** Whether {@link #studentMayChange} lets a student's change through now. */
+    static boolean open(Course course, ClassSession s, Instant now) {
+        return (course.signupOpensAt() == null || !now.isBefore(course.signupOpensAt())) && !frozen(course, s, now);
+    }
+
     /** Refuses a student's change when sign-ups are not open yet or the session is frozen (staff are not bound). */
     static void studentMayChange(Course course, ClassSession s, Instant now) {
         if (course.signupOpensAt() != null && now.isBefore(course.signupOpensAt())) {

@@ -1,5 +1,6 @@
 package org.paperclub.signup;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.paperclub.course.Course;
@@ -17,6 +18,7 @@ import org.paperclub.signup.SignupViews.RoleSignupView;
 import org.paperclub.system.LowestFree;
 import org.paperclub.system.ProblemException;
 
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,11 +49,13 @@ class SignupService {
     private final PresentationInvitationRepository invitations;
     private final SignupNotices notices;
     private final Clock clock;
+    private final JdbcOperations jdbc;
 
     SignupService(CourseService courses, ScheduleService schedule, PeopleService people,
                   PresentationRepository presentations, PresentationMemberRepository members,
                   RoleSignupRepository roleSignups, SignupEventRepository events,
-                  PresentationInvitationRepository invitations, SignupNotices notices, Clock clock) {
+                  PresentationInvitationRepository invitations, SignupNotices notices, Clock clock, JdbcOperations jdbc) {
+        this.jdbc = jdbc;
         this.courses = courses;
         this.schedule = schedule;
         this.people = people;
@@ -286,6 +290,7 @@ class SignupService {
         // Read before the session's lock: what a sign-up reads under it is only what other sign-ups change.
         SupportingRole role = courses.role(courseId, roleId);
         Names names = new Names(people);
+        answerFullWithoutLock(course, sessionId, role, actor, studentId);
         ClassSession session = schedule.lockSession(courseId, sessionId);
         SignupRules.held(session);
         SignupRules.playsRoles(session);
@@ -326,6 +331,53 @@ class SignupService {
         }
         return new RoleSignupView(saved.id(), sessionId, roleId, role.name(), studentId, names.of(studentId), seat);
     }
+
+    /**
+     * In a rush most sign-ups find the role already full; they are answered 409 here, from committed rows read
+     * without the session's lock, instead of queueing for it (a role's 2 seats, 30 students waiting). This is safe:
+     * a seat frees up only when a change commits (a withdrawal, a switch or move away, a larger capacity read with
+     * the role), so "full" was true at the moment of this read, and a request that starts after such a commit
+     * reads the free seat and takes the locked path.
+     * Only a plain "full" is answered here, with the checks that come before it in the locked path (held, roles,
+     * the window, no role held in the session, not presenting there) passed on committed reads: any other answer,
+     * and every seat taken, still goes through the lock, and the unique keys stay the last guard.
+     */
+    private void answerFullWithoutLock(Course course, long sessionId, SupportingRole role, Actor actor, long studentId) {
+        // One round trip: the session's taken seats (the role's own, and whether the student holds one) and
+        // whether the student presents there; rows of sign-ups only, so the session is read only for a full role.
+        Set<Integer> taken = new HashSet<>();
+        boolean[] holdsOrPresents = {false};
+        jdbc.prepareStatement(SEEN, statement -> {
+            statement.setLong(1, sessionId);
+            statement.setLong(2, sessionId);
+            statement.setLong(3, studentId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(4) == studentId) {
+                        holdsOrPresents[0] = true;   // a seat of the student's in the session, or their team there
+                    } else if (rs.getInt(1) == 0 && rs.getLong(2) == role.id()) {
+                        taken.add(rs.getInt(3));
+                    }
+                }
+            }
+            return null;
+        });
+        if (holdsOrPresents[0] || LowestFree.of(taken, role.capacity()) != 0) {
+            return;
+        }
+        ClassSession session = schedule.requireSession(course.id(), sessionId);
+        if (!session.held() || !SignupRules.hasRoles(session) || (!actor.staff() && !SignupRules.open(course, session, now()))) {
+            return;   // the locked path gives the reason
+        }
+        SignupRules.freeSeat(role, session, taken);   // throws the same 409 as under the lock
+    }
+
+    /** Kind 0: a taken seat (role, seat, holder); kind 1: the student's place in a team presenting in the session. */
+    private static final String SEEN = """
+            select 0, role_id, seat, user_id from role_signup where session_id = ?
+            union all
+            select 1, 0, 0, m.user_id from presentation_member m join presentation p on p.id = m.presentation_id
+            where p.session_id = ? and m.user_id = ?""";
 
     @Transactional
     void dropRole(long courseId, long sessionId, long roleId, long signupId, Actor actor) {
