@@ -44,7 +44,7 @@ public class CourseAccess {
     Admitted admit(long userId, long courseId) {
         long version = courses.scheduleVersion(courseId)
                 .orElseThrow(() -> ProblemException.notFound("There is no course " + courseId + "."));
-        CourseRole role = people.roleIn(userId, courseId).orElseThrow(() -> ProblemException.forbidden("You are not enrolled in "
+        CourseRole role = people.callerRoleIn(userId, courseId).orElseThrow(() -> ProblemException.forbidden("You are not enrolled in "
                 + courses.findById(courseId).map(Course::code).orElse("this course") + "."));
         return new Admitted(userId, courseId, role, version);
     }
