@@ -26,10 +26,12 @@ public class CourseAccess {
     private static final ThreadLocal<Admitted> CURRENT = new ThreadLocal<>();
 
     private final CourseRepository courses;
+    private final ScheduleVersions versions;
     private final PeopleService people;
 
-    CourseAccess(CourseRepository courses, PeopleService people) {
+    CourseAccess(CourseRepository courses, ScheduleVersions versions, PeopleService people) {
         this.courses = courses;
+        this.versions = versions;
         this.people = people;
     }
 
@@ -42,9 +44,9 @@ public class CourseAccess {
 
     /** The user must be enrolled in the course (as anyone, not withdrawn): the one yes/no of course membership. */
     Admitted admit(long userId, long courseId) {
-        long version = courses.scheduleVersion(courseId)
+        long version = versions.of(courseId)
                 .orElseThrow(() -> ProblemException.notFound("There is no course " + courseId + "."));
-        CourseRole role = people.roleIn(userId, courseId).orElseThrow(() -> ProblemException.forbidden("You are not enrolled in "
+        CourseRole role = people.callerRoleIn(userId, courseId).orElseThrow(() -> ProblemException.forbidden("You are not enrolled in "
                 + courses.findById(courseId).map(Course::code).orElse("this course") + "."));
         return new Admitted(userId, courseId, role, version);
     }

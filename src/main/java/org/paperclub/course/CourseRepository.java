@@ -7,7 +7,6 @@ import io.micronaut.data.repository.CrudRepository;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.ANSI)
 interface CourseRepository extends CrudRepository<Course, Long> {
@@ -15,10 +14,6 @@ interface CourseRepository extends CrudRepository<Course, Long> {
     boolean existsByCodeAndTerm(String code, String term);
 
     List<Course> findByIdIn(Collection<Long> ids);
-
-    /** The version of what the course's schedule shows (ScheduleService keeps its answers per version). */
-    @Query("select schedule_version from course where id = :id")
-    Optional<Long> scheduleVersion(Long id);
 
     /** A write changed what the schedule shows: called in that write's transaction, after its other writes. */
     @Query("update course set schedule_version = schedule_version + 1 where id = :id")

@@ -1,6 +1,8 @@
 package org.paperclub.people;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -56,6 +58,20 @@ public class PeopleService {
     /** The user's role in the course; none when they are not enrolled or were withdrawn (removed) from it. */
     public Optional<CourseRole> roleIn(long userId, long courseId) {
         return enrollments.findByCourseIdAndUserId(courseId, userId).filter(Enrollment::active).map(Enrollment::role);
+    }
+
+    /**
+     * {@link #roleIn} for the signed-in caller of the request being served (the course gate): the check of the
+     * request's session read their enrollment in the course the path names in the same statement, a moment ago
+     * ({@link SessionClaimsValidator}); any other user or course, or no such request, reads it here.
+     */
+    public Optional<CourseRole> callerRoleIn(long userId, long courseId) {
+        Optional<HttpRequest<Object>> request = ServerRequestContext.currentRequest();
+        if (request.isPresent() && request.get().getAttribute(SessionClaimsValidator.LIVE).orElse(null)
+                instanceof SignInSessions.Live live && live.userId() == userId && live.courseId() == courseId) {
+            return Optional.ofNullable(live.role());
+        }
+        return roleIn(userId, courseId);
     }
 
     /**

@@ -96,9 +96,11 @@ class SecurityHeadersFilter {
             // browsers obey frame-ancestors over it, so it is left out rather than contradicting the policy.
             return;
         }
-        boolean framed = FRAMED.matcher(request.getPath()).matches();
-        boolean embedded = EMBEDDED.matcher(request.getPath()).matches();
-        String lms = SHELL.contains(request.getPath()) ? lmsOrigins() : "";
+        String path = request.getPath();
+        // The cheap tests first: this runs on every answer, and nearly none is one of these two.
+        boolean framed = path.endsWith("/pdf") && FRAMED.matcher(path).matches();
+        boolean embedded = path.startsWith("/lti/register/") && EMBEDDED.matcher(path).matches();
+        String lms = SHELL.contains(path) ? lmsOrigins() : "";
         if (!lms.isEmpty()) {
             // The app inside the LMS that launched it (where its cookie reaches it: an LMS on the same site).
             response.header("Content-Security-Policy", policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'" + lms));
@@ -110,7 +112,7 @@ class SecurityHeadersFilter {
         response.header("Content-Security-Policy", framed ? FRAMED_POLICY
                 : embedded ? policy.replace("frame-ancestors 'none'", "frame-ancestors *") : policy);
         // An answer with an entity tag (system/ETags) says itself how it may be kept: by the browser only.
-        if (request.getPath().startsWith("/api/") && !response.getHeaders().contains("Cache-Control")) {
+        if (path.startsWith("/api/") && !response.getHeaders().contains("Cache-Control")) {
             response.header("Cache-Control", "no-store");
         }
     }

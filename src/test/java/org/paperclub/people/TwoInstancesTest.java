@@ -64,6 +64,40 @@ class TwoInstancesTest {
         problem(401, () -> onRestarted.get("/api/me"));
     }
 
+    /**
+     * A course read checks the session and the caller's enrollment in one statement (SessionClaimsValidator): a
+     * removal from the course or a sign-out through one instance is refused by the other's very next read.
+     */
+    @Test
+    void a_removal_or_a_sign_out_on_one_instance_is_refused_by_the_next_course_read_on_the_other() {
+        Map<String, Object> settings = settings(Map.of("paperclub.sessions.secret", SECRET));
+        EmbeddedServer a = start(settings);
+        EmbeddedServer b = start(settings);
+        Api.Session instructor = signIn(a, "instructor@example.edu");
+        Api.Session removed = on(b, signIn(a, "student19@example.edu"));
+        Api.Session signedOut = on(b, signIn(a, "student1@example.edu"));
+        Api.Session ta = on(b, signIn(a, "ta@example.edu"));
+        for (Api.Session s : List.of(removed, signedOut)) {
+            assertEquals(1, Api.longOf(s.get("/api/courses/1/sessions/1"), "id"));
+        }
+        // Each read's role is the caller's, in the course its path names.
+        problem(403, () -> removed.get("/api/courses/1/roster"));
+        assertTrue(ta.list("/api/courses/1/roster").size() > 20);
+
+        long id = Api.longOf(instructor.list("/api/courses/1/roster").stream()
+                .filter(e -> "student19@example.edu".equals(e.get("email"))).findFirst().orElseThrow(), "userId");
+        assertEquals(200, instructor.delete("/api/courses/1/roster/" + id).code());
+        // Still in the other demo course: let in there, and not in this one, in either order.
+        assertEquals(2, Api.longOf(removed.get("/api/courses/2"), "id"));
+        assertEquals("You are not enrolled in " + instructor.get("/api/courses/1").get("code") + ".",
+                problem(403, () -> removed.get("/api/courses/1/sessions/1")).get("detail"));
+        assertEquals(2, Api.longOf(removed.get("/api/courses/2"), "id"));
+
+        assertEquals(204, on(a, signedOut).post("/api/auth/logout", "").code());
+        problem(401, () -> signedOut.get("/api/courses/1/sessions/1"));
+        problem(401, () -> signedOut.get("/api/me"));
+    }
+
     @Test
     void without_a_configured_secret_the_instances_share_the_one_kept_in_the_database() {
         Map<String, Object> settings = settings(Map.of());
