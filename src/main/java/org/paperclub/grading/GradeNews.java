@@ -133,7 +133,7 @@ public class GradeNews implements GradedCritiques {
     /** How many regrade requests wait for an answer. */
     @Transactional(readOnly = true)
     public int openRegrades(long courseId) {
-        return grading.regrades(courseId, null, true).size();
+        return grading.openRegradeCount(courseId);
     }
 
     private static String value(GradeView g) {

@@ -129,10 +129,21 @@ class GradeSheets {
      * them have a grade, and how many grades are drafts. Sessions with nothing to grade and no draft are left out.
      */
     private static List<SessionProgress> progress(State st, Instant now) {
-        java.util.Set<Item> graded = new java.util.HashSet<>();
-        Map<Long, Integer> drafts = new HashMap<>();
+        return progress(st, now, graded(st));
+    }
+
+    /** The items that have a grade. */
+    private static Set<Item> graded(State st) {
+        Set<Item> graded = new HashSet<>(st.grades.size() * 4 / 3 + 1);
         for (Grade g : st.grades) {
             graded.add(Item.of(g));
+        }
+        return graded;
+    }
+
+    private static List<SessionProgress> progress(State st, Instant now, Set<Item> graded) {
+        Map<Long, Integer> drafts = new HashMap<>();
+        for (Grade g : st.grades) {
             if (g.publishedAt() == null) {
                 drafts.merge(g.sessionId(), 1, Integer::sum);
             }
@@ -173,15 +184,36 @@ class GradeSheets {
      */
     @Transactional(readOnly = true)
     Summary summary(long courseId, boolean draftsToo) {
+        return summary(report.course(courseId), draftsToo);
+    }
+
+    /**
+     * The summary staff see, with the regrade requests waiting for an answer, read from the same course state as the
+     * summary (one read of the course, not a second one for the requests).
+     */
+    @Transactional(readOnly = true)
+    Summary summaryForStaff(long courseId) {
         State st = report.course(courseId);
+        return summary(st, true).withOpenRegrades(st.regrades.stream().filter(RegradeRequest::open)
+                .map(r -> GradingService.regradeView(st, r)).toList());
+    }
+
+    /** The summary with the roster it was made from, for the exports (which show roster fields the summary has not). */
+    record Gradebook(Summary summary, Map<Long, RosterEntry> people) {
+    }
+
+    @Transactional(readOnly = true)
+    Gradebook gradebook(long courseId, boolean draftsToo) {
+        State st = report.course(courseId);
+        return new Gradebook(summary(st, draftsToo), st.people);
+    }
+
+    private Summary summary(State st, boolean draftsToo) {
         Instant now = report.now();
         Map<Long, List<Grade>> byStudent = st.grades.stream().collect(Collectors.groupingBy(Grade::studentId));
         // What could be graded by now and is not: presentations and roles of sessions that have begun, and every
         // critique handed in.
-        Set<Item> graded = new HashSet<>();
-        for (Grade g : st.grades) {
-            graded.add(Item.of(g));
-        }
+        Set<Item> graded = graded(st);
         Map<Long, Integer> held = new HashMap<>();
         Map<Long, Integer> accepted = new HashMap<>();
         Map<Long, Integer> ungraded = new HashMap<>();
@@ -214,7 +246,7 @@ class GradeSheets {
             int flagged = 0;
             int drafts = 0;
             for (Grade g : mine) {
-                flagged += st.flag(g) != null ? 1 : 0;
+                flagged += st.flagged(g) ? 1 : 0;
                 drafts += g.publishedAt() == null ? 1 : 0;
             }
             lines.add(new StudentLine(e.userId(), e.name(), e.email(), e.section(), p.presentation().percent(), p.roles().percent(),
@@ -224,7 +256,7 @@ class GradeSheets {
         }
         ParticipationRules.Required r = st.required();
         return new Summary(new RequiredCounts(r.presentations(), r.roles(), r.critiques()), st.policy.weights(),
-                st.policy.missing(), lines, st.policy.named(), progress(st, now), null);
+                st.policy.missing(), lines, st.policy.named(), progress(st, now, graded), null);
     }
 
     /** A student's grades page; {@code draftsToo} for staff, who also see grades not yet published. */

@@ -7,7 +7,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.paperclub.course.GradingPolicy;
 import org.paperclub.grading.GradingViews.StudentLine;
 import org.paperclub.grading.GradingViews.Summary;
-import org.paperclub.people.PeopleService;
 import org.paperclub.people.RosterEntry;
 
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The gradebook as CSV. The Canvas file follows Canvas's gradebook import: the columns Student, ID, SIS User ID,
@@ -31,11 +29,9 @@ import java.util.stream.Collectors;
 class GradebookExport {
 
     private final GradeSheets sheets;
-    private final PeopleService people;
 
-    GradebookExport(GradeSheets sheets, PeopleService people) {
+    GradebookExport(GradeSheets sheets) {
         this.sheets = sheets;
-        this.people = people;
     }
 
     /** A component as the exports show it: the course's name for it, and its percentage in a student's line. */
@@ -63,9 +59,10 @@ class GradebookExport {
     }
 
     String canvas(long courseId, boolean draftsToo) {
-        Summary summary = sheets.summary(courseId, draftsToo);
-        Map<Long, RosterEntry> roster = people.roster(courseId).stream()
-                .collect(Collectors.toMap(RosterEntry::userId, Function.identity(), (a, b) -> a));
+        // The roster the summary was made from: reading it again would cost a second query and sort of every name.
+        GradeSheets.Gradebook book = sheets.gradebook(courseId, draftsToo);
+        Summary summary = book.summary();
+        Map<Long, RosterEntry> roster = book.people();
         List<Part> parts = parts(summary);
         return write(out -> {
             List<String> header = new ArrayList<>(List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section"));

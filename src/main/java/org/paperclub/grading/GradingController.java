@@ -120,7 +120,7 @@ class GradingController {
             + "requests waiting for an answer (staff)")
     @CourseStaff("see everyone's grades")
     Summary summary(long courseId, Authentication auth) {
-        return sheets.summary(courseId, true).withOpenRegrades(grading.regrades(courseId, null, true));
+        return sheets.summaryForStaff(courseId);
     }
 
     @Get("/grades/me")

@@ -305,13 +305,20 @@ class GradingService {
         return shown.stream().map(r -> regradeView(st, r)).toList();
     }
 
+    /** How many regrade requests of the course wait for an answer (a count: no grade is read). */
+    @Transactional(readOnly = true)
+    int openRegradeCount(long courseId) {
+        return (int) regrades.findByCourseIdOrderByFiledAt(courseId).stream().filter(RegradeRequest::open).count();
+    }
+
     private RegradeView regradeView(long courseId, RegradeRequest r) {
         GradeReport.State st = report.student(courseId, r.studentId());
         return regradeView(st, r);
     }
 
     static RegradeView regradeView(GradeReport.State st, RegradeRequest r) {
-        GradeView item = st.grades.stream().filter(g -> g.id().equals(r.gradeId())).findFirst().map(st::view).orElse(null);
+        Grade graded = st.grade(r.gradeId());
+        GradeView item = graded == null ? null : st.view(graded);
         return new RegradeView(r.id(), r.gradeId(), item, r.studentId(), st.name(r.studentId()), r.reason(), r.filedAt(),
                 r.open() ? "OPEN" : "ANSWERED", r.answer(), r.answeredBy() == null ? null : st.name(r.answeredBy()),
                 r.answeredAt(), r.oldValue(), r.newValue());

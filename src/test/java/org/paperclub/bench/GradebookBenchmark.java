@@ -61,7 +61,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * student. Run it with {@code mvn -Pbench test -Dtest=GradebookBenchmark}, on PostgreSQL with
  * {@code -Dpaperclub.test.db=postgres} too; the table also goes to {@code target/bench/gradebook.txt}. Knobs:
  * {@code -Dbench.students=2000 -Dbench.warmup=3 -Dbench.runs=10}; {@code -Dbench.generateOnly=true} stops after
- * generating and counting. Below the table, the "floor" is the same rows read with plain JDBC in the same run: the part
+ * generating and counting; {@code -Dpaperclub.test.keepSchema=true} leaves the PostgreSQL schema behind (its name is printed) for
+ * EXPLAIN ANALYZE in psql. The last CSV and summary go to {@code target/bench/gradebook-<db>.csv} and
+ * {@code summary-<db>.json}, to compare two builds byte for byte. Below the table, the "floor" is the same rows read with plain JDBC in the same run: the part
  * of the time the database itself needs.
  */
 @MicronautTest
@@ -72,8 +74,9 @@ class GradebookBenchmark extends ApiTest {
     private static final int WARMUP = Integer.getInteger("bench.warmup", 3);
     private static final int RUNS = Integer.getInteger("bench.runs", 10);
     private static final boolean GENERATE_ONLY = Boolean.getBoolean("bench.generateOnly");
-    private static final double EXPORT_GOAL_MS = 1000;
-    private static final double SUMMARY_GOAL_MS = 200;
+    /** Issue 15's goals, on PostgreSQL, for the p90. */
+    private static final double EXPORT_GOAL_MS = 300;
+    private static final double SUMMARY_GOAL_MS = 150;
 
     @Inject
     EmbeddedServer server;
@@ -82,10 +85,17 @@ class GradebookBenchmark extends ApiTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = super.getProperties();
+        Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
+        if (TestDatabase.postgres()) {
+            // The app's own backends are found by this name, to read their CPU time (below).
+            properties.put("paperclub.database.url", properties.get("paperclub.database.url") + "&ApplicationName=" + BACKENDS);
+        }
         database = properties;
         return properties;
     }
+
+    /** The application name the app's PostgreSQL connections carry, to find their server processes. */
+    private static final String BACKENDS = "paperclub-gradebook-bench";
 
     @Test
     void measure() throws Exception {
@@ -144,6 +154,13 @@ class GradebookBenchmark extends ApiTest {
             }
         }
 
+        // The bodies, for comparing two builds byte for byte on the same generated data (the data is seeded, and on a
+        // fresh database the ids come out the same; run both on the same day, since the dates follow today).
+        String db = TestDatabase.postgres() ? "postgres" : "h2";
+        Files.createDirectories(Path.of("target", "bench"));
+        Files.write(Path.of("target", "bench", "gradebook-" + db + ".csv"), export.body);
+        Files.write(Path.of("target", "bench", "summary-" + db + ".json"), summary.body);
+
         // The answers must be whole: one CSV row and one summary entry per student.
         String csvText = new String(export.body, StandardCharsets.UTF_8);
         if (csvText.startsWith("\uFEFF")) {
@@ -185,12 +202,12 @@ class GradebookBenchmark extends ApiTest {
         }
 
         report.line("");
-        report.line("  %-44s %9s %9s %9s %9s %10s   %s", "endpoint (" + RUNS + " timed calls after " + WARMUP + " warm-up)",
-                "1st call", "median", "p90", "max", "size", "goal");
+        report.line("  %-44s %9s %9s %9s %9s %10s %9s %9s   %s", "endpoint (" + RUNS + " timed calls after " + WARMUP + " warm-up)",
+                "1st call", "median", "p90", "max", "size", "app CPU", "DB CPU", "goal");
         report.row("GET " + exportPath, export, EXPORT_GOAL_MS);
         report.row("GET " + summaryPath, summary, SUMMARY_GOAL_MS);
-        report.line("  %-44s %9s %6.0f ms %6.0f ms %6.0f ms %7.0f kB   (no goal)", "GET " + sheetPath, "", pct(sheet.ms, 50),
-                pct(sheet.ms, 90), Arrays.stream(sheet.ms).max().orElse(0), sheet.body.length / 1024.0);
+        report.line("  %-44s %9s %6.0f ms %6.0f ms %6.0f ms %7.0f kB %6.0f ms %9s   (no goal)", "GET " + sheetPath, "", pct(sheet.ms, 50),
+                pct(sheet.ms, 90), Arrays.stream(sheet.ms).max().orElse(0), sheet.body.length / 1024.0, sheet.jvmCpu, dbCpu(sheet));
         report.line("  %-44s %9s %6.0f ms %6.0f ms %6.0f ms %10s   (no goal; a team of holders, audited)", "PUT one role grade", "",
                 pct(saves, 50), pct(saves, 90), Arrays.stream(saves).max().orElse(0), "");
         report.line("");
@@ -207,7 +224,10 @@ class GradebookBenchmark extends ApiTest {
         report.line("  summary: %,d students, %,d with a participation grade; first: %s", students.size(), withParticipation,
                 brief(students.get(0)));
         String loadAfter = loadAverage();
-        report.line("  load average after %s; timings are not asserted (goals: export ≤ 1 s, summary ≤ 200 ms on 2 cores)", loadAfter);
+        report.line("  app CPU, DB CPU: CPU time per timed call, mean, of the server's request threads (blocking pool, event loops; "
+                + "not the JIT, GC or client) and of the app's PostgreSQL server processes (/proc, 10 ms ticks): load distorts "
+                + "these less than the times");
+        report.line("  load average after %s; timings are not asserted (goals, issue 15, PostgreSQL: p90 of the export ≤ 300 ms, of the summary ≤ 150 ms)", loadAfter);
         if (cpu.known()) {
             report.line("  CPU during the HTTP calls: this JVM (app and client) %.0f %% of the machine, other processes%s %.0f %%",
                     cpu.own, TestDatabase.postgres() ? " (PostgreSQL's server among them)" : "", cpu.others);
@@ -215,6 +235,9 @@ class GradebookBenchmark extends ApiTest {
                 report.line("  NOTE: other work used %.0f %% of the CPU meanwhile, so these figures are upper bounds; rerun on a quiet machine.",
                         cpu.others);
             }
+        }
+        if (database.containsKey("paperclub.test.schema") && Boolean.getBoolean("paperclub.test.keepSchema")) {
+            report.line("  schema kept: %s (course %d)", database.get("paperclub.test.schema"), courseId);
         }
         report.line("  rerun: mvn -Pbench test -Dtest=GradebookBenchmark   (PostgreSQL: add -Dpaperclub.test.db=postgres)");
         report.write();
@@ -278,7 +301,12 @@ class GradebookBenchmark extends ApiTest {
 
     // Timing over HTTP
 
-    private record Timing(double first, double[] ms, byte[] body) {
+    /**
+     * {@code cpu}: the CPU time per timed call, in ms, of the server's request threads (the blocking pool and the
+     * event loops: not the JIT compiler, the GC or the client) and of the app's PostgreSQL backends (utime + stime
+     * from /proc, 10 ms ticks summed over the calls): what load on the machine distorts least.
+     */
+    private record Timing(double first, double[] ms, byte[] body, double jvmCpu, double dbCpu) {
     }
 
     private Timing time(HttpClient http, String cookie, String path, String accept) throws Exception {
@@ -287,7 +315,15 @@ class GradebookBenchmark extends ApiTest {
         double first = 0;
         double[] ms = new double[RUNS];
         byte[] body = null;
+        long jvm0 = 0;
+        long db0 = 0;
+        List<Long> backends = List.of();
         for (int i = 0; i < WARMUP + RUNS; i++) {
+            if (i == WARMUP) {
+                backends = backends();
+                jvm0 = serverThreadsCpuNanos();
+                db0 = ticks(backends);
+            }
             long t = System.nanoTime();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             double elapsed = (System.nanoTime() - t) / 1e6;
@@ -303,7 +339,56 @@ class GradebookBenchmark extends ApiTest {
             }
             body = response.body();
         }
-        return new Timing(first, ms, body);
+        double jvmCpu = (serverThreadsCpuNanos() - jvm0) / 1e6 / RUNS;
+        double dbCpu = backends.isEmpty() ? -1 : (ticks(backends) - db0) * 10.0 / RUNS;
+        return new Timing(first, ms, body, jvmCpu, dbCpu);
+    }
+
+    /** The server processes of the app's PostgreSQL connections (none on H2, or when pg_stat_activity is not readable). */
+    private List<Long> backends() {
+        if (!TestDatabase.postgres()) {
+            return List.of();
+        }
+        List<Long> pids = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "select pid from pg_stat_activity where application_name = ? and pid <> pg_backend_pid()")) {
+            ps.setString(1, BACKENDS);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pids.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            return List.of();
+        }
+        return pids;
+    }
+
+    /** CPU time of the threads that serve requests: Micronaut's blocking pool and Netty's event loops. */
+    private static long serverThreadsCpuNanos() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && (t.getThreadName().startsWith("io-executor-thread") || t.getThreadName().contains("ventLoop"))) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
+    /** utime + stime of these processes, in clock ticks (1/100 s). */
+    private static long ticks(List<Long> pids) {
+        long sum = 0;
+        for (long pid : pids) {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (Exception e) {
+                // a backend that went away: its ticks are lost, which only makes the figure smaller
+            }
+        }
+        return sum;
     }
 
     private static double pct(double[] values, int p) {
@@ -361,10 +446,14 @@ class GradebookBenchmark extends ApiTest {
             }
         }
 
-        private static long processCpuNanos() {
+        static long processCpuNanos() {
             return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                     ? os.getProcessCpuTime() : -1;
         }
+    }
+
+    private static String dbCpu(Timing t) {
+        return t.dbCpu < 0 ? "-" : String.format(Locale.ROOT, "%.0f ms", t.dbCpu);
     }
 
     private static String loadAverage() {
@@ -397,8 +486,9 @@ class GradebookBenchmark extends ApiTest {
 
         void row(String endpoint, Timing t, double goal) {
             double median = pct(t.ms, 50);
-            line("  %-44s %6.0f ms %6.0f ms %6.0f ms %6.0f ms %7.0f kB   ≤ %.0f ms%s", endpoint, t.first, median, pct(t.ms, 90),
-                    Arrays.stream(t.ms).max().orElse(0), t.body.length / 1024.0, goal, median <= goal ? "" : "  (median above the goal)");
+            line("  %-44s %6.0f ms %6.0f ms %6.0f ms %6.0f ms %7.0f kB %6.0f ms %9s   p90 ≤ %.0f ms%s", endpoint, t.first, median, pct(t.ms, 90),
+                    Arrays.stream(t.ms).max().orElse(0), t.body.length / 1024.0, t.jvmCpu, dbCpu(t), goal,
+                    pct(t.ms, 90) <= goal ? "" : "  (p90 above the goal)");
         }
 
         void write() throws Exception {

@@ -281,6 +281,7 @@ class GradingTest extends ApiTest {
         assertEquals(2, flags.size(), "both grades are kept");
         assertTrue(flags.get(0).startsWith("Session 2 was cancelled"), flags.get(0));
         assertTrue(flags.get(1).contains("no longer an assigned reading of session 3"), flags.get(1));
+        assertEquals(2, Api.intOf(line(c.instructor.get(c.grades("summary")), ann), "flagged"), "the summary counts both");
         assertEquals(70.0, Api.doubleOf(Api.mapOf(Api.mapOf(mine, "participation"), "presentation"), "percent"));
         put(c.instructor, c.grades("presentations/" + team), Map.of("points", 8));   // a grade given before may still change
         Map<String, Object> p = problem(409, () -> c.instructor.delete(c.base + "/sessions/" + c.sessionId(2)));
@@ -419,9 +420,11 @@ class GradingTest extends ApiTest {
         List<Map<String, Object>> flagged = Api.listOf(sheet, "flagged");
         assertEquals(1, flagged.size());
         assertTrue(((String) flagged.get(0).get("flag")).contains("new version (2)"), (String) flagged.get(0).get("flag"));
+        assertEquals(1, Api.intOf(line(c.instructor.get(c.grades("summary")), ann), "flagged"));
         put(c.instructor, c.grades("critiques/" + critique), Map.of("points", 3));
         sheet = c.instructor.get(c.base + "/sessions/" + c.sessionId(2) + "/grading");
         assertTrue(((List<?>) sheet.get("flagged")).isEmpty(), "the same grade, saved again, is confirmed for the new version");
+        assertEquals(0, Api.intOf(line(c.instructor.get(c.grades("summary")), ann), "flagged"));
         assertEquals("CONFIRMED", c.instructor.list(c.grades("audit")).get(0).get("action"));
     }
 

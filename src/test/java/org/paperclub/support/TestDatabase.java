@@ -45,8 +45,9 @@ public final class TestDatabase {
                 "paperclub.database.driver", "org.h2.Driver");
     }
 
+    /** Drops a test's schema, unless {@code -Dpaperclub.test.keepSchema=true} (to look at a benchmark's data in psql). */
     public static void drop(String schema) {
-        if (postgres() && schema != null && schema.startsWith("pc_")) {
+        if (postgres() && !Boolean.getBoolean("paperclub.test.keepSchema") && schema != null && schema.startsWith("pc_")) {
             execute("drop schema if exists " + schema + " cascade");
         }
     }
