@@ -48,7 +48,12 @@ final class SignupRules {
 
     /** Whether {@link #studentMayChange} lets a student's change through now. */
     static boolean open(Course course, ClassSession s, Instant now) {
-        return (course.signupOpensAt() == null || !now.isBefore(course.signupOpensAt())) && !frozen(course, s, now);
+        return open(course.signupOpensAt(), s.startsAt(course.zone()), course.signupFreezeHours(), now);
+    }
+
+    /** {@link #open} from the three columns it reads (a full role's answer reads only those). */
+    static boolean open(Instant opensAt, ZonedDateTime startsAt, int freezeHours, Instant now) {
+        return (opensAt == null || !now.isBefore(opensAt)) && now.isBefore(startsAt.minusHours(freezeHours).toInstant());
     }
 
     /** Refuses a student's change when sign-ups are not open yet or the session is frozen (staff are not bound). */
@@ -209,9 +214,13 @@ final class SignupRules {
     static int freeSeat(SupportingRole role, ClassSession s, Set<Integer> taken) {
         int seat = LowestFree.of(taken, role.capacity());
         if (seat == 0) {
-            throw ProblemException.conflict(role.name() + " for session " + s.number() + " is full ("
-                    + taken.size() + " of " + role.capacity() + ").");
+            throw full(role.name(), s.number(), taken.size(), role.capacity());
         }
         return seat;
+    }
+
+    /** A role with no free seat in the session. */
+    static ProblemException full(String roleName, int sessionNumber, int taken, int capacity) {
+        return ProblemException.conflict(roleName + " for session " + sessionNumber + " is full (" + taken + " of " + capacity + ").");
     }
 }

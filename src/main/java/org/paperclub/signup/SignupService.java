@@ -18,7 +18,14 @@ import org.paperclub.signup.SignupViews.RoleSignupView;
 import org.paperclub.system.LowestFree;
 import org.paperclub.system.ProblemException;
 
+import org.paperclub.course.SessionKind;
+
 import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -286,11 +293,11 @@ class SignupService {
     /** @param tell whether a student whose seat staff give is told (a move tells once, of both ends) */
     private RoleSignupView takeRole(long courseId, long sessionId, long roleId, Actor actor, long studentId, boolean replace,
                                     boolean tell) {
+        answerFullWithoutLock(courseId, sessionId, roleId, actor, studentId);
         Course course = courses.get(courseId);
         // Read before the session's lock: what a sign-up reads under it is only what other sign-ups change.
         SupportingRole role = courses.role(courseId, roleId);
         Names names = new Names(people);
-        answerFullWithoutLock(course, sessionId, role, actor, studentId);
         ClassSession session = schedule.lockSession(courseId, sessionId);
         SignupRules.held(session);
         SignupRules.playsRoles(session);
@@ -342,42 +349,69 @@ class SignupService {
      * the window, no role held in the session, not presenting there) passed on committed reads: any other answer,
      * and every seat taken, still goes through the lock, and the unique keys stay the last guard.
      */
-    private void answerFullWithoutLock(Course course, long sessionId, SupportingRole role, Actor actor, long studentId) {
-        // One round trip: the session's taken seats (the role's own, and whether the student holds one) and
-        // whether the student presents there; rows of sign-ups only, so the session is read only for a full role.
-        Set<Integer> taken = new HashSet<>();
-        boolean[] holdsOrPresents = {false};
-        jdbc.prepareStatement(SEEN, statement -> {
-            statement.setLong(1, sessionId);
+    private void answerFullWithoutLock(long courseId, long sessionId, long roleId, Actor actor, long studentId) {
+        // One round trip for everything a "full" answer needs (it was four: the course, the role, the seats, the
+        // session), read before anything else: of a rush of 500, 440 end here. The course's and the session's
+        // columns are read by hand only for this check; the locked path reads them through their services. No row
+        // (no such session or role in this course) leaves the answer to the locked path.
+        Instant now = now();
+        ProblemException full = jdbc.prepareStatement(FULL, statement -> {
+            statement.setLong(1, roleId);
             statement.setLong(2, sessionId);
-            statement.setLong(3, studentId);
+            statement.setLong(3, sessionId);
+            statement.setLong(4, studentId);
+            statement.setLong(5, sessionId);
+            statement.setLong(6, courseId);
             try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getLong(4) == studentId) {
-                        holdsOrPresents[0] = true;   // a seat of the student's in the session, or their team there
-                    } else if (rs.getInt(1) == 0 && rs.getLong(2) == role.id()) {
-                        taken.add(rs.getInt(3));
-                    }
+                if (!rs.next()) {
+                    return null;   // no such session or role in this course: the locked path says which
                 }
+                int number = rs.getInt(1);
+                boolean hasRoles = SessionKind.valueOf(rs.getString(4)) == SessionKind.PRESENTATION;   // held ones
+                ZonedDateTime startsAt = ZonedDateTime.of(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalTime.class),
+                        ZoneId.of(rs.getString(5)));
+                OffsetDateTime opensAt = rs.getObject(7, OffsetDateTime.class);
+                boolean open = SignupRules.open(opensAt == null ? null : opensAt.toInstant(), startsAt, rs.getInt(6), now);
+                String roleName = rs.getString(8);
+                int capacity = rs.getInt(9);
+                Set<Integer> taken = new HashSet<>();
+                do {
+                    long holder = rs.getLong(13);
+                    if (rs.wasNull()) {
+                        continue;   // nobody holds a seat in the session, and the student presents nowhere there
+                    }
+                    if (holder == studentId) {
+                        return null;   // a seat of the student's in the session, or their team there
+                    } else if (rs.getInt(10) == 0 && rs.getLong(11) == roleId) {
+                        taken.add(rs.getInt(12));
+                    }
+                } while (rs.next());
+                if (!hasRoles || (!actor.staff() && !open) || LowestFree.of(taken, capacity) != 0) {
+                    return null;   // the locked path gives the reason, or takes the seat
+                }
+                return SignupRules.full(roleName, number, taken.size(), capacity);   // the same 409 as under the lock
             }
-            return null;
         });
-        if (holdsOrPresents[0] || LowestFree.of(taken, role.capacity()) != 0) {
-            return;
+        if (full != null) {
+            throw full;
         }
-        ClassSession session = schedule.requireSession(course.id(), sessionId);
-        if (!session.held() || !SignupRules.hasRoles(session) || (!actor.staff() && !SignupRules.open(course, session, now()))) {
-            return;   // the locked path gives the reason
-        }
-        SignupRules.freeSeat(role, session, taken);   // throws the same 409 as under the lock
     }
 
-    /** Kind 0: a taken seat (role, seat, holder); kind 1: the student's place in a team presenting in the session. */
-    private static final String SEEN = """
-            select 0, role_id, seat, user_id from role_signup where session_id = ?
-            union all
-            select 1, 0, 0, m.user_id from presentation_member m join presentation p on p.id = m.presentation_id
-            where p.session_id = ? and m.user_id = ?""";
+    /**
+     * The session, its course's sign-up window, the role (of the same course), and beside them, one row each: the
+     * session's taken seats (kind 0: role, seat, holder) and the student's place in a team presenting there (kind 1).
+     */
+    private static final String FULL = """
+            select s.number, s.session_date, s.start_time, s.kind, c.time_zone, c.signup_freeze_hours, c.signup_opens_at,
+                   r.name, r.capacity, x.kind, x.role_id, x.seat, x.user_id
+            from class_session s
+            join course c on c.id = s.course_id
+            join supporting_role r on r.id = ? and r.course_id = s.course_id
+            left join (select 0 as kind, role_id, seat, user_id from role_signup where session_id = ?
+                       union all
+                       select 1, 0, 0, m.user_id from presentation_member m join presentation p on p.id = m.presentation_id
+                       where p.session_id = ? and m.user_id = ?) x on 1 = 1
+            where s.id = ? and s.course_id = ?""";
 
     @Transactional
     void dropRole(long courseId, long sessionId, long roleId, long signupId, Actor actor) {

@@ -11,6 +11,8 @@ import org.paperclub.support.Race;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ class FullRoleTest extends ApiTest {
     private long thirdSession;
     private long fourthSession;
     private long fifthSession;
+    private long sixthSession;
     private long paperOfFourth;
     private long peerReviewer;
 
@@ -48,6 +51,7 @@ class FullRoleTest extends ApiTest {
         thirdSession = Api.id(sessions.get(2));
         fourthSession = Api.id(sessions.get(3));
         fifthSession = Api.id(sessions.get(4));
+        sixthSession = Api.id(sessions.get(5));
         paperOfFourth = Api.longOf(Api.listOf(sessions.get(3), "papers").get(0), "paperId");
         peerReviewer = Api.listOf(board, "roles").stream().filter(r -> "Peer Reviewer".equals(r.get("name")))
                 .mapToLong(Api::id).findFirst().orElseThrow();
@@ -91,6 +95,20 @@ class FullRoleTest extends ApiTest {
         assertEquals(201, taken.code(), "the seat freed a moment ago is taken");
         assertEquals(1, Api.intOf(taken.body(), "seat"), "the freed seat");
         Api.problem(409, () -> first.post(path, Map.of()));   // and the role is full again
+    }
+
+    @Test
+    void once_sign_ups_froze_a_student_asking_for_a_full_role_hears_of_the_freeze_and_staff_hear_it_is_full() {
+        String path = BASE + "/sessions/" + sixthSession + "/roles/" + peerReviewer + "/signups";
+        assertEquals(201, student(14).post(path, Map.of()).code());
+        assertEquals(201, student(15).post(path, Map.of()).code());
+        long late = Api.id(student(16).get("/api/me"));
+        clock.set(ZonedDateTime.now(ZoneOffset.UTC).plusYears(3));   // every session of the term has frozen
+        Map<String, Object> frozen = Api.problem(409, () -> student(16).post(path, Map.of()));
+        assertTrue(String.valueOf(frozen.get("detail")).contains("froze on"), frozen.toString());
+        // Staff are not bound by the window: for them the role is simply full.
+        Map<String, Object> full = Api.problem(409, () -> instructor().post(path, Map.of("studentId", late)));
+        assertTrue(String.valueOf(full.get("detail")).endsWith("is full (2 of 2)."), full.toString());
     }
 
     @Test
