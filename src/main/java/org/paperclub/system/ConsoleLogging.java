@@ -13,8 +13,8 @@ import org.slf4j.Logger;
  * The app's logging, set up in code: one line per event on standard output, INFO and above. Logback would
  * otherwise read a {@code logback.xml} with its XML configurator, which loads some 600 classes and costs every
  * start about 50 ms of CPU (src/bench/README.md, "Start"). A logging file of one's own still works: name it with
- * {@code -Dlogback.configurationFile=FILE}, or put a {@code logback-test.xml} on the class path (the tests do); then
- * this steps aside and logback reads that file as usual.
+ * {@code -Dlogback.configurationFile=FILE}, or put a {@code logback.xml} (or {@code logback-test.xml}, as the tests
+ * do) on the class path; then this steps aside and logback reads that file as usual. The jar carries none.
  */
 public class ConsoleLogging extends ContextAwareBase implements Configurator {
 
@@ -22,8 +22,9 @@ public class ConsoleLogging extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        ClassLoader loader = ConsoleLogging.class.getClassLoader();
         return configure(context, System.getProperty("logback.configurationFile") != null
-                || ConsoleLogging.class.getClassLoader().getResource("logback-test.xml") != null);
+                || loader.getResource("logback-test.xml") != null || loader.getResource("logback.xml") != null);
     }
 
     ExecutionStatus configure(LoggerContext context, boolean fileGiven) {
