@@ -14,7 +14,9 @@ set -u
 kind=$1 jar=$(readlink -f "$2") port=$3; shift 3
 work=$(mktemp -d /tmp/read-cpu.XXXX)
 opts=""
-[ -z "${DEFAULTJVM:-}" ] && opts="-XX:+UseSerialGC -Xmx128m -XX:ReservedCodeCacheSize=48m -XX:TieredStopAtLevel=1 -Djdk.nio.maxCachedBufferSize=262144"
+# The recommended settings, as pom.xml gives them to `mvn mn:run` and start.sh uses them.
+[ -z "${DEFAULTJVM:-}" ] && opts=$(sed -n 's|.*<paperclub.jvmOptions>\(.*\)</paperclub.jvmOptions>.*|\1|p' \
+  "$(dirname "$(readlink -f "$0")")/../../pom.xml")
 cd "$work"
 # shellcheck disable=SC2086
 MALLOC_ARENA_MAX=2 MICRONAUT_SERVER_PORT=$port PAPERCLUB_PORT=$port PAPERCLUB_DATA_DIR=$work/data \
