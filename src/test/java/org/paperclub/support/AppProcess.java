@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +188,20 @@ public final class AppProcess implements AutoCloseable {
             this.email = email;
             this.cookie = cookie;
             this.csrf = csrf;
+        }
+
+        /** The first upcoming held session of the demo course with an assigned paper: {session id, paper id}. */
+        public long[] upcomingSessionAndPaper() {
+            List<Map<String, Object>> sessions = get("/api/courses/1/sessions", new TypeReference<>() { });
+            OffsetDateTime soon = OffsetDateTime.now().plusDays(1);
+            for (Map<String, Object> s : sessions) {
+                List<Map<String, Object>> assigned = Api.listOf(s, "readings").stream()
+                        .filter(r -> "ASSIGNED".equals(r.get("kind"))).toList();
+                if (!"NO_CLASS".equals(s.get("kind")) && !assigned.isEmpty() && OffsetDateTime.parse((String) s.get("startsAt")).isAfter(soon)) {
+                    return new long[]{Api.id(s), Api.longOf(assigned.get(0), "paperId")};
+                }
+            }
+            throw new IllegalStateException("the demo term has an upcoming session with an assigned paper");
         }
 
         public String email() {

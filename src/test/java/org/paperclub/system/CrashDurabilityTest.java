@@ -1,6 +1,5 @@
 package org.paperclub.system;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperclub.support.AppProcess;
@@ -13,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -63,7 +61,7 @@ class CrashDurabilityTest {
         List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
         AppProcess app = start(database, dir, 0);
         try {
-            long[] target = upcomingSessionAndPaper(app);
+            long[] target = app.login("student1@example.edu").upcomingSessionAndPaper();
             for (int burst = 1; burst <= KILLS; burst++) {
                 burst(app, target, burst, acknowledged, unexpected, true);
                 app = start(database, dir, burst);
@@ -117,20 +115,6 @@ class CrashDurabilityTest {
             students.put(n, app.login("student" + n + "@example.edu"));
         }
         return students;
-    }
-
-    /** The first upcoming held session of the demo course with an assigned paper: {session id, paper id}. */
-    private static long[] upcomingSessionAndPaper(AppProcess app) {
-        List<Map<String, Object>> sessions = app.login("student1@example.edu").get("/api/courses/1/sessions", new TypeReference<>() { });
-        OffsetDateTime soon = OffsetDateTime.now().plusDays(1);
-        for (Map<String, Object> s : sessions) {
-            List<Map<String, Object>> assigned = Api.listOf(s, "readings").stream()
-                    .filter(r -> "ASSIGNED".equals(r.get("kind"))).toList();
-            if (!"NO_CLASS".equals(s.get("kind")) && !assigned.isEmpty() && OffsetDateTime.parse((String) s.get("startsAt")).isAfter(soon)) {
-                return new long[]{Api.id(s), Api.longOf(assigned.get(0), "paperId")};
-            }
-        }
-        throw new IllegalStateException("the demo term has an upcoming session with an assigned paper");
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.paperclub.system;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperclub.support.Api;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -50,7 +48,7 @@ class LargeFileReadsTest {
         try (AppProcess app = AppProcess.start(Map.of("paperclub.data-dir", dir.resolve("data").toString()),
                 SmallHeapBurstTest.RECOMMENDED, "large-file-reads")) {
             AppProcess.User instructor = app.login("instructor@example.edu");
-            long[] target = upcomingSessionAndPaper(instructor);
+            long[] target = instructor.upcomingSessionAndPaper();
             Map<String, String> fields = Map.of("sessionId", String.valueOf(target[0]), "paperId", String.valueOf(target[1]));
             List<String[]> stored = new ArrayList<>();   // {versionId, critiqueId, sha256}
             for (int n = 1; n <= FILES; n++) {
@@ -102,19 +100,6 @@ class LargeFileReadsTest {
         } catch (IOException e) {
             return new Read(path, expected, -1, "", e.toString());
         }
-    }
-
-    private static long[] upcomingSessionAndPaper(AppProcess.User who) {
-        List<Map<String, Object>> sessions = who.get("/api/courses/1/sessions", new TypeReference<>() { });
-        OffsetDateTime soon = OffsetDateTime.now().plusDays(1);
-        for (Map<String, Object> s : sessions) {
-            List<Map<String, Object>> assigned = Api.listOf(s, "readings").stream()
-                    .filter(r -> "ASSIGNED".equals(r.get("kind"))).toList();
-            if (!"NO_CLASS".equals(s.get("kind")) && !assigned.isEmpty() && OffsetDateTime.parse((String) s.get("startsAt")).isAfter(soon)) {
-                return new long[]{Api.id(s), Api.longOf(assigned.get(0), "paperId")};
-            }
-        }
-        throw new IllegalStateException("the demo term has an upcoming session with an assigned paper");
     }
 
     private static String sha256(byte[] content) {

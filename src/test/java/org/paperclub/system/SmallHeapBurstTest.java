@@ -1,6 +1,5 @@
 package org.paperclub.system;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperclub.support.Api;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -65,7 +63,7 @@ class SmallHeapBurstTest {
                 students.add(app.login("student" + n + "@example.edu"));
             }
             AppProcess.User instructor = app.login("instructor@example.edu");
-            long[] target = upcomingSessionAndPaper(students.get(0));
+            long[] target = students.get(0).upcomingSessionAndPaper();
             Map<String, String> fields = Map.of("sessionId", String.valueOf(target[0]), "paperId", String.valueOf(target[1]));
             List<byte[]> hostile = new ArrayList<>(HostilePdfs.corpus().values());
             List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
@@ -176,19 +174,6 @@ class SmallHeapBurstTest {
 
     static byte[] heavyCritique(String byline, int imageBytes, long seed) {
         return TestPdfs.heavyCritique(byline, imageBytes, seed);
-    }
-
-    private static long[] upcomingSessionAndPaper(AppProcess.User student) {
-        List<Map<String, Object>> sessions = student.get("/api/courses/1/sessions", new TypeReference<>() { });
-        OffsetDateTime soon = OffsetDateTime.now().plusDays(1);
-        for (Map<String, Object> s : sessions) {
-            List<Map<String, Object>> assigned = Api.listOf(s, "readings").stream()
-                    .filter(r -> "ASSIGNED".equals(r.get("kind"))).toList();
-            if (!"NO_CLASS".equals(s.get("kind")) && !assigned.isEmpty() && OffsetDateTime.parse((String) s.get("startsAt")).isAfter(soon)) {
-                return new long[]{Api.id(s), Api.longOf(assigned.get(0), "paperId")};
-            }
-        }
-        throw new IllegalStateException("the demo term has an upcoming session with an assigned paper");
     }
 
     private static List<String> recommended() {
