@@ -10,6 +10,7 @@ import org.paperclub.system.Problem;
 import org.paperclub.system.ProblemException;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who may do what in a course. Endpoints under {@code /api/courses/{courseId}} say who may call them with
@@ -87,10 +88,12 @@ public class CourseAccess {
 
     /**
      * The caller's role in a course found from what an endpoint outside {@code /api/courses/{courseId}} was asked
-     * for (a critique file by its id); they must be enrolled in it, as anyone. Course endpoints use the annotations.
+     * for (a critique file by its id), or none when they are not enrolled in it (or were withdrawn). Such an endpoint
+     * answers a non-member as if the thing did not exist: its course is not theirs to learn. Course endpoints use the
+     * annotations.
      */
-    public CourseRole member(Authentication auth, long courseId) {
-        return admit(Viewer.id(auth), courseId).role();
+    public Optional<CourseRole> roleOf(Authentication auth, long courseId) {
+        return people.roleIn(Viewer.id(auth), courseId);
     }
 
     /**

@@ -144,9 +144,9 @@ class CritiqueController {
     @Operation(summary = "Download one version of a critique (its student, or staff of the course)")
     HttpResponse<StreamedFile> file(long versionId, Authentication auth) {
         CritiqueService.Download d = critiques.download(versionId);
-        CourseRole role = access.member(auth, d.courseId());
-        if (!role.isStaff() && d.studentId() != Viewer.id(auth)) {
-            // Not 403: whether another student's critique exists is itself not theirs to know.
+        CourseRole role = access.roleOf(auth, d.courseId()).orElse(null);
+        if (role == null || !role.isStaff() && d.studentId() != Viewer.id(auth)) {
+            // Not 403: whether another student's critique exists, or in which course, is itself not theirs to know.
             throw ProblemException.notFound("There is no critique file " + versionId + ".");
         }
         return pdf(d.version(), "attachment; filename=\"critique-" + versionId + ".pdf\"");

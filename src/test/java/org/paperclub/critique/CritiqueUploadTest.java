@@ -191,6 +191,11 @@ class CritiqueUploadTest extends ApiTest {
         Api.Session other = student(9);
         problem(404, () -> other.http().retrieve(other.authorize(HttpRequest.GET("/api/critiques/" + receipt.get("versionId") + "/file"))
                 .accept(MediaType.of("application/pdf"), MediaType.of("application/problem+json")), byte[].class));
+        // Nor does someone outside the course learn that the file exists, or in which course.
+        Api.Session outsider = api().login("admin@example.edu");
+        Map<String, Object> outside = problem(404, () -> outsider.http().retrieve(outsider.authorize(HttpRequest.GET("/api/critiques/"
+                + receipt.get("versionId") + "/file")).accept(MediaType.of("application/pdf"), MediaType.of("application/problem+json")), byte[].class));
+        assertEquals("There is no critique file " + receipt.get("versionId") + ".", outside.get("detail"));
         problem(403, () -> other.list(CRITIQUES + "?studentId=" + ownerId));
         problem(403, () -> other.get(CRITIQUES + "/progress?studentId=" + ownerId));
         assertTrue(other.list(CRITIQUES).stream().noneMatch(c -> "Student 8".equals(c.get("studentName"))));
