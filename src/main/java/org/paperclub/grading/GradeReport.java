@@ -155,8 +155,8 @@ class GradeReport {
             roleNames = roles.stream()
                     .collect(Collectors.toMap(RoleView::id, RoleView::name, (a, b) -> a, LinkedHashMap::new));
             people = roster.stream().collect(Collectors.toMap(RosterEntry::userId, Function.identity(), (a, b) -> a));
-            students = roster.stream().filter(e -> e.role() == CourseRole.STUDENT)
-                    .sorted(org.paperclub.system.NaturalOrder.by(RosterEntry::name)).toList();
+            // The roster comes with its students in name order already.
+            students = roster.stream().filter(e -> e.role() == CourseRole.STUDENT).toList();
             this.teams = teams;
             this.holdings = holdings;
             this.handedIn = handedIn;

@@ -1,8 +1,13 @@
 package org.paperclub.system;
 
+import java.text.CollationKey;
 import java.text.Collator;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -27,9 +32,60 @@ public final class NaturalOrder implements Comparator<String> {
         return c;
     }
 
-    /** Sorts things by a name of theirs, naturally. */
+    /**
+     * Sorts things by a name of theirs, naturally. Each name is cut into its runs once, per comparator: comparing two
+     * names afresh took a tenth of the gradebook's CPU for 2,000 students (the collator compares under a lock). So
+     * make one comparator per sort and do not share it between threads.
+     */
     public static <T> Comparator<T> by(Function<? super T, String> name) {
-        return Comparator.comparing(name, TEXT);
+        Map<String, Key> keys = new HashMap<>();
+        return (a, b) -> {
+            String x = name.apply(a);
+            String y = name.apply(b);
+            if (x == null || y == null) {
+                return TEXT.compare(x, y);
+            }
+            return keys.computeIfAbsent(x, Key::new).compareTo(keys.computeIfAbsent(y, Key::new));
+        };
+    }
+
+    /**
+     * A name cut into its runs of digits and of other characters, each text run with its collation key: compares as
+     * {@link #compare} does, without the collator.
+     */
+    static final class Key implements Comparable<Key> {
+        private final String text;
+        private final List<String> runs = new ArrayList<>();
+        private final List<CollationKey> collated = new ArrayList<>();
+        private final List<Boolean> digits = new ArrayList<>();
+
+        Key(String text) {
+            this.text = text;
+            int i = 0;
+            while (i < text.length()) {
+                boolean d = Character.isDigit(text.charAt(i));
+                int e = run(text, i, d);
+                String r = text.substring(i, e);
+                runs.add(r);
+                digits.add(d);
+                collated.add(COLLATOR.getCollationKey(r));
+                i = e;
+            }
+        }
+
+        @Override
+        public int compareTo(Key o) {
+            int n = Math.min(runs.size(), o.runs.size());
+            for (int k = 0; k < n; k++) {
+                int c = digits.get(k) && o.digits.get(k) ? numbers(runs.get(k), o.runs.get(k))
+                        : collated.get(k).compareTo(o.collated.get(k));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            int left = Integer.compare(runs.size(), o.runs.size());
+            return left != 0 ? left : text.compareTo(o.text);
+        }
     }
 
     @Override

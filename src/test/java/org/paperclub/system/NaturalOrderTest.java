@@ -56,4 +56,24 @@ class NaturalOrderTest {
         list.sort(NaturalOrder.TEXT);
         assertEquals(Arrays.asList("Student 3", null), list);
     }
+
+    @Test
+    void sortingByANameOrdersAsComparingTheNamesDoes() {
+        java.util.Random random = new java.util.Random(7);
+        String[] parts = {"Student", "student", "Émile", "emile", " ", "0", "07", "7", "10", "123456789012345678901", "a", "B", "-", "ß", "ss"};
+        for (int round = 0; round < 2000; round++) {
+            String a = name(random, parts);
+            String b = name(random, parts);
+            java.util.Comparator<String> keyed = NaturalOrder.by(s -> s);
+            assertEquals(Integer.signum(NaturalOrder.TEXT.compare(a, b)), Integer.signum(keyed.compare(a, b)), a + " / " + b);
+        }
+    }
+
+    private static String name(java.util.Random random, String[] parts) {
+        StringBuilder s = new StringBuilder();
+        for (int i = random.nextInt(4); i >= 0; i--) {
+            s.append(parts[random.nextInt(parts.length)]);
+        }
+        return s.toString();
+    }
 }
