@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.paperclub.support.Api.problem;
@@ -43,6 +45,9 @@ class SignInSessionTest extends ApiTest {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    io.micronaut.security.token.jwt.validator.JsonWebTokenParser<com.nimbusds.jwt.JWT> parser;
 
     @Test
     void a_session_lasts_the_twelve_hours_readme_promises_in_the_token_and_in_the_cookie() throws Exception {
@@ -66,6 +71,36 @@ class SignInSessionTest extends ApiTest {
         problem(401, () -> session.post("/api/courses/" + DEMO + "/papers", Map.of("title", "After sign-out")));
         // Signing in again makes a new session.
         assertNotNull(student(5).get("/api/me"));
+    }
+
+    @Test
+    void a_token_read_before_is_checked_again_on_every_request() {
+        Api.Session session = student(7);
+        assertNotNull(session.get("/api/me"));
+        // The parse of the token is kept (ParsedTokens); its signature is not: the same token with another signature
+        // is a token nobody signed.
+        String token = session.cookie();
+        int signature = token.lastIndexOf('.') + 1;
+        char first = token.charAt(signature);
+        String resigned = token.substring(0, signature) + (first == 'A' ? 'B' : 'A') + token.substring(signature + 1);
+        problem(401, () -> client.toBlocking().retrieve(HttpRequest.GET("/api/me")
+                .cookie(Cookie.of("PAPERCLUB_SESSION", resigned)).accept(MediaType.APPLICATION_JSON_TYPE), MAP));
+        assertSame(parser.parse(token).orElseThrow(), parser.parse(token).orElseThrow(), "the kept parse");
+        assertNotNull(session.get("/api/me"));
+    }
+
+    @Test
+    void the_kept_token_parses_are_bounded() {
+        assertInstanceOf(ParsedTokens.class, parser, "the JWT parser Micronaut uses");
+        ParsedTokens kept = (ParsedTokens) parser;
+        String token = student(8).cookie();
+        for (int i = 0; i < ParsedTokens.KEPT + 10; i++) {
+            // Well-formed, unsigned, each different: what a flood of made-up tokens looks like.
+            kept.parse("eyJhbGciOiJub25lIn0." + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(("{\"sub\":\"" + i + "\"}").getBytes(StandardCharsets.UTF_8)) + ".");
+        }
+        assertTrue(kept.size() <= ParsedTokens.KEPT, kept.size() + " kept");
+        assertTrue(kept.parse(token).isPresent());
     }
 
     @Test
