@@ -24,14 +24,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * Keeping a parse skips no check. The signature, the expiry and the session's row ({@link SessionClaimsValidator})
  * are still checked on every request, on the kept token; a signed-out or expired session is refused as before. The
  * key is the whole token, signature included, so only a token sent exactly before is found. At most {@link #KEPT} are
- * kept (some 2 KB each): when full, the lot is dropped and refilled by the next requests, so a flood of made-up
- * tokens costs a refill, not memory.
+ * kept, each at most {@link #LONGEST} characters (a session token has about 300; a header may carry 8 KB): when full,
+ * the lot is dropped and refilled by the next requests, so a flood of made-up tokens costs a refill, never more than
+ * a few MB of heap.
  */
 @Singleton
 @Replaces(bean = JsonWebTokenParser.class)
 class ParsedTokens implements JsonWebTokenParser<JWT> {
 
     static final int KEPT = 2_000;
+    static final int LONGEST = 1_024;
 
     private final Map<String, JWT> kept = new ConcurrentHashMap<>();
     private final JsonWebTokenEncryption<EncryptedJWT, SignedJWT> encryption;
@@ -47,6 +49,9 @@ class ParsedTokens implements JsonWebTokenParser<JWT> {
             return Optional.of(jwt);
         }
         Optional<JWT> parsed = parseAgain(token);
+        if (token.length() > LONGEST) {
+            return parsed;
+        }
         parsed.ifPresent(p -> {
             if (kept.size() >= KEPT) {
                 kept.clear();

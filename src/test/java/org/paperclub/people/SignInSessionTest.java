@@ -101,6 +101,12 @@ class SignInSessionTest extends ApiTest {
         }
         assertTrue(kept.size() <= ParsedTokens.KEPT, kept.size() + " kept");
         assertTrue(kept.parse(token).isPresent());
+        assertTrue(token.length() <= ParsedTokens.LONGEST, "a session token is kept: " + token.length() + " characters");
+        int before = kept.size();
+        String padded = "eyJhbGciOiJub25lIn0." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("{\"pad\":\"" + "x".repeat(4000) + "\"}").getBytes(StandardCharsets.UTF_8)) + ".";
+        assertTrue(kept.parse(padded).isPresent(), "a long token is still parsed");
+        assertEquals(before, kept.size(), "but not kept");
     }
 
     @Test
