@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.paperclub.notify.Notice;
 import org.paperclub.notify.NoticeKind;
 import org.paperclub.notify.Notices;
+import org.paperclub.people.CourseRole;
 import org.paperclub.people.PeopleService;
 import org.paperclub.people.RosterEntry;
 import org.paperclub.people.User;
@@ -68,11 +69,16 @@ class Announcements {
     AnnouncementView post(long courseId, long authorId, AnnouncementCommand command) {
         Announcement saved = announcements.save(new Announcement(null, courseId, authorId, command.title().strip(),
                 command.body().strip(), clock.instant()));
-        List<Long> told = people.roster(courseId).stream()
+        List<RosterEntry> roster = people.roster(courseId);
+        List<Long> told = roster.stream()
                 .filter(e -> !e.withdrawn() && e.userId() != authorId)
                 .map(RosterEntry::userId).distinct().toList();
-        notices.post(new Notice(NoticeKind.ANNOUNCEMENT, courseId, saved.title(), saved.body(), "/#/courses/" + courseId, null),
-                told);
+        // notify knows no course roles, so the author is named here, in the words of the notice (bell and mail alike).
+        String author = roster.stream().filter(e -> e.userId() == authorId && !e.withdrawn()).findFirst()
+                .map(e -> e.name() + " (" + (e.role() == CourseRole.INSTRUCTOR ? "instructor" : "TA") + ")")
+                .orElseGet(() -> people.user(authorId).map(User::name).orElse("Course staff"));
+        notices.post(new Notice(NoticeKind.ANNOUNCEMENT, courseId, saved.title(), author + " wrote:\n" + saved.body(),
+                "/#/courses/" + courseId, null), told);
         // The newest are part of the course page's shared answer, kept per schedule version.
         courses.scheduleChanged(courseId);
         return view(saved, names(List.of(saved)), told.size());

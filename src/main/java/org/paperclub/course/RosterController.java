@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.paperclub.people.CourseRole;
+import org.paperclub.people.InvitingCourse;
 import org.paperclub.people.PeopleService;
 import org.paperclub.people.RosterEntry;
 import org.paperclub.people.Viewer;
@@ -34,6 +35,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.List;
 
@@ -57,9 +59,10 @@ class RosterController {
         this.courses = courses;
     }
 
-    /** How invitation e-mails name the course (people knows nothing of courses). */
-    private String courseName(long courseId) {
-        return courses.findById(courseId).map(c -> c.code() + " " + c.title()).orElse("your course");
+    /** How invitation e-mails name the course and tell the link's expiry (people knows nothing of courses). */
+    private InvitingCourse invitingCourse(long courseId) {
+        return courses.findById(courseId).map(c -> new InvitingCourse(c.code() + " " + c.title(), c.zone()))
+                .orElse(new InvitingCourse("your course", ZoneId.of("UTC")));
     }
 
     @Serdeable
@@ -84,7 +87,7 @@ class RosterController {
     HttpResponse<PeopleService.Added> add(long courseId, @Body @Valid EnrollCommand command, Authentication auth) {
         CourseRole actor = access.role(courseId);
         PeopleService.Added added = people.addToRoster(courseId, Viewer.id(auth), actor, command.email(), command.name(),
-                command.role() == null ? CourseRole.STUDENT : command.role(), command.section(), courseName(courseId));
+                command.role() == null ? CourseRole.STUDENT : command.role(), command.section(), invitingCourse(courseId));
         return HttpResponse.created(added, URI.create("/api/courses/" + courseId + "/roster"));
     }
 
@@ -94,7 +97,7 @@ class RosterController {
             + "who has no password yet.")
     @CourseStaff(MANAGE)
     PeopleService.Added resendInvitation(long courseId, long userId, Authentication auth) {
-        return people.resendInvitation(courseId, Viewer.id(auth), userId, courseName(courseId));
+        return people.resendInvitation(courseId, Viewer.id(auth), userId, invitingCourse(courseId));
     }
 
     @Delete("/{userId}")
@@ -139,6 +142,6 @@ class RosterController {
     @CourseStaff(MANAGE)
     PeopleService.ImportResult importCsv(long courseId, @Body byte[] csv, Authentication auth) {
         CourseRole actor = access.role(courseId);
-        return people.importRoster(courseId, Viewer.id(auth), actor, csv, courseName(courseId));
+        return people.importRoster(courseId, Viewer.id(auth), actor, csv, invitingCourse(courseId));
     }
 }

@@ -24,6 +24,8 @@ class AccountMail {
     static final String PASSWORD_RESET = "PASSWORD_RESET";
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    /** An invitation's expiry, in its course's zone, named: "Mon 7 Dec 2026, 04:00 (America/New_York)". */
+    private static final DateTimeFormatter UNTIL_IN_COURSE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final MailSettings settings;
 
@@ -31,14 +33,15 @@ class AccountMail {
         this.settings = settings;
     }
 
-    Mail invitation(User to, String course, @Nullable String invitedBy, Invitations.Issued link, Duration validity) {
+    Mail invitation(User to, InvitingCourse from, @Nullable String invitedBy, Invitations.Issued link, Duration validity) {
+        String course = from.name();
         String url = settings.link("/#/invitation/" + link.token());
         String who = invitedBy == null ? "Your course staff" : invitedBy;
         String subject = "[" + course + "] You are invited to Paperclub: choose your password";
         String lead = who + " added you to " + course + " on Paperclub, where the course's presentations, critiques and "
                 + "grades are kept.";
         String how = "To sign in, first choose your password with this link. It works once, for " + days(validity)
-                + " (until " + UNTIL.format(link.expiresAt()) + ").";
+                + ": until " + UNTIL_IN_COURSE.format(link.expiresAt().atZone(from.zone())) + " (" + from.zone().getId() + ").";
         String after = "Afterwards, sign in with " + to.email() + " and your password at " + settings.link("/#/login") + ".";
         String expired = "If the link has expired, ask your course staff to send the invitation again.";
         String text = "Hello " + to.name() + ",\n\n" + lead + "\n\n" + how + "\n\n" + url + "\n\n" + after + "\n" + expired

@@ -219,7 +219,7 @@ public class PeopleService {
      */
     @Transactional
     public Added addToRoster(long courseId, long actorId, CourseRole actor, String email, String name, CourseRole role,
-                             String section, String courseName) {
+                             String section, InvitingCourse course) {
         String normalized = PeopleService.normalizeEmail(email);
         Optional<User> existing = users.findByEmail(normalized);
         CourseRole current = existing.flatMap(u -> enrollments.findByCourseIdAndUserId(courseId, u.id())).map(Enrollment::role)
@@ -234,7 +234,7 @@ public class PeopleService {
         User user = existing.orElseGet(() -> users.save(newUser(normalized, name)));
         Invitations.Issued link = user.passwordHash() == null && answersFor(actorId, user.id()) ? invitations.reissue(user.id()) : null;
         Enrollment e = enroll(courseId, user.id(), role, section, null, null);
-        boolean mailed = link != null && invite(user, link, courseName, actorId);
+        boolean mailed = link != null && invite(user, link, course, actorId);
         return added(e, user, link, mailed);
     }
 
@@ -245,7 +245,7 @@ public class PeopleService {
      * who answer for every course role the account holds.
      */
     @Transactional
-    public Added resendInvitation(long courseId, long actorId, long userId, String courseName) {
+    public Added resendInvitation(long courseId, long actorId, long userId, InvitingCourse course) {
         Enrollment e = enrollments.findByCourseIdAndUserId(courseId, userId).filter(Enrollment::active)
                 .orElseThrow(() -> ProblemException.notFound("That person is not on this course's roster."));
         User user = users.findById(userId).orElseThrow();
@@ -260,17 +260,17 @@ public class PeopleService {
         Invitations.Issued link = invitations.reissue(userId);
         // Staff send again after fixing an address, or to try once more: the last refusal no longer stands for this mail.
         users.markMailRefused(userId, null, null);
-        boolean mailed = invite(user, link, courseName, actorId);
+        boolean mailed = invite(user, link, course, actorId);
         return added(e, users.findById(userId).orElseThrow(), link, mailed);
     }
 
     /** Queues the invitation e-mail; false when e-mail is off (the caller then shows the link instead). */
-    private boolean invite(User user, Invitations.Issued link, String courseName, long actorId) {
+    private boolean invite(User user, Invitations.Issued link, InvitingCourse course, long actorId) {
         if (!outbox.enabled()) {
             return false;
         }
         String invitedBy = users.findById(actorId).map(User::name).orElse(null);
-        return outbox.enqueue(mail.invitation(user, courseName, invitedBy, link, invitations.validity()));
+        return outbox.enqueue(mail.invitation(user, course, invitedBy, link, invitations.validity()));
     }
 
     private Added added(Enrollment e, User user, @Nullable Invitations.Issued link, boolean mailed) {
@@ -284,7 +284,7 @@ public class PeopleService {
      * a bcrypt hash per row took.
      */
     @Transactional
-    public ImportResult importRoster(long courseId, long actorId, CourseRole actor, byte[] csv, String courseName) {
+    public ImportResult importRoster(long courseId, long actorId, CourseRole actor, byte[] csv, InvitingCourse course) {
         List<RosterImport.Row> rows = RosterImport.parse(csv);
         Map<String, User> known = usersByEmail(rows.stream().map(RosterImport.Row::email).toList());
         Map<Long, Enrollment> current = new HashMap<>();
@@ -346,7 +346,7 @@ public class PeopleService {
             String invitedBy = users.findById(actorId).map(User::name).orElse(null);
             List<Mail> mails = new ArrayList<>(saved.size());
             for (User u : saved) {
-                mails.add(mail.invitation(u, courseName, invitedBy, links.get(u.id()), invitations.validity()));
+                mails.add(mail.invitation(u, course, invitedBy, links.get(u.id()), invitations.validity()));
             }
             outbox.enqueueAll(mails);
         }

@@ -11,6 +11,7 @@
  * {@code sign_in_session}, {@code sign_in_throttle}, {@code site_admin}. Others use it through {@link org.paperclub.people.PeopleService}
  * (roles, the enrollment lock that orders every per-student rule) and {@link org.paperclub.people.Viewer}. It uses
  * only {@code system} and {@code mail}; what it needs of courses it asks through
- * {@link org.paperclub.people.CoursesOfUser} or is given by the caller (the course's name for an invitation).
+ * {@link org.paperclub.people.CoursesOfUser} or is given by the caller (the course's name and time zone for an
+ * invitation, {@link org.paperclub.people.InvitingCourse}).
  */
 package org.paperclub.people;

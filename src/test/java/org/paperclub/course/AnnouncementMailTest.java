@@ -28,7 +28,9 @@ class AnnouncementMailTest extends MailTest {
         assertEquals(1, mail.size());
         var m = mail.get(0);
         assertEquals("[ACCOUNTS] No class <today>", m.subject());
-        assertTrue(m.text().replace("\r\n", "\n").contains("The room is flooded & closed.\n<script>alert(1)</script>"), m.text());
+        assertTrue(m.text().replace("\r\n", "\n").contains("Ada Instructor (instructor) wrote:\nThe room is flooded & closed.\n<script>alert(1)</script>"),
+                "names its author: " + m.text());
+        assertTrue(m.html().contains("<p>Ada Instructor (instructor) wrote:</p><p>The room is flooded &amp; closed.</p>"), m.html());
         assertTrue(m.text().contains("Course: ACCOUNTS Demo accounts only"), m.text());
         assertTrue(m.text().contains("https://paperclub.example.edu/#/courses/" + DEMO), m.text());
         assertTrue(m.html().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), m.html());
@@ -42,5 +44,27 @@ class AnnouncementMailTest extends MailTest {
         assertEquals(0, receivedBy("instructor@example.edu").size(), "the author gets no copy");
         assertEquals(1, receivedBy("ta@example.edu").size());
         assertEquals(20, received().size(), "19 students and the TA");
+    }
+
+    @Test
+    void an_announcement_names_its_author_as_text_even_when_the_name_looks_like_markup() throws Exception {
+        String name = "Eve <script>alert(2)</script> & Co";
+        try (var db = jdbc(); var rename = db.prepareStatement("update app_user set name = ? where email = 'ta@example.edu'")) {
+            rename.setString(1, name);
+            assertEquals(1, rename.executeUpdate());
+        }
+        try {
+            ta().post("/api/courses/" + DEMO + "/announcements", Map.of("title", "Office hours", "body", "Moved to Friday."));
+            deliver();
+
+            var m = receivedBy("student3@example.edu").get(0);
+            assertTrue(m.text().replace("\r\n", "\n").contains(name + " (TA) wrote:\nMoved to Friday."), m.text());
+            assertTrue(m.html().contains("<p>Eve &lt;script&gt;alert(2)&lt;/script&gt; &amp; Co (TA) wrote:</p>"), m.html());
+            assertFalse(m.html().contains("<script>"), "a name shows as text, never as markup");
+        } finally {
+            try (var db = jdbc(); var back = db.prepareStatement("update app_user set name = 'Tomás Assistant' where email = 'ta@example.edu'")) {
+                back.executeUpdate();
+            }
+        }
     }
 }

@@ -40,7 +40,8 @@ class AnnouncementTest extends ApiTest {
         assertEquals(unreadBefore + 1, intOf(student3.get("/api/me/notifications/unread"), "unread"));
         Map<String, Object> notice = announcementsIn(student3).get(0);
         assertEquals("Room change on Thursday", notice.get("title"));
-        assertEquals("We meet in room 2117.\nBring the paper.", notice.get("body"));
+        assertEquals("Tomás Assistant (TA) wrote:\nWe meet in room 2117.\nBring the paper.", notice.get("body"),
+                "the notice says who wrote it");
         assertEquals("/#/courses/" + DEMO, notice.get("link"));
         assertEquals("ACCOUNTS", notice.get("courseCode"));
         for (int n = 1; n <= 19; n++) { // student 20 may be withdrawn by another test

@@ -10,7 +10,11 @@ import org.paperclub.support.Api;
 import org.paperclub.support.MailTest;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,6 +81,21 @@ class InvitationMailTest extends MailTest {
         assertNull(rosterEntry("ada.mail@example.edu").get("invitation"), "accepted: nothing pending any more");
         problem(404, () -> accept(token(link), "someone-elses-password"));
         problem(404, () -> view(token(link)));
+    }
+
+    @Test
+    void the_invitation_says_until_when_its_link_works_in_the_course_s_time_zone() {
+        assertEquals("America/New_York", ta().get("/api/courses/" + DEMO).get("timeZone"));
+        Map<String, Object> added = ta().post(ROSTER, Map.of("email", "zone.mail@example.edu", "name", "Zone Mail")).body();
+        Instant expires = Instant.parse((String) added.get("invitationExpiresAt"));
+        String until = "until " + DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH)
+                .format(expires.atZone(ZoneId.of("America/New_York"))) + " (America/New_York)";
+
+        deliver();
+        Received mail = receivedBy("zone.mail@example.edu").get(0);
+        assertTrue(mail.text().contains("for 7 days: " + until + "."), mail.text());
+        assertTrue(mail.html().contains("for 7 days: " + until + "."), mail.html());
+        assertFalse(mail.text().contains("UTC"), "the course's clock, not UTC: " + mail.text());
     }
 
     @Test

@@ -75,6 +75,8 @@ class PasswordResetMailTest extends MailTest {
         assertEquals("Paperclub: choose a new password", mail.subject());
         assertNotNull(mail.html());
         assertTrue(mail.html().contains(mail.link(LINK)), "both parts carry the link");
+        assertTrue(mail.text().matches("(?s).*for an hour \\(until \\w{3} \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} UTC\\).*"),
+                "a reset belongs to no course, so its expiry is in UTC: " + mail.text());
     }
 
     @Test

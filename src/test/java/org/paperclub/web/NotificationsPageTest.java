@@ -82,7 +82,8 @@ class NotificationsPageTest extends BrowserTest {
         WebElement item = browser.await(By.cssSelector("#notifications .notice-item"));
         assertEquals("ANNOUNCEMENT", item.getDomAttribute("data-kind"));
         assertTrue(item.findElement(By.cssSelector(".unread-label")).getText().startsWith("New"), "unread is said in words");
-        assertEquals("Same room.\nBring a pen.", item.findElement(By.cssSelector(".notice-body")).getText());
+        assertEquals("Ada Instructor (instructor) wrote:\nSame room.\nBring a pen.",
+                item.findElement(By.cssSelector(".notice-body")).getText());
         Axe.assertNoSeriousFindings(browser.driver, "#/notifications");
         browser.screenshots("notifications");
 
