@@ -15,7 +15,7 @@ public record Notice(NoticeKind kind, @Nullable Long courseId, String title, Str
 
     public Notice {
         title = clip(title, 300);
-        body = clip(body, 4000);
+        body = clip(body, 4300);   // V26: an announcement's 4000 characters and the line naming its author
     }
 
     private static String clip(String s, int max) {

@@ -67,4 +67,16 @@ class AnnouncementMailTest extends MailTest {
             }
         }
     }
+
+    @Test
+    void the_longest_announcement_arrives_whole_after_the_line_naming_its_author() {
+        String body = "x".repeat(3990) + " the end.";
+        assertEquals(3999, body.length());
+        instructor().post("/api/courses/" + DEMO + "/announcements", Map.of("title", "A long one", "body", body));
+        deliver();
+
+        var m = receivedBy("student4@example.edu").get(0);
+        assertTrue(m.text().replace("\r\n", "\n").contains("Ada Instructor (instructor) wrote:\n" + body), "cut: " + m.text().length());
+        assertTrue(student(4).get("/api/me/notifications").toString().contains("x the end."), "the bell has it whole too");
+    }
 }
