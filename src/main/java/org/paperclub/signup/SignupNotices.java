@@ -51,18 +51,21 @@ class SignupNotices {
                         + "sign-up board.", session, List.of(invitee));
     }
 
+    /** The partner's yes, to the student who asked. */
+    void partnerAccepted(Course course, ClassSession session, String paper, String partner, long asker) {
+        post(course, NoticeKind.PARTNER_ANSWERED, partner + " will present with you",
+                partner + " accepted: you present “" + paper + "” together in " + day(session) + ".", session, List.of(asker));
+    }
+
     /**
-     * The partner's answer, to the student who asked. Declined, the team keeps its slot (the rules free a slot only
-     * when its last member leaves or staff decline the paper), and a classmate may join while there is room.
+     * The partner's no, to the student who asked: the team keeps its slot (the rules free one only when its last
+     * member leaves or staff decline the paper), and a classmate may join while there is room.
      */
-    void answered(Course course, ClassSession session, String paper, String partner, boolean accepted, boolean roomLeft,
-                  long asker) {
-        String body = accepted
-                ? partner + " accepted: you present “" + paper + "” together in " + day(session) + "."
-                : partner + " declined your invitation to present “" + paper + "” in session " + session.number()
-                + "; the slot stays yours" + (roomLeft ? ", and a classmate may still join your team on the sign-up board." : ".");
-        post(course, NoticeKind.PARTNER_ANSWERED, partner + (accepted ? " will present with you" : " declined to present with you"),
-                body, session, List.of(asker));
+    void partnerDeclined(Course course, ClassSession session, String paper, String partner, boolean roomLeft, long asker) {
+        post(course, NoticeKind.PARTNER_ANSWERED, partner + " declined to present with you",
+                partner + " declined your invitation to present “" + paper + "” in session " + session.number()
+                        + "; the slot stays yours" + (roomLeft ? ", and a classmate may still join your team on the sign-up board." : "."),
+                session, List.of(asker));
     }
 
     void decided(Course course, ClassSession session, String paper, String staff, boolean approved, String reason,

@@ -192,7 +192,7 @@ class SignupService {
                     asker, names.of(partner) + " declined to present “" + title + "” with "
                     + names.of(asker) + " in session " + session.number()));
             if (askerWaits && SignupRules.invitationOpen(course, session, now())) {
-                notices.answered(course, session, title, names.of(partner), false, current.size() < course.maxTeamSize(), asker);
+                notices.partnerDeclined(course, session, title, names.of(partner), current.size() < course.maxTeamSize(), asker);
             }
             return null;
         }
@@ -210,7 +210,7 @@ class SignupService {
         record(courseId, actor, "PRESENT", session.id(), partner, names.of(partner) + " accepted and joined the team to present “"
                 + title + "” in session " + session.number(), names);
         if (askerWaits) {
-            notices.answered(course, session, title, names.of(partner), true, false, asker);
+            notices.partnerAccepted(course, session, title, names.of(partner), asker);
         }
         return view(course, presentation, names);
     }
