@@ -12,6 +12,7 @@ const kindLabels = {
   REGRADE_ANSWERED: 'Regrade requests answered',
   PROPOSAL_DECIDED: 'Paper proposals approved or declined',
   PARTNER_INVITATION: 'Invitations to present as a partner',
+  PARTNER_ANSWERED: 'A classmate answered my invitation to present together',
   SIGNUP_CHANGED: 'Staff moved or removed my sign-up',
   SESSION_CHANGED: 'A session I am part of was moved or cancelled',
   EXTENSION_GRANTED: 'Extensions granted to me',

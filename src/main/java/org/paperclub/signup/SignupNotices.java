@@ -13,18 +13,22 @@ import org.paperclub.system.Dates;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * What sign-ups tell the students concerned: a partner invitation, a proposal decided, a sign-up staff made, moved
+ * What sign-ups tell the students concerned: a partner invitation and its answer, a proposal decided, a sign-up staff made, moved
  * or removed for them, a session of theirs cancelled or moved. Each notice is posted in the transaction of the change;
  * a student is never told of what they did themselves.
  */
 @Singleton
 class SignupNotices {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final Notices notices;
     private final CourseService courses;
@@ -45,6 +49,23 @@ class SignupNotices {
         post(course, NoticeKind.PARTNER_INVITATION, "Invitation to present with " + by,
                 by + " asks you to present “" + paper + "” together in " + when(course, session) + ". Accept or decline on the "
                         + "sign-up board.", session, List.of(invitee));
+    }
+
+    /** The partner's yes, to the student who asked. */
+    void partnerAccepted(Course course, ClassSession session, String paper, String partner, long asker) {
+        post(course, NoticeKind.PARTNER_ANSWERED, partner + " will present with you",
+                partner + " accepted: you present “" + paper + "” together in " + day(session) + ".", session, List.of(asker));
+    }
+
+    /**
+     * The partner's no, to the student who asked: the team keeps its slot (the rules free one only when its last
+     * member leaves or staff decline the paper), and a classmate may join while there is room.
+     */
+    void partnerDeclined(Course course, ClassSession session, String paper, String partner, boolean roomLeft, long asker) {
+        post(course, NoticeKind.PARTNER_ANSWERED, partner + " declined to present with you",
+                partner + " declined your invitation to present “" + paper + "” in session " + session.number()
+                        + "; the slot stays yours" + (roomLeft ? ", and a classmate may still join your team on the sign-up board." : "."),
+                session, List.of(asker));
     }
 
     void decided(Course course, ClassSession session, String paper, String staff, boolean approved, String reason,
@@ -105,6 +126,11 @@ class SignupNotices {
 
     private static String when(Course course, ClassSession session) {
         return "session " + session.number() + " on " + at(course, session);
+    }
+
+    /** "session 7 (Tue 13 Oct)": the day is the course's wall-clock date. */
+    private static String day(ClassSession session) {
+        return "session " + session.number() + " (" + DAY.format(session.date()) + ")";
     }
 
     private static String at(Course course, ClassSession session) {

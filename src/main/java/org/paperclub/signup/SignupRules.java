@@ -68,6 +68,15 @@ final class SignupRules {
         }
     }
 
+    /**
+     * Whether the partner could still accept an invitation to this session: it is held and open to students. Past
+     * the freeze, or once cancelled, the invitation has expired: the team presents as it stands, and declining it
+     * changes nothing for them.
+     */
+    static boolean invitationOpen(Course course, ClassSession s, Instant now) {
+        return s.held() && open(course, s, now);
+    }
+
     static void held(ClassSession s) {
         if (!s.held()) {
             throw ProblemException.conflict("Session " + s.number() + " is cancelled; nobody can sign up for it.");

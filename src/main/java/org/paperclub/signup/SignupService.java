@@ -164,7 +164,7 @@ class SignupService {
      * The partner answers an invitation. Accepting joins the team under the same locks and rules as signing up
      * (the session row, then the partner's enrollment; the freeze, team size, presentations per student, no role in
      * that session); a refused acceptance keeps the invitation, so the partner can try again after making room.
-     * Declining removes it and tells the team.
+     * Declining removes it. Either answer tells the student who asked, in this transaction (README, "Notifications").
      */
     @Transactional
     PresentationView answerInvitation(long courseId, long invitationId, Actor actor, boolean accept) {
@@ -182,11 +182,18 @@ class SignupService {
         String title = schedule.requirePaper(courseId, presentation.paperId()).title();
         long partner = invitation.userId();
         List<PresentationMember> current = members.findByPresentationId(presentation.id());
+        // The asker hears the answer only while it matters to them: they are still in the team, and it could still
+        // have been accepted (not expired). A withdrawn invitation never gets here: it went with the team.
+        long asker = invitation.invitedBy();
+        boolean askerWaits = current.stream().anyMatch(m -> m.userId() == asker);
         if (!accept) {
             invitations.delete(invitation);
             events.save(new SignupEvent(null, courseId, actor.userId(), now(), "DECLINE_INVITATION", session.id(),
-                    invitation.invitedBy(), names.of(partner) + " declined to present “" + title + "” with "
-                    + names.of(invitation.invitedBy()) + " in session " + session.number()));
+                    asker, names.of(partner) + " declined to present “" + title + "” with "
+                    + names.of(asker) + " in session " + session.number()));
+            if (askerWaits && SignupRules.invitationOpen(course, session, now())) {
+                notices.partnerDeclined(course, session, title, names.of(partner), current.size() < course.maxTeamSize(), asker);
+            }
             return null;
         }
         SignupRules.held(session);
@@ -202,6 +209,9 @@ class SignupService {
         invitations.delete(invitation);
         record(courseId, actor, "PRESENT", session.id(), partner, names.of(partner) + " accepted and joined the team to present “"
                 + title + "” in session " + session.number(), names);
+        if (askerWaits) {
+            notices.partnerAccepted(course, session, title, names.of(partner), asker);
+        }
         return view(course, presentation, names);
     }
 

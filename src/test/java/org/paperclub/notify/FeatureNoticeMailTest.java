@@ -2,7 +2,9 @@ package org.paperclub.notify;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.http.HttpRequest;
 import org.junit.jupiter.api.Test;
+import org.paperclub.support.Api;
 import org.paperclub.support.ApiTest;
 import org.paperclub.support.MailTest;
 
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A feature's notice of a kind delivered by e-mail at once arrives as mail naming the course, with the page's link. */
@@ -33,6 +36,38 @@ class FeatureNoticeMailTest extends MailTest {
         assertEquals("https://paperclub.example.edu/#/courses/" + c.id + "/signups", moved.link("https://paperclub.example.edu/#/courses/"));
         assertTrue(moved.html().contains("href=\"https://paperclub.example.edu/#/courses/" + c.id + "/signups\""), moved.html());
         assertTrue(receivedBy("student2@example.edu").isEmpty(), "nothing of Student 1's reaches Student 2");
+    }
+
+    @Test
+    void a_partner_answering_is_mailed_to_the_student_who_asked_with_the_partners_name_escaped() {
+        NoticeCourse c = new NoticeCourse(instructor(), "MAIL 3", List.of("student1@example.edu"));
+        Api.Session partner = newStudent(c, "ana.rivera@example.edu", "Ana <b>Rivera</b>");
+        student(1).post(c.sessionPath(2) + "/presentations", Map.of("paperId", c.paper("Paper 2A"), "partnerEmail", "ana.rivera@example.edu"));
+        long invitation = Api.id(Api.listOf(Api.mapOf(partner.get(c.base + "/signups/board"), "mine"), "invitations").get(0));
+        partner.post(c.base + "/signups/invitations/" + invitation + "/accept", Map.of());
+        deliver();
+
+        List<Received> mails = receivedBy("student1@example.edu");
+        assertEquals(1, mails.size(), "the answer, once: " + mails.stream().map(Received::subject).toList());
+        Received accepted = mails.get(0);
+        assertEquals("[MAIL 3] Ana <b>Rivera</b> will present with you", accepted.subject());
+        assertTrue(accepted.text().contains("Ana <b>Rivera</b> accepted: you present “Paper 2A” together in session 2 ("),
+                accepted.text());
+        assertTrue(accepted.html().contains("Ana &lt;b&gt;Rivera&lt;/b&gt; accepted: you present"), accepted.html());
+        assertFalse(accepted.html().contains("<b>Rivera"), "a name is text, never markup");
+        assertTrue(accepted.header("List-Unsubscribe").contains("/PARTNER_ANSWERED/"), accepted.header("List-Unsubscribe"));
+        assertEquals(List.of("[MAIL 3] Invitation to present with Student 1"), receivedBy("ana.rivera@example.edu").stream()
+                .map(Received::subject).filter(subject -> subject.startsWith("[MAIL 3]")).toList(), "Ana is not told of her own answer");
+    }
+
+    /** A person staff add by e-mail, signed in with the password they chose from the invitation's link. */
+    private Api.Session newStudent(NoticeCourse c, String email, String name) {
+        c.instructor.post(c.base + "/roster", Map.of("email", email, "name", name, "section", "0101"));
+        deliver();
+        String link = receivedBy(email).get(0).link("https://paperclub.example.edu/#/invitation/");
+        client.toBlocking().exchange(HttpRequest.POST("/api/auth/invitations/" + link.substring(link.lastIndexOf('/') + 1),
+                Map.of("password", "difference-engine")));
+        return api().login(email, "difference-engine");
     }
 
     @Test

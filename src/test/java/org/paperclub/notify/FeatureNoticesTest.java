@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -236,6 +238,74 @@ class FeatureNoticesTest extends ApiTest {
         assertEquals(1, c.notices(ann(), NoticeKind.PROPOSAL_DECIDED).size(), "Ann's team was told of its own proposal only");
     }
 
+    @Test
+    void a_partner_accepting_tells_the_student_who_asked_once_with_their_name_the_paper_and_the_session() {
+        NoticeCourse c = seminar();
+        ann().post(c.sessionPath(2) + "/presentations", Map.of("paperId", c.paper("Paper 2A"), "partnerEmail", BEN));
+        long invitation = invitationOf(c, ben());
+        long role = Api.id(ben().post(c.sessionPath(2) + "/roles/" + c.roleId("Hacker") + "/signups", Map.of()).body());
+        problem(409, () -> ben().post(c.base + "/signups/invitations/" + invitation + "/accept", Map.of()));
+        assertTrue(c.notices(ann(), NoticeKind.PARTNER_ANSWERED).isEmpty(), "a refused acceptance is no answer yet");
+
+        ben().delete(c.sessionPath(2) + "/roles/" + c.roleId("Hacker") + "/signups/" + role);
+        ben().post(c.base + "/signups/invitations/" + invitation + "/accept", Map.of());
+
+        List<Map<String, Object>> told = c.notices(ann(), NoticeKind.PARTNER_ANSWERED);
+        assertEquals(1, told.size(), told.toString());
+        assertEquals("Student 2 will present with you", told.get(0).get("title"));
+        assertEquals("Student 2 accepted: you present “Paper 2A” together in session 2 (" + day(c, 2) + ").", told.get(0).get("body"));
+        assertEquals("/#/courses/" + c.id + "/signups", told.get(0).get("link"));
+        assertEquals(startOf(c, 2), Instant.parse((String) told.get(0).get("happensAt")));
+        assertTrue(c.notices(ben(), NoticeKind.PARTNER_ANSWERED).isEmpty(), "Ben is not told of his own answer");
+        assertTrue(c.notices(ben(), NoticeKind.SIGNUP_CHANGED).isEmpty());
+        assertTrue(c.notices(ann(), NoticeKind.SIGNUP_CHANGED).isEmpty(), "the answer is told once, as an answer");
+    }
+
+    @Test
+    void a_partner_declining_tells_the_student_who_asked_that_the_slot_stays_theirs() {
+        NoticeCourse c = seminar();
+        long team = Api.id(ann().post(c.sessionPath(3) + "/presentations", Map.of("paperId", c.paper("Paper 3A"),
+                "partnerEmail", BEN)).body());
+        ben().post(c.base + "/signups/invitations/" + invitationOf(c, ben()) + "/decline", Map.of());
+
+        List<Map<String, Object>> told = c.notices(ann(), NoticeKind.PARTNER_ANSWERED);
+        assertEquals(1, told.size(), told.toString());
+        assertEquals("Student 2 declined to present with you", told.get(0).get("title"));
+        assertEquals("Student 2 declined your invitation to present “Paper 3A” in session 3; the slot stays yours, and a classmate "
+                + "may still join your team on the sign-up board.", told.get(0).get("body"));
+        assertEquals(startOf(c, 3), Instant.parse((String) told.get(0).get("happensAt")), "Ann still presents then");
+        assertTrue(c.notices(ben(), NoticeKind.PARTNER_ANSWERED).isEmpty(), "Ben is not told of his own answer");
+
+        cal().post(c.sessionPath(3) + "/presentations", Map.of("paperId", c.paper("Paper 3A")));
+        Map<String, Object> kept = Api.listOf(ann().get(c.base + "/signups/board"), "sessions").stream()
+                .flatMap(s -> Api.listOf(s, "presentations").stream()).filter(p -> Api.id(p) == team).findFirst().orElseThrow();
+        assertEquals(List.of("Student 1", "Student 3"), Api.listOf(kept, "members").stream().map(m -> m.get("name")).toList(),
+                "as told: Ann kept the slot, and Cal could join her team");
+    }
+
+    @Test
+    void a_withdrawn_or_expired_invitation_tells_the_student_who_asked_nothing() {
+        NoticeCourse c = seminar();
+        long team = Api.id(ann().post(c.sessionPath(2) + "/presentations", Map.of("paperId", c.paper("Paper 2A"),
+                "partnerEmail", BEN)).body());
+        long withdrawn = invitationOf(c, ben());
+        ann().delete(c.sessionPath(2) + "/presentations/" + team);
+        problem(404, () -> ben().post(c.base + "/signups/invitations/" + withdrawn + "/accept", Map.of()));
+
+        cal().post(c.sessionPath(3) + "/presentations", Map.of("paperId", c.paper("Paper 3A"), "partnerEmail", DEE));
+        long expired = invitationOf(c, dee());
+        clock.set(startOf(c, 3).minusSeconds(3600));   // past the freeze, 24 hours before class: no longer to be accepted
+        problem(409, () -> dee().post(c.base + "/signups/invitations/" + expired + "/accept", Map.of()));
+        dee().post(c.base + "/signups/invitations/" + expired + "/decline", Map.of());
+
+        assertTrue(c.notices(ann(), NoticeKind.PARTNER_ANSWERED).isEmpty(), "Ann's team, and its invitation, are gone");
+        assertTrue(c.notices(cal(), NoticeKind.PARTNER_ANSWERED).isEmpty(), "Cal presents as the team stood at the freeze");
+    }
+
+    private static long invitationOf(NoticeCourse c, Api.Session partner) {
+        return Api.id(Api.listOf(Api.mapOf(partner.get(c.base + "/signups/board"), "mine"), "invitations").get(0));
+    }
+
     // Sessions
 
     @Test
@@ -304,6 +374,11 @@ class FeatureNoticesTest extends ApiTest {
 
     private String instructorName(NoticeCourse c) {
         return (String) c.instructor.get("/api/me").get("name");
+    }
+
+    /** "Tue 13 Oct", as a notice names a session's day. */
+    private static String day(NoticeCourse c, int session) {
+        return DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH).format(LocalDate.parse((String) c.session(session).get("date")));
     }
 
     private Instant startOf(NoticeCourse c, int session) {

@@ -1,15 +1,21 @@
 package org.paperclub.signup;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.paperclub.people.CourseRole;
+import org.paperclub.signup.SignupService.Actor;
 import org.paperclub.support.Api;
 import org.paperclub.support.ApiTest;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.paperclub.signup.SignupTest.id;
 import static org.paperclub.signup.SignupTest.list;
@@ -22,8 +28,14 @@ import static org.paperclub.support.Api.problem;
  * (team size, presentations per student, no role where presenting) apply at acceptance. Cornell demo course: teams
  * of at most two, each student presents once.
  */
-@MicronautTest
+@MicronautTest(transactional = false)   // a rolled-back acceptance must be the service's own transaction, not the test's
 class PartnerInvitationTest extends ApiTest {
+
+    @Inject
+    SignupService signups;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     static final String BASE = "/api/courses/2";
     private List<Map<String, Object>> presentationSessions;
@@ -134,6 +146,27 @@ class PartnerInvitationTest extends ApiTest {
         Map<String, Object> team = ta().post(BASE + "/sessions/" + session(7) + "/presentations",
                 Map.of("paperId", paperOf(7, 0), "studentId", s15, "partnerId", s16)).body();
         assertEquals(List.of("Student 15", "Student 16"), names(team));
+    }
+
+    @Test
+    void a_rolled_back_acceptance_tells_the_student_who_asked_nothing() {
+        ask(19, 4, 1, 20);
+        long invitation = id(invitationsOf(20).get(0));
+        Actor partner = new Actor(Api.id(student(20).get("/api/me")), CourseRole.STUDENT);
+        assertThrows(IllegalStateException.class, () -> transactions.executeWrite(status -> {
+            signups.answerInvitation(2, invitation, partner, true);
+            throw new IllegalStateException("something later in the same transaction failed");
+        }));
+        assertEquals(1, invitationsOf(20).size(), "nothing was accepted");
+        assertTrue(answersTo(19).isEmpty(), "so nothing was told");
+
+        student(20).post(BASE + "/signups/invitations/" + invitation + "/accept", Map.of());
+        assertEquals(1, answersTo(19).size());
+    }
+
+    private List<Map<String, Object>> answersTo(int student) {
+        return Api.listOf(student(student).get("/api/me/notifications?limit=100"), "items").stream()
+                .filter(n -> "PARTNER_ANSWERED".equals(n.get("kind"))).toList();
     }
 
     @Test
