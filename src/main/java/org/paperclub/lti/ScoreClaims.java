@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The score outbox's state changes, each its own short transaction, as the mail outbox's. A claim leases rows for
- * {@link #LEASE}; the HTTP happens outside any transaction, and another sender skips leased rows. A claimed row that a
+ * {@code paperclub.lti.lease} ({@link #LEASE} unless set); the HTTP happens outside any transaction, and another sender
+ * skips leased rows, until the lease lapses: a row whose sender died mid-send is then claimed again. A claimed row that a
  * newer score of the same student and line item has overtaken is superseded instead of posted, and a row whose older
  * score another sender is posting right now waits, so that a stale score is never posted after a newer one.
  */
@@ -27,11 +28,15 @@ class ScoreClaims {
     private final ScoreRepository rows;
     private final Clock clock;
     private final Duration firstRetry;
+    private final Duration lease;
 
-    ScoreClaims(ScoreRepository rows, Clock clock, @Value("${paperclub.lti.first-retry:30s}") Duration firstRetry) {
+    // The lease is a setting so that a test can kill a sender mid-send and see its rows claimed again within seconds.
+    ScoreClaims(ScoreRepository rows, Clock clock, @Value("${paperclub.lti.first-retry:30s}") Duration firstRetry,
+                @Value("${paperclub.lti.lease:5m}") Duration lease) {
         this.rows = rows;
         this.clock = clock;
         this.firstRetry = firstRetry;
+        this.lease = lease;
     }
 
     @Transactional
@@ -53,7 +58,7 @@ class ScoreClaims {
             }
         }
         if (!claimed.isEmpty()) {
-            rows.lease(claimed.stream().map(ScoreRow::id).toList(), now.plus(LEASE));
+            rows.lease(claimed.stream().map(ScoreRow::id).toList(), now.plus(lease));
         }
         return claimed;
     }
