@@ -55,14 +55,19 @@ public final class AppProcess implements AutoCloseable {
     public static final Path LOGS = Path.of("target", "app-process");
 
     public static AppProcess start(Map<String, String> settings, List<String> jvmOptions, Path log) {
-        int port = freePort();
+        // A port of the caller's when its address must be known before the start (a platform that calls back).
+        int port = settings.containsKey(PORT) ? Integer.parseInt(settings.get(PORT)) : freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-Dmicronaut.server.port=" + port);
+        command.add("-D" + PORT + "=" + port);
         command.add("-Dpaperclub.demo.activity=false");
         command.add("-Dpaperclub.password.bcrypt-cost=4");
-        settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        settings.forEach((k, v) -> {
+            if (!PORT.equals(k)) {
+                command.add("-D" + k + "=" + v);
+            }
+        });
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("org.paperclub.Application");
@@ -228,6 +233,13 @@ public final class AppProcess implements AutoCloseable {
             }
         }
 
+        /** A request with a body ({@code Map} or {@code List} as JSON, a {@code String} as it is); the answer as status and text. */
+        public HttpResponse<String> send(String method, String path, String contentType, Object body) throws IOException {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            return send(request(path).header("Content-Type", contentType).header("X-XSRF-TOKEN", csrf)
+                    .method(method, HttpRequest.BodyPublishers.ofString(text)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
         /** Downloads a file: its status and bytes. */
         public HttpResponse<byte[]> download(String path) throws IOException {
             return send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -273,7 +285,11 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** The setting of the port the app listens on. */
+    public static final String PORT = "micronaut.server.port";
+
+    /** A port free now, for {@link #PORT}. */
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

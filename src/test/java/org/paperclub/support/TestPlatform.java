@@ -283,6 +283,9 @@ public final class TestPlatform implements AutoCloseable {
     private volatile int refuseScoresStatus;
     private volatile String refuseScoresBody;
     private volatile long scoreDelayMillis;
+    private volatile java.util.concurrent.CountDownLatch scoreGate;
+    private volatile boolean takeHeldScores;
+    private final AtomicInteger scoresHeld = new AtomicInteger();
 
     /**
      * Serves the token endpoint, the roster and the grades. Client assertions are verified against the tool's key set
@@ -372,6 +375,30 @@ public final class TestPlatform implements AutoCloseable {
     /** Each score takes this long to be answered (for two senders to overlap). */
     public void scoreDelay(java.time.Duration delay) {
         scoreDelayMillis = delay.toMillis();
+    }
+
+    /** From now on every score request waits, unanswered, until {@link #releaseScores} (an LMS that has stalled). */
+    public void holdScores() {
+        scoreGate = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** How many score requests are waiting now. */
+    public int scoresHeld() {
+        return scoresHeld.get();
+    }
+
+    /**
+     * Lets the waiting score requests go on and takes new ones at once again. {@code take}: the waiting ones are taken
+     * as usual; otherwise they are answered 503 and not kept (the LMS never committed them: the tool's connection was
+     * cut first).
+     */
+    public void releaseScores(boolean take) {
+        java.util.concurrent.CountDownLatch gate = scoreGate;
+        takeHeldScores = take;
+        scoreGate = null;
+        if (gate != null) {
+            gate.countDown();
+        }
     }
 
     private void token(HttpExchange ex) throws IOException {
@@ -525,6 +552,21 @@ public final class TestPlatform implements AutoCloseable {
             if (lineItems.getOrDefault(contextId, List.of()).stream().noneMatch(i -> lineItem.equals(i.get("id")))) {
                 respond(ex, 404, "text/plain", "No such line item");
                 return;
+            }
+            java.util.concurrent.CountDownLatch gate = scoreGate;
+            if (gate != null) {
+                scoresHeld.incrementAndGet();
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    scoresHeld.decrementAndGet();
+                }
+                if (!takeHeldScores) {
+                    respond(ex, 503, "text/plain", "Service Unavailable");
+                    return;
+                }
             }
             if (scoreDelayMillis > 0) {
                 try {
