@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,6 +32,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * An SMTP server that is down or answers 4xx gets the row back later (back-off); an address it refuses for good (5xx)
  * fails that row only and is announced ({@link MailRefused}). A row still unsent after {@link #GIVE_UP} is marked
  * failed, so that a wrong setting does not retry forever.
+ * <p>
+ * A notice to a person whose address is marked refused ({@link RefusedAddresses}) is not sent but marked failed: the
+ * server would refuse it again, and a server that keeps hearing of a dead mailbox from us may stop trusting us. Account
+ * mail (an invitation, a password reset: no unsubscribe link) still goes, since someone asked for it just now; when
+ * the server takes it, the address works again ({@link MailAccepted}).
  */
 @Singleton
 public class MailSender {
@@ -40,13 +48,18 @@ public class MailSender {
     private final MailSettings settings;
     private final OutboxClaims claims;
     private final ApplicationEventPublisher<MailRefused> refusals;
+    private final ApplicationEventPublisher<MailAccepted> acceptances;
+    private final RefusedAddresses marks;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    MailSender(MailSettings settings, OutboxClaims claims, ApplicationEventPublisher<MailRefused> refusals, Clock clock) {
+    MailSender(MailSettings settings, OutboxClaims claims, ApplicationEventPublisher<MailRefused> refusals,
+               ApplicationEventPublisher<MailAccepted> acceptances, RefusedAddresses marks, Clock clock) {
         this.settings = settings;
         this.claims = claims;
         this.refusals = refusals;
+        this.acceptances = acceptances;
+        this.marks = marks;
         this.clock = clock;
     }
 
@@ -69,7 +82,13 @@ public class MailSender {
                 if (batch.isEmpty()) {
                     return sent;
                 }
-                int n = send(batch);
+                Map<Long, String> refused = new HashMap<>(marks.marked(
+                        batch.stream().map(OutboxRow::userId).filter(Objects::nonNull).distinct().toList()));
+                List<OutboxRow> rest = batch.stream().filter(row -> !withheld(row, refused)).toList();
+                if (rest.isEmpty()) {
+                    continue; // nothing here for the server; the next batch may have some
+                }
+                int n = send(rest, refused);
                 sent += n;
                 if (n == 0) {
                     return sent; // the server is not taking mail now; the back-off decides when to try again
@@ -80,7 +99,20 @@ public class MailSender {
         }
     }
 
-    private int send(List<OutboxRow> batch) {
+    /**
+     * Marks the row failed, unsent, when it is a notice to an address marked refused ({@code refused}: by user, what
+     * the server answered).
+     */
+    private boolean withheld(OutboxRow row, Map<Long, String> refused) {
+        String answer = row.userId() == null || row.unsubscribeUrl() == null ? null : refused.get(row.userId());
+        if (answer == null) {
+            return false;
+        }
+        claims.failed(row.id(), "not sent: the server refused this address before (" + answer + ")");
+        return true;
+    }
+
+    private int send(List<OutboxRow> batch, Map<Long, String> refused) {
         Session session = Session.getInstance(properties());
         int sent = 0;
         int done = 0;
@@ -89,19 +121,31 @@ public class MailSender {
             for (OutboxRow row : batch) {
                 try {
                     done++;
+                    if (withheld(row, refused)) {
+                        continue; // refused earlier in this batch
+                    }
                     MimeMessage message = message(session, row);
                     transport.sendMessage(message, message.getAllRecipients());
                     claims.sent(row.id());
                     sent++;
+                    if (row.userId() != null && refused.remove(row.userId()) != null) {
+                        acceptances.publishEvent(new MailAccepted(row.userId(), row.toAddress()));
+                    }
                 } catch (AddressException e) {
                     claims.failed(row.id(), "not an address: " + describe(e));
                     refusals.publishEvent(new MailRefused(row.userId(), row.toAddress(), "not a valid address"));
+                    if (row.userId() != null) {
+                        refused.put(row.userId(), "not a valid address");
+                    }
                 } catch (SendFailedException e) {
                     if (refusedForGood(e)) {
                         String answer = serverAnswer(e);
                         LOG.info("The SMTP server refused {} for good: {}", row.toAddress(), answer);
                         claims.failed(row.id(), "refused: " + answer);
                         refusals.publishEvent(new MailRefused(row.userId(), row.toAddress(), answer));
+                        if (row.userId() != null) {
+                            refused.put(row.userId(), answer);
+                        }
                     } else {
                         later(row, e);
                     }

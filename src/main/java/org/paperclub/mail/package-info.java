@@ -5,6 +5,8 @@
  * (an SMTP host is configured) and the site's public address for links.
  * <p>
  * Owns {@code mail_outbox}. Depends on no feature package: an address the SMTP server refuses is announced as a
- * {@link org.paperclub.mail.MailRefused} event, which {@code people} listens to.
+ * {@link org.paperclub.mail.MailRefused} event (and one it takes again as a {@link org.paperclub.mail.MailAccepted}),
+ * which {@code people} listens to; the sender asks {@link org.paperclub.mail.RefusedAddresses}, which {@code people}
+ * implements, whom not to send notices to.
  */
 package org.paperclub.mail;

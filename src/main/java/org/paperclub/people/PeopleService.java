@@ -14,6 +14,7 @@ import org.paperclub.system.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -389,8 +390,9 @@ public class PeopleService {
     }
 
     /**
-     * The SMTP server refused this address for good: the account is marked, for its staff to see on the roster, until
-     * staff send the invitation again.
+     * The SMTP server refused this address for good: the account is marked, for its staff to see on the roster and for
+     * the outbox to send it no more notices, until staff send the invitation again or the server takes a message for
+     * it (an invitation or a password reset, which go despite the mark).
      */
     @Transactional
     public void mailRefused(@Nullable Long userId, String address, String reason) {
@@ -400,6 +402,25 @@ public class PeopleService {
         } else {
             users.markMailRefusedByEmail(normalizeEmail(address), clock.instant(), clipped);
         }
+    }
+
+    /** The server took a message for this account's address: it works again. */
+    @Transactional
+    void mailAccepted(long userId) {
+        users.markMailRefused(userId, null, null);
+    }
+
+    /** Of these accounts, those whose address is marked refused, with what the server answered. */
+    @Transactional
+    Map<Long, String> mailRefusals(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> marked = new HashMap<>();
+        for (UserRepository.RefusalMark m : users.findMailRefused(userIds)) {
+            marked.put(m.id(), m.mailRefusedReason() == null ? "refused" : m.mailRefusedReason());
+        }
+        return marked;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.paperclub.people;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -28,4 +29,12 @@ interface UserRepository extends CrudRepository<User, Long> {
 
     @Query("update app_user set mail_refused_at = :at, mail_refused_reason = :reason where email = :email")
     int markMailRefusedByEmail(String email, Instant at, String reason);
+
+    @Query("select id, mail_refused_reason from app_user where id in (:ids) and mail_refused_at is not null")
+    List<RefusalMark> findMailRefused(Collection<Long> ids);
+
+    /** An account whose address the SMTP server refused, with what it answered. */
+    @Introspected
+    record RefusalMark(Long id, @Nullable String mailRefusedReason) {
+    }
 }

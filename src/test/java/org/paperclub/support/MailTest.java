@@ -95,7 +95,7 @@ public abstract class MailTest extends ApiTest {
     /** A received message, parsed: its recipient, subject, both parts and headers. */
     public record Received(String to, String subject, String text, String html, MimeMessage message) {
 
-        static Received of(MimeMessage m) {
+        public static Received of(MimeMessage m) {
             try {
                 String text = null;
                 String html = null;
