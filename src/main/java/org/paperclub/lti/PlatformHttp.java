@@ -37,6 +37,11 @@ class PlatformHttp {
         this.timeout = timeout;
     }
 
+    /** How long one request to a platform may take. */
+    Duration timeout() {
+        return timeout;
+    }
+
     URI uri(String url, String what) {
         try {
             URI u = new URI(url);

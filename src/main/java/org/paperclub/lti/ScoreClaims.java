@@ -63,6 +63,19 @@ class ScoreClaims {
         return claimed;
     }
 
+    /** How long a claim holds its rows. */
+    Duration lease() {
+        return lease;
+    }
+
+    /** Gives claimed rows back unattempted: due at once, to this sender's next claim or another's. */
+    @Transactional
+    void release(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            rows.release(ids);
+        }
+    }
+
     @Transactional
     void sent(long id) {
         rows.markSent(id, clock.instant());

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -71,11 +72,12 @@ class ScoreSender {
         try {
             int sent = 0;
             while (true) {
+                Instant stopAt = clock.instant().plus(claims.lease()).minus(margin());
                 List<ScoreRow> batch = claims.claim(batchSize);
                 if (batch.isEmpty()) {
                     return sent;
                 }
-                int n = send(batch);
+                int n = send(batch, stopAt);
                 sent += n;
                 if (n == 0) {
                     return sent; // nothing went through: the back-off decides when to try again
@@ -86,10 +88,27 @@ class ScoreSender {
         }
     }
 
-    private int send(List<ScoreRow> batch) {
+    /**
+     * How long before its claim lapses a sender stops starting posts: one score can take three requests (token, line
+     * item, score), each up to the service timeout. Past that, another sender may claim the row and post a newer score
+     * that this one's older post would then overwrite.
+     */
+    private Duration margin() {
+        Duration posting = http.timeout().multipliedBy(3);
+        Duration half = claims.lease().dividedBy(2);
+        return posting.compareTo(half) < 0 ? posting : half;
+    }
+
+    private int send(List<ScoreRow> batch, Instant stopAt) {
         int sent = 0;
         Map<Long, String> unavailable = new java.util.HashMap<>();
-        for (ScoreRow row : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            ScoreRow row = batch.get(i);
+            if (clock.instant().isAfter(stopAt)) {
+                // The claim would run out while posting: the rest go back, to be claimed afresh.
+                claims.release(batch.subList(i, batch.size()).stream().map(ScoreRow::id).toList());
+                break;
+            }
             if (unavailable.containsKey(row.contextId())) {
                 later(row, unavailable.get(row.contextId()));
                 continue;

@@ -129,6 +129,10 @@ final class ServiceRepositories {
         @Query("update lti_score_outbox set claimed_until = :until, attempts = attempts + 1 where id in (:ids)")
         void lease(Collection<Long> ids, Instant until);
 
+        /** Undoes a lease of rows not attempted: their attempt is not counted. */
+        @Query("update lti_score_outbox set claimed_until = null, attempts = attempts - 1 where id in (:ids) and status = 'QUEUED'")
+        void release(Collection<Long> ids);
+
         @Query("update lti_score_outbox set status = 'SUPERSEDED', claimed_until = null where id = :id")
         void markSuperseded(long id);
 

@@ -77,6 +77,7 @@ class GradePassbackTest extends ApiTest {
         platform.outage(false);
         platform.refuseScores(0, null);
         platform.scoreDelay(Duration.ZERO);
+        platform.onScore(null);
     }
 
     /** A course whose one presentation session was yesterday, graded on presentations alone, with its context. */
@@ -298,6 +299,43 @@ class GradePassbackTest extends ApiTest {
         assertEquals(8, posted.stream().map(s -> s.body().get("userId")).distinct().count());
         assertTrue(sent.stream().filter(n -> n > 0).count() >= 1, sent.toString());
         assertEquals(1, platform.lineItems("race").size());
+    }
+
+    @Test
+    void a_sender_posts_only_while_its_claim_holds_and_leaves_the_rest_to_a_fresh_claim() {
+        Linked c = course("slow-lms", 3);
+        for (int i = 1; i <= 2; i++) {
+            grade(c, i, 5 + i);
+        }
+        clock.set(Instant.now());
+        publish(c);
+        // Each post takes six minutes of the app's clock: a slow LMS, against a claim of five minutes.
+        List<String> postedUnclaimed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        platform.onScore(() -> {
+            Instant now = appClock.instant();
+            try (var db = jdbc(); var q = db.prepareStatement("select student_id from lti_score_outbox where status = 'QUEUED' "
+                    + "and claimed_until is not null and claimed_until <= ? and student_id in (?, ?)")) {
+                q.setObject(1, now.atOffset(ZoneOffset.UTC));
+                for (int i = 0; i < 2; i++) {
+                    q.setLong(2 + i, c.students().get(i));
+                }
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        postedUnclaimed.add("student " + rs.getLong(1) + " at " + now);
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            clock.advance(Duration.ofMinutes(6));
+        });
+        ScoreSender oneBatch = new ScoreSender(claims, lineItems, contexts, registrations, tokens, http, appClock, 10);
+
+        assertEquals(2, oneBatch.sendDue());
+
+        assertEquals(List.of(), postedUnclaimed, "a post made after its row's claim had run out (another sender may have it)");
+        assertEquals(2, scores(c).size());
+        assertEquals(2, scores(c).stream().map(s -> s.body().get("userId")).distinct().count());
     }
 
     @Test

@@ -283,6 +283,7 @@ public final class TestPlatform implements AutoCloseable {
     private volatile int refuseScoresStatus;
     private volatile String refuseScoresBody;
     private volatile long scoreDelayMillis;
+    private volatile Runnable onScore;
     private volatile java.util.concurrent.CountDownLatch scoreGate;
     private volatile boolean takeHeldScores;
     private final AtomicInteger scoresHeld = new AtomicInteger();
@@ -375,6 +376,11 @@ public final class TestPlatform implements AutoCloseable {
     /** Each score takes this long to be answered (for two senders to overlap). */
     public void scoreDelay(java.time.Duration delay) {
         scoreDelayMillis = delay.toMillis();
+    }
+
+    /** Runs as each score request arrives, before it is answered (null: nothing). */
+    public void onScore(Runnable hook) {
+        onScore = hook;
     }
 
     /** From now on every score request waits, unanswered, until {@link #releaseScores} (an LMS that has stalled). */
@@ -552,6 +558,10 @@ public final class TestPlatform implements AutoCloseable {
             if (lineItems.getOrDefault(contextId, List.of()).stream().noneMatch(i -> lineItem.equals(i.get("id")))) {
                 respond(ex, 404, "text/plain", "No such line item");
                 return;
+            }
+            Runnable hook = onScore;
+            if (hook != null) {
+                hook.run();
             }
             java.util.concurrent.CountDownLatch gate = scoreGate;
             if (gate != null) {
