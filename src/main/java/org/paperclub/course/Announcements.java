@@ -14,6 +14,7 @@ import org.paperclub.people.PeopleService;
 import org.paperclub.people.RosterEntry;
 import org.paperclub.people.User;
 import org.paperclub.system.FreeText;
+import org.paperclub.system.ProblemException;
 import org.paperclub.system.SingleLine;
 
 import java.time.Clock;
@@ -26,7 +27,8 @@ import java.util.stream.Collectors;
  * Course announcements: stored with the course, and told to everyone in it (not withdrawn) but the author as a
  * notice in the same transaction, so that an announcement exists if and only if its notices (and e-mails) do. The
  * newest few ride in the schedule page's shared answer ({@link ScheduleService#keptPage}), so the course page still
- * loads in two requests.
+ * loads in two requests. Staff correct one (its notices in the bells are corrected in place) or withdraw one (its
+ * notices leave the bells); e-mails already sent cannot be recalled.
  */
 @Singleton
 class Announcements {
@@ -55,10 +57,13 @@ class Announcements {
             @NotBlank(message = "is empty: write the message to the class") @Size(max = 4000, message = "is too long: at most 4000 characters") @FreeText String body) {
     }
 
-    /** {@code notified}: how many people were told (only in the answer to posting it). */
+    /**
+     * {@code editedAt}: when staff last corrected it (null if never); {@code notified}: how many people were told (only
+     * in the answer to posting it, or to a correction told again).
+     */
     @Serdeable
     record AnnouncementView(long id, long courseId, String title, String body, long authorId, String authorName,
-                            Instant createdAt, @Nullable Integer notified) {
+                            Instant createdAt, @Nullable Instant editedAt, @Nullable Integer notified) {
     }
 
     @Serdeable
@@ -68,20 +73,89 @@ class Announcements {
     @Transactional
     AnnouncementView post(long courseId, long authorId, AnnouncementCommand command) {
         Announcement saved = announcements.save(new Announcement(null, courseId, authorId, command.title().strip(),
-                command.body().strip(), clock.instant()));
+                command.body().strip(), clock.instant(), null));
         List<RosterEntry> roster = people.roster(courseId);
-        List<Long> told = roster.stream()
-                .filter(e -> !e.withdrawn() && e.userId() != authorId)
-                .map(RosterEntry::userId).distinct().toList();
-        // notify knows no course roles, so the author is named here, in the words of the notice (bell and mail alike).
-        String author = roster.stream().filter(e -> e.userId() == authorId && !e.withdrawn()).findFirst()
-                .map(e -> e.name() + " (" + (e.role() == CourseRole.INSTRUCTOR ? "instructor" : "TA") + ")")
-                .orElseGet(() -> people.user(authorId).map(User::name).orElse("Course staff"));
-        notices.post(new Notice(NoticeKind.ANNOUNCEMENT, courseId, saved.title(), author + " wrote:\n" + saved.body(),
-                "/#/courses/" + courseId, null), told);
+        List<Long> told = toldBy(roster, authorId);
+        notices.post(notice(saved, saved.title(), roster, subject(saved.id())), told);
         // The newest are part of the course page's shared answer, kept per schedule version.
         courses.scheduleChanged(courseId);
         return view(saved, names(List.of(saved)), told.size());
+    }
+
+    /**
+     * Corrects the title and body; author and creation time stay, and {@code editedAt} says when. The notices already
+     * in the bells for it are corrected in place (they carry the announcement's subject: {@link #subject}); e-mails
+     * already sent cannot be recalled, so with {@code notify} everyone is told again, as "Corrected: title", the
+     * staff member who corrected it aside. Unchanged text is no correction: nothing is marked or told.
+     */
+    @Transactional
+    AnnouncementView correct(long courseId, long id, long editorId, AnnouncementCommand command, boolean notify) {
+        Announcement was = announcements.findByIdAndCourseId(id, courseId).orElseThrow(Announcements::noSuch);
+        String title = command.title().strip();
+        String body = command.body().strip();
+        if (was.title().equals(title) && was.body().equals(body)) {
+            return view(was, names(List.of(was)), notify ? 0 : null);
+        }
+        Instant now = clock.instant();
+        if (announcements.correct(id, courseId, title, body, now) == 0) {
+            throw noSuch();   // withdrawn meanwhile
+        }
+        Announcement corrected = new Announcement(id, courseId, was.authorId(), title, body, was.createdAt(), now);
+        List<RosterEntry> roster = people.roster(courseId);
+        notices.revise(subject(id), notice(corrected, title, roster, subject(id)));
+        notices.revise(correctionSubject(id), notice(corrected, "Corrected: " + title, roster, correctionSubject(id)));
+        Integer told = null;
+        if (notify) {
+            List<Long> whom = toldBy(roster, editorId);
+            notices.post(notice(corrected, "Corrected: " + title, roster, correctionSubject(id)), whom);
+            told = whom.size();
+        }
+        courses.scheduleChanged(courseId);
+        return view(corrected, names(List.of(corrected)), told);
+    }
+
+    /**
+     * Withdraws it: gone from the course page and list, and its notices (the first and any "Corrected:") leave the
+     * bells and any digest not yet sent, so that none points at an announcement that is gone. E-mails already sent
+     * stay sent.
+     */
+    @Transactional
+    void withdraw(long courseId, long id) {
+        if (announcements.withdraw(id, courseId) == 0) {
+            throw noSuch();
+        }
+        notices.withdraw(List.of(subject(id), correctionSubject(id)));
+        courses.scheduleChanged(courseId);
+    }
+
+    /** Everyone in the course (not withdrawn) but the one who wrote or corrected it. */
+    private static List<Long> toldBy(List<RosterEntry> roster, long writer) {
+        return roster.stream().filter(e -> !e.withdrawn() && e.userId() != writer)
+                .map(RosterEntry::userId).distinct().toList();
+    }
+
+    /** The notice of an announcement, in the words of its author (bell and mail alike). */
+    private Notice notice(Announcement a, String title, List<RosterEntry> roster, String subject) {
+        // notify knows no course roles, so the author is named here, in the words of the notice.
+        String author = roster.stream().filter(e -> e.userId() == a.authorId() && !e.withdrawn()).findFirst()
+                .map(e -> e.name() + " (" + (e.role() == CourseRole.INSTRUCTOR ? "instructor" : "TA") + ")")
+                .orElseGet(() -> people.user(a.authorId()).map(User::name).orElse("Course staff"));
+        return new Notice(NoticeKind.ANNOUNCEMENT, a.courseId(), title, author + " wrote:\n" + a.body(),
+                "/#/courses/" + a.courseId(), null, subject);
+    }
+
+    /** What the notices of an announcement are about, so that a correction or withdrawal finds them. */
+    static String subject(long announcementId) {
+        return "announcement:" + announcementId;
+    }
+
+    /** The notices that told of a correction ("Corrected: title"), apart, so that a later correction keeps their title. */
+    static String correctionSubject(long announcementId) {
+        return "announcement:" + announcementId + ":corrected";
+    }
+
+    private static ProblemException noSuch() {
+        return ProblemException.notFound("There is no such announcement in this course: it may have been withdrawn.");
     }
 
     @Transactional(readOnly = true)
@@ -98,6 +172,6 @@ class Announcements {
 
     private static AnnouncementView view(Announcement a, Map<Long, String> names, @Nullable Integer notified) {
         return new AnnouncementView(a.id(), a.courseId(), a.title(), a.body(), a.authorId(),
-                names.getOrDefault(a.authorId(), "a former member of staff"), a.createdAt(), notified);
+                names.getOrDefault(a.authorId(), "a former member of staff"), a.createdAt(), a.editedAt(), notified);
     }
 }

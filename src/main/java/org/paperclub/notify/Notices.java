@@ -63,7 +63,7 @@ public class Notices {
         for (Long userId : recipients) {
             Delivery d = delivery.getOrDefault(userId, Delivery.APP);
             rows.add(new Notification(null, userId, notice.courseId(), notice.kind(), notice.title(), notice.body(),
-                    notice.link(), notice.happensAt(), now, null, d == Delivery.DIGEST));
+                    notice.link(), notice.happensAt(), now, null, d == Delivery.DIGEST, notice.subject()));
             if (d == Delivery.EMAIL) {
                 mailNow.add(userId);
             }
@@ -80,6 +80,25 @@ public class Notices {
             }
             outbox.enqueueAll(mails);
         }
+    }
+
+    /**
+     * Puts the corrected title and body into every notice already given about this subject (read or not, and into a
+     * digest not yet sent): a bell keeps no stale text. Nobody is told again, and e-mails already queued or sent stay
+     * as they were (mail cannot be recalled). Returns how many notices were corrected.
+     */
+    @Transactional
+    public int revise(String subject, Notice corrected) {
+        return notifications.revise(subject, corrected.title(), corrected.body());
+    }
+
+    /**
+     * Takes back every notice given about these subjects: they leave the bells (and any digest not yet sent), so that
+     * none points at what is gone. E-mails already queued or sent stay. Returns how many notices went.
+     */
+    @Transactional
+    public int withdraw(Collection<String> subjects) {
+        return subjects.isEmpty() ? 0 : notifications.withdraw(subjects);
     }
 
     /** How each of these people wants this kind: their choice, or the kind's default. */

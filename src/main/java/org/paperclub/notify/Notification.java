@@ -18,5 +18,6 @@ record Notification(@Id @GeneratedValue @Nullable Long id,
                     @Nullable Instant happensAt,
                     Instant createdAt,
                     @Nullable Instant readAt,
-                    boolean digestDue) {
+                    boolean digestDue,
+                    @Nullable String subject) {
 }

@@ -30,6 +30,12 @@ final class Repositories {
         @Query("update notification set read_at = :at where user_id = :userId and read_at is null")
         int markAllRead(long userId, Instant at);
 
+        @Query("update notification set title = :title, body = :body where subject = :subject")
+        int revise(String subject, String title, String body);
+
+        @Query("delete from notification where subject in (:subjects)")
+        int withdraw(Collection<String> subjects);
+
         @Query("select distinct user_id from notification where digest_due = true")
         List<Long> usersOwedDigest();
 

@@ -79,4 +79,24 @@ class AnnouncementMailTest extends MailTest {
         assertTrue(m.text().replace("\r\n", "\n").contains("Ada Instructor (instructor) wrote:\n" + body), "cut: " + m.text().length());
         assertTrue(student(4).get("/api/me/notifications").toString().contains("x the end."), "the bell has it whole too");
     }
+
+    @Test
+    void a_quiet_correction_mails_nobody_and_one_told_again_mails_the_corrected_text_as_corrected() {
+        String base = "/api/courses/" + DEMO + "/announcements";
+        long id = org.paperclub.support.Api.id(instructor().post(base, Map.of("title", "Exam in room 101", "body", "At nine.")).body());
+        deliver();
+        int before = received().size();
+
+        instructor().put(base + "/" + id, Map.of("title", "Exam in room 110", "body", "At nine."));
+        deliver();
+        assertEquals(before, received().size(), "e-mails already sent cannot be recalled, and a quiet fix sends none");
+
+        instructor().put(base + "/" + id + "?notify=true", Map.of("title", "Exam in room 110", "body", "At ten."));
+        deliver();
+        var corrected = receivedBy("student5@example.edu").stream().filter(m -> m.subject().contains("Corrected")).toList();
+        assertEquals(1, corrected.size());
+        assertEquals("[ACCOUNTS] Corrected: Exam in room 110", corrected.get(0).subject());
+        assertTrue(corrected.get(0).text().replace("\r\n", "\n").contains("Ada Instructor (instructor) wrote:\nAt ten."),
+                corrected.get(0).text());
+    }
 }

@@ -170,6 +170,28 @@ class ScheduleAcrossInstancesTest {
         assertEquals("A title changed today", Api.mapOf(renamed.body(), "course").get("title"));
     }
 
+    @Test
+    void an_announcement_corrected_or_withdrawn_on_one_instance_is_so_in_the_other_instances_next_course_page() {
+        String page = "/api/courses/1/schedule";
+        long id = Api.id(staffOnA.post("/api/courses/1/announcements", Map.of("title", "Room 1116", "body", "As usual.")).body());
+        HttpResponse<Map<String, Object>> posted = read(studentOnB, page, null, MAP);
+        assertEquals("Room 1116", newestTitle(posted.body()));
+
+        assertEquals(200, staffOnA.put("/api/courses/1/announcements/" + id, Map.of("title", "Room 2117", "body", "Not as usual.")).code());
+        HttpResponse<Map<String, Object>> corrected = read(studentOnB, page, posted.header("ETag"), MAP);
+        assertEquals(200, corrected.code(), "the old tag no longer matches");
+        assertEquals("Room 2117", newestTitle(corrected.body()));
+
+        assertEquals(204, staffOnA.delete("/api/courses/1/announcements/" + id).code());
+        HttpResponse<Map<String, Object>> withdrawn = read(studentOnB, page, corrected.header("ETag"), MAP);
+        assertEquals(200, withdrawn.code());
+        assertTrue(Api.listOf(Api.mapOf(withdrawn.body(), "announcements"), "items").stream().noneMatch(a -> Api.id(a) == id));
+    }
+
+    private static Object newestTitle(Map<String, Object> page) {
+        return Api.listOf(Api.mapOf(page, "announcements"), "items").get(0).get("title");
+    }
+
     private static List<?> titles(Map<String, Object> session) {
         return ((List<?>) session.get("readings")).stream().map(r -> ((Map<?, ?>) ((Map<?, ?>) r).get("paper")).get("title")).map(String::valueOf).toList();
     }

@@ -67,6 +67,8 @@ class CourseEndpointsAccessTest extends ApiTest {
                 Map.of("paperId", course.paper(3, 0), "partnerEmail", "student2@example.edu"));
         Map<String, Object> mine = Api.mapOf(student(2).get(course.base + "/signups/board"), "mine");
         ids.put("invitationId", Api.id(Api.listOf(mine, "invitations").get(0)));
+        ids.put("announcementId", Api.id(course.instructor.post(course.base + "/announcements",
+                Map.of("title", "Welcome", "body", "See you Tuesday.")).body()));
         document = new Yaml().load(client.toBlocking().retrieve("/openapi.yml"));
     }
 
