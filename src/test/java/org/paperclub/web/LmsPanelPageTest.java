@@ -157,8 +157,7 @@ class LmsPanelPageTest extends BrowserTest {
 
         unlink.sendKeys(Keys.ENTER);
         browser.await(By.cssSelector("#lms-links .confirm-step"));
-        scrollToPanel();
-        browser.screenshots("lms-unlink-confirm");
+        bothWidths("lms-unlink-confirm", "#lms-links .confirm-step");
         Axe.assertNoSeriousFindings(browser.driver, "#/courses/1/grades asking to unlink an LMS course");
         browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
         WebElement yes = browser.driver.switchTo().activeElement();
@@ -176,8 +175,7 @@ class LmsPanelPageTest extends BrowserTest {
             r.getLong(1);
             assertTrue(r.wasNull(), "unlinked in the database");
         }
-        scrollToPanel();
-        browser.screenshots("lms-unlinked");
+        bothWidths("lms-unlinked", "#lms-message");
     }
 
     @Test
@@ -189,9 +187,22 @@ class LmsPanelPageTest extends BrowserTest {
         assertTrue(browser.driver.findElements(By.cssSelector("#lms-links button")).isEmpty());
     }
 
-    private void scrollToPanel() throws InterruptedException {
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.getElementById('lms-panel').scrollIntoView()");
+    /** Screenshots at desktop and phone width ({name}-desktop, {name}-phone), each with {@code selector} in view. */
+    private void bothWidths(String name, String selector) throws Exception {
+        org.openqa.selenium.Dimension desktop = browser.driver.manage().window().getSize();
+        String scroll = "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})";
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(scroll, selector);
         Thread.sleep(150);
+        browser.screenshot(name + "-desktop");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+        try {
+            Thread.sleep(300);
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(scroll, selector);
+            Thread.sleep(150);
+            browser.screenshot(name + "-phone");
+        } finally {
+            browser.driver.manage().window().setSize(desktop);
+        }
     }
 
     @Test
