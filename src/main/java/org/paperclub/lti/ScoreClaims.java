@@ -32,8 +32,8 @@ class ScoreClaims {
     private final Duration lease;
 
     // The lease is a setting so that a test can kill a sender mid-send and see its rows claimed again within seconds.
-    ScoreClaims(ScoreRepository rows, ContextLinkRepository links, Clock clock, @Value("${paperclub.lti.first-retry:30s}") Duration firstRetry,
-                @Value("${paperclub.lti.lease:5m}") Duration lease) {
+    ScoreClaims(ScoreRepository rows, ContextLinkRepository links, Clock clock,
+                @Value("${paperclub.lti.first-retry:30s}") Duration firstRetry, @Value("${paperclub.lti.lease:5m}") Duration lease) {
         this.rows = rows;
         this.links = links;
         this.clock = clock;
