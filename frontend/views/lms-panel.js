@@ -1,16 +1,21 @@
 // The course's LMS panel (staff): which LMS courses it is linked to, the roster sync, and the grade passback: line
 // items, scores sent, waiting and refused (with the LMS's answer), whether each component gets its own column
-// (instructors choose), and sending every published grade again (instructors).
+// (instructors choose), and sending every published grade again (instructors). Instructors unlink an LMS course
+// (after a confirm step): its roster and grades stop syncing, and its next instructor launch chooses the course again.
 import { ref } from 'vue';
-import { get, put, post, problemOf } from '../api.js';
+import { get, put, post, del, problemOf } from '../api.js';
 import { announce } from '../store.js';
 import { formatMoment } from '../time.js';
 import { plural } from '../format.js';
+import { focusLater } from '../focus.js';
 import ProblemBox from './problem-box.js';
+import ConfirmStep from './confirm-step.js';
 import LmsRosterSync from './lms-roster-sync.js';
 
+const nameOf = c => c.title || c.label || 'an LMS course';
+
 export default {
-  components: { ProblemBox, LmsRosterSync },
+  components: { ProblemBox, ConfirmStep, LmsRosterSync },
   props: {
     courseId: { type: Number, required: true },
     instructor: { type: Boolean, default: false },
@@ -63,8 +68,39 @@ export default {
         busy.value = null;
       }
     }
+    // Unlinking asks first (confirm-step.js), one LMS course at a time.
+    const asking = ref(null);
+    const unlinkProblem = ref(null);
+    async function unlink(c) {
+      busy.value = `unlink-${c.id}`;
+      unlinkProblem.value = null;
+      try {
+        await del(`${base}/links/${c.id}`);
+        asking.value = null;
+        message.value = `Unlinked “${nameOf(c)}” on ${c.platform}. Its roster and grades no longer sync with this course; `
+          + 'the next instructor who opens Paperclub from it chooses the course again.';
+        announce(message.value);
+        await load();
+        focusLater('lms-message');
+      } catch (e) {
+        unlinkProblem.value = problemOf(e);
+        busy.value = null;
+        await load(); // unlinked by someone else meanwhile: the list says so
+        focusLater(`lms-link-${c.id}-confirm`, 'lms-message');
+      } finally {
+        busy.value = null;
+      }
+    }
+    function ask(c) {
+      asking.value = c.id;
+      unlinkProblem.value = null;
+    }
+    const question = c => `Unlink “${nameOf(c)}” on ${c.platform}? Its roster and grades stop syncing with this course. `
+      + 'Nothing in Paperclub is deleted: people, their work and grades stay. The next instructor who opens Paperclub '
+      + 'from that LMS course chooses the course again.';
     const when = at => formatMoment(at, props.zone);
-    return { view, loadProblem, problem, busy, message, setPerComponent, sendAgain, when, plural, load };
+    return { view, loadProblem, problem, busy, message, setPerComponent, sendAgain, when, plural, load, asking, ask, unlink,
+      unlinkProblem, question, nameOf };
   },
   template: /*html*/`
     <section id="lms-panel" class="card" aria-labelledby="lms-heading">
@@ -75,9 +111,20 @@ export default {
         <p v-if="!view.contexts.length" id="lms-not-linked">This course is not linked to an LMS course. Add Paperclub to
           your LMS course and launch it from there as an instructor to link it: its roster and grades then stay in step.</p>
         <template v-else>
-          <p id="lms-links">Linked to <span v-for="(c, i) in view.contexts" :key="c.id"><span v-if="i">, </span><strong>{{ c.title || c.label || 'an LMS course' }}</strong>
-            on {{ c.platform }}<span v-if="!c.grades"> (grades not offered)</span></span>.</p>
-          <lms-roster-sync :course-id="courseId" :zone="zone" nested />
+          <p id="lms-links-intro">Linked to {{ view.contexts.length === 1 ? 'this LMS course' : 'these LMS courses' }}:</p>
+          <ul id="lms-links" class="lms-links" aria-labelledby="lms-links-intro">
+            <li v-for="c in view.contexts" :key="c.id" :id="'lms-link-' + c.id">
+              <div class="lms-link-row">
+                <span><strong>{{ nameOf(c) }}</strong> on {{ c.platform }}<span v-if="!c.grades"> (grades not offered)</span></span>
+                <button v-if="instructor" type="button" class="secondary small lms-unlink" :aria-label="'Unlink ' + nameOf(c) + ' on ' + c.platform"
+                        :aria-expanded="asking === c.id ? 'true' : 'false'" :disabled="busy === 'unlink-' + c.id"
+                        @click="ask(c)">Unlink</button>
+              </div>
+              <confirm-step v-if="instructor && asking === c.id" :id="'lms-link-' + c.id + '-confirm'" :question="question(c)"
+                            yes="Yes, unlink" :busy="busy === 'unlink-' + c.id" @yes="unlink(c)" @no="asking = null" />
+            </li>
+          </ul>
+          <lms-roster-sync :key="view.contexts.map(c => c.id).join()" :course-id="courseId" :zone="zone" nested />
           <h3 id="lms-grades-heading">Grades to the LMS</h3>
           <p v-if="!view.canPost" class="hint">The LMS has not granted Paperclub its grade service for this course.</p>
           <template v-else>
@@ -110,8 +157,9 @@ export default {
             <button type="button" id="lms-send-again" class="secondary" :disabled="busy === 'send'" @click="sendAgain">{{
               busy === 'send' ? 'Queuing…' : 'Send grades to the LMS again' }}</button>
           </div>
-          <p id="lms-message" class="success" aria-live="polite">{{ message }}</p>
         </template>
+        <problem-box id="lms-unlink-error" :problem="unlinkProblem" />
+        <p id="lms-message" class="success" tabindex="-1" aria-live="polite">{{ message }}</p>
       </template>
     </section>`,
 };

@@ -164,6 +164,9 @@ class Launches {
             return new NotSetUp(launch.platformName(), frameOrigin);
         }
         LtiContext context = upsertContext(launch, contextId);
+        if (context.courseId() == null && role.get() != CourseRole.INSTRUCTOR) {
+            return new NotSetUp(launch.platformName(), frameOrigin); // unlinked a moment ago
+        }
         User user = account(launch);
         if (context.courseId() == null) {
             String ticket = ticket(Ticket.Purpose.LINK, launch.registration().id(), user.id(), context.id(), role.get(),
@@ -197,8 +200,8 @@ class Launches {
     /**
      * Links the ticket's LMS course to the instructor's course {@code courseId}, or to a new course made from
      * {@code create}. When another instructor linked it meanwhile, that link stands (a linked LMS course is never
-     * re-linked by a launch) and this instructor enters the course it is linked to, as its instructor: the LMS says
-     * they teach it.
+     * re-linked by a launch: only its instructors unlink it, in Paperclub) and this instructor enters the course it is
+     * linked to, as its instructor: the LMS says they teach it.
      */
     Enter link(Ticket t, @Nullable Long courseId, @Nullable CourseCommand create) {
         LtiContext context = contexts.findById(t.contextRowId()).orElseThrow(Launches::expired);
@@ -214,8 +217,11 @@ class Launches {
                 linkNew(context, create, user);
             }
         }
-        tickets.take(t.tokenHash());
         LtiContext now = contexts.findById(context.id()).orElseThrow();
+        if (now.courseId() == null) {
+            throw expired(); // unlinked again in the moment since: a new launch chooses afresh
+        }
+        tickets.take(t.tokenHash());
         return enter(user, now, CourseRole.INSTRUCTOR, Page.of(target(t)), platformName(t), frame(t));
     }
 
@@ -384,11 +390,10 @@ class Launches {
                     launch.deploymentId(), contextId);
             try {
                 if (found.isPresent()) {
-                    LtiContext c = found.get();
-                    return contexts.update(new LtiContext(c.id(), c.registrationId(), c.deploymentId(), c.contextId(), c.courseId(),
-                            title != null ? title : c.title(), label != null ? label : c.label(),
-                            memberships != null ? memberships : c.membershipsUrl(), lineitems != null ? lineitems : c.lineitemsUrl(),
-                            scopes != null ? scopes : c.agsScopes(), c.createdAt(), now));
+                    // Not the whole row: the link it read may have changed since (an instructor linked or unlinked it).
+                    long id = found.get().id();
+                    links.refresh(id, title, label, memberships, lineitems, scopes, now);
+                    return contexts.findById(id).orElseThrow();
                 }
                 return contexts.save(new LtiContext(null, registrationId, launch.deploymentId(), contextId, null, title, label,
                         memberships, lineitems, scopes, now, now));

@@ -2,10 +2,13 @@ package org.paperclub.lti;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -21,7 +24,10 @@ import org.paperclub.course.CourseStaff;
 
 import java.time.Instant;
 
-/** A linked course's LMS services for its staff: the roster sync and the grade passback. */
+/**
+ * A linked course's LMS services for its staff: the roster sync, the grade passback, and (instructors) unlinking an LMS
+ * course. The LMS courses linked are listed by {@code GET /grades} ({@code contexts}: their {@code id} is the link's).
+ */
 @Controller("/api/courses/{courseId}/lti")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -31,9 +37,11 @@ class LtiServicesController {
     private final RosterSync roster;
     private final RosterApply rosterState;
     private final GradePassback grades;
+    private final ContextUnlink unlinking;
 
-    LtiServicesController(RosterSync roster, RosterApply rosterState, GradePassback grades) {
+    LtiServicesController(RosterSync roster, RosterApply rosterState, GradePassback grades, ContextUnlink unlinking) {
         this.roster = roster;
+        this.unlinking = unlinking;
         this.rosterState = rosterState;
         this.grades = grades;
     }
@@ -91,5 +99,14 @@ class LtiServicesController {
                     + "from Paperclub. Launch Paperclub from the LMS course as an instructor to link it.");
         }
         return grades.enqueue(courseId, null, true);
+    }
+
+    @Delete("/links/{linkId}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Unlink an LMS course: its roster and grades stop syncing, nothing in Paperclub is deleted, and the "
+            + "next instructor launch from it chooses the course again (instructors)")
+    @CourseInstructor("unlink an LMS course")
+    void unlink(long courseId, long linkId, Authentication auth) {
+        unlinking.unlink(courseId, linkId);
     }
 }

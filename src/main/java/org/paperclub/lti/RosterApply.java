@@ -32,10 +32,12 @@ class RosterApply {
     private final PeopleService people;
     private final Identities identities;
     private final RosterSyncRepository syncs;
+    private final ContextLinkRepository links;
     private final Clock clock;
 
-    RosterApply(PeopleService people, Identities identities, RosterSyncRepository syncs, Clock clock) {
+    RosterApply(PeopleService people, Identities identities, RosterSyncRepository syncs, ContextLinkRepository links, Clock clock) {
         this.people = people;
+        this.links = links;
         this.identities = identities;
         this.syncs = syncs;
         this.clock = clock;
@@ -46,6 +48,14 @@ class RosterApply {
         // Two syncs of the course at once (a launch and the button) are applied one after the other.
         syncs.insertIfAbsent(courseId, clock.instant());
         syncs.lock(courseId);
+        // The LMS courses fetched must still be linked, and stay so until this commits (an unlink waits): the roster of
+        // one unlinked while it was fetched is not applied (nor, then, the withdrawals that the others' lists imply).
+        Set<Long> contextIds = new HashSet<>();
+        fetched.forEach(f -> contextIds.add(f.context().id()));
+        if (!contextIds.isEmpty() && links.lockLinked(contextIds, courseId).size() != contextIds.size()) {
+            throw org.paperclub.system.ProblemException.conflict("The LMS courses linked to this course changed during the "
+                    + "sync, so nothing changed. Sync the roster again.");
+        }
         Map<Long, RosterEntry> roster = new HashMap<>();
         people.roster(courseId).forEach(e -> roster.put(e.userId(), e));
         Set<Long> present = new HashSet<>();

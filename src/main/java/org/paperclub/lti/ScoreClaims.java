@@ -26,14 +26,16 @@ class ScoreClaims {
     static final Duration MAX_WAIT = Duration.ofMinutes(30);
 
     private final ScoreRepository rows;
+    private final ContextLinkRepository links;
     private final Clock clock;
     private final Duration firstRetry;
     private final Duration lease;
 
     // The lease is a setting so that a test can kill a sender mid-send and see its rows claimed again within seconds.
-    ScoreClaims(ScoreRepository rows, Clock clock, @Value("${paperclub.lti.first-retry:30s}") Duration firstRetry,
-                @Value("${paperclub.lti.lease:5m}") Duration lease) {
+    ScoreClaims(ScoreRepository rows, ContextLinkRepository links, Clock clock,
+                @Value("${paperclub.lti.first-retry:30s}") Duration firstRetry, @Value("${paperclub.lti.lease:5m}") Duration lease) {
         this.rows = rows;
+        this.links = links;
         this.clock = clock;
         this.firstRetry = firstRetry;
         this.lease = lease;
@@ -46,10 +48,17 @@ class ScoreClaims {
         if (ids.isEmpty()) {
             return List.of();
         }
+        // Scores for an LMS course unlinked since they were queued (or queued by a publish that raced the unlink): dropped.
+        List<Long> unlinked = rows.unlinked(ids);
+        if (!unlinked.isEmpty()) {
+            rows.dropQueued(unlinked);
+        }
         List<ScoreRow> claimed = new ArrayList<>();
         List<ScoreRow> waiting = new ArrayList<>();
         for (ScoreRow r : rows.findByIds(ids)) {
-            if (rows.newer(r.id(), r.contextId(), r.resourceId(), r.studentId()) > 0) {
+            if (unlinked.contains(r.id())) {
+                continue;
+            } else if (rows.newer(r.id(), r.contextId(), r.resourceId(), r.studentId()) > 0) {
                 rows.markSuperseded(r.id());
             } else if (rows.olderBeingSent(r.id(), r.contextId(), r.resourceId(), r.studentId(), now) > 0) {
                 waiting.add(r);
@@ -74,6 +83,19 @@ class ScoreClaims {
         if (!ids.isEmpty()) {
             rows.release(ids);
         }
+    }
+
+    /**
+     * Whether the row's LMS course is still linked to the course that queued it; if not, the row is dropped. Asked just
+     * before a post: an unlink that commits after this answer is the one window left (that one post may still go).
+     */
+    @Transactional
+    boolean stillLinked(ScoreRow row) {
+        if (row.courseId().equals(links.linkedCourse(row.contextId()))) {
+            return true;
+        }
+        rows.dropQueued(List.of(row.id()));
+        return false;
     }
 
     @Transactional

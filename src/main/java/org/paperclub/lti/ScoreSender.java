@@ -114,6 +114,9 @@ class ScoreSender {
                 continue;
             }
             try {
+                if (!claims.stillLinked(row)) {
+                    continue; // the LMS course was unlinked: its scores are not sent (ContextUnlink)
+                }
                 Optional<LtiContext> c = contexts.findById(row.contextId()).filter(x -> x.lineitemsUrl() != null);
                 Optional<Registration> r = c.flatMap(x -> registrations.find(x.registrationId()));
                 if (c.isEmpty() || r.isEmpty()) {
@@ -126,6 +129,9 @@ class ScoreSender {
                 String url = lineItems.ensure(r.get(), c.get(), row.resourceId(), row.tag(), row.label());
                 var uri = http.uri(Ags.scoresOf(url), r.get().name() + "'s scores address");
                 String body = JSONObjectUtils.toJSONString(body(row));
+                if (!claims.stillLinked(row)) {
+                    continue; // unlinked while the token or the line item was fetched
+                }
                 PlatformHttp.Answer a = http.call(tokens, r.get(), List.of(Ags.SCOPE_LINEITEM, Ags.SCOPE_SCORE),
                         bearer -> HttpRequest.newBuilder(uri).header("Content-Type", Ags.SCORE).header("Authorization", bearer)
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

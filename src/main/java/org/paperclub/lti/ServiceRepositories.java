@@ -145,6 +145,21 @@ final class ServiceRepositories {
         @Query("update lti_score_outbox set status = 'FAILED', claimed_until = null, last_error = :error where id = :id")
         void markFailed(long id, String error);
 
+        /**
+         * The scores waiting for a context, locked; those another transaction holds (a publish queuing them, a claim
+         * being made) are skipped rather than waited for, and left to the sender, which drops them ({@link #unlinked}).
+         */
+        @Query("select id from lti_score_outbox where context_id = :contextId and status = 'QUEUED' order by id for update skip locked")
+        List<Long> lockQueuedOf(long contextId);
+
+        /** Of {@code ids}, the rows whose context is no longer linked to the course that queued them. */
+        @Query("select o.id from lti_score_outbox o where o.id in (:ids) and not exists (select 1 from lti_context c "
+                + "where c.id = o.context_id and c.course_id = o.course_id)")
+        List<Long> unlinked(Collection<Long> ids);
+
+        @Query("delete from lti_score_outbox where id in (:ids) and status = 'QUEUED'")
+        int dropQueued(Collection<Long> ids);
+
         long countByCourseIdAndStatus(long courseId, String status);
 
         List<ScoreRow> findByCourseIdAndStatusOrderByIdDesc(long courseId, String status);

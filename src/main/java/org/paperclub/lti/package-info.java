@@ -20,7 +20,8 @@
  * instructor's launch too), {@link org.paperclub.lti.GradePassback} (AGS 2.0: scores queued in the transaction that
  * publishes grades, heard as {@code grading.GradesPublished}) and {@link org.paperclub.lti.ScoreSender} (the score
  * outbox, posted like the mail outbox: leases, SKIP LOCKED, back-off, give-up). One mapping of LTI roles to course
- * roles: {@link org.paperclub.lti.LtiRoles}.
+ * roles: {@link org.paperclub.lti.LtiRoles}. An instructor unlinks an LMS course chosen by mistake
+ * ({@code ContextUnlink}, {@code DELETE /api/courses/{courseId}/lti/links/{linkId}}): it is then as if never linked.
  * <p>
  * Owns the {@code lti_*} tables. Uses {@code people} (accounts, identities, sign-in), {@code course}, {@code grading}
  * and {@code system} through their services; nothing depends on it.

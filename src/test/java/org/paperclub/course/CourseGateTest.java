@@ -100,6 +100,17 @@ class CourseGateTest extends ApiTest {
     }
 
     @Test
+    void unlinking_an_lms_course_is_for_the_courses_instructors_and_listing_the_links_for_its_staff() {
+        Map<String, Endpoint> routes = new java.util.HashMap<>();
+        endpoints().forEach(e -> routes.put(e.route(), e));
+        Endpoint unlink = routes.get("DELETE " + COURSE + "/lti/links/{linkId}");
+        assertTrue(unlink != null, "the unlink endpoint is routed");
+        assertEquals(List.of(), problems(unlink));
+        assertTrue(unlink.annotations().hasAnnotation(CourseInstructor.class), "not TAs, not students");
+        assertTrue(routes.get("GET " + COURSE + "/lti/grades").annotations().hasAnnotation(CourseStaff.class));
+    }
+
+    @Test
     void a_course_that_does_not_exist_is_404_with_its_number() {
         Map<String, Object> p = problem(404, () -> student().get("/api/courses/987654"));
         assertEquals("There is no course 987654.", p.get("detail"));

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.paperclub.people.Identities;
 import org.paperclub.support.ApiTest;
@@ -19,6 +21,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.paperclub.support.TestPlatform.LEARNER;
 import static org.paperclub.support.TestPlatform.member;
@@ -69,6 +72,19 @@ class LmsPanelPageTest extends BrowserTest {
             ctx.setTimestamp(7, now);
             ctx.setTimestamp(8, now);
             ctx.executeUpdate();
+            // A second LMS course linked by mistake (last year's), which an instructor unlinks.
+            PreparedStatement wrong = c.prepareStatement("insert into lti_context (registration_id, deployment_id, context_id, "
+                    + "course_id, title, label, memberships_url, lineitems_url, ags_scopes, created_at, updated_at) values (?, ?, "
+                    + "'last-year', ?, 'Reading Seminar 2025 (LMS)', 'SEM25', ?, ?, ?, ?, ?)");
+            wrong.setLong(1, registration);
+            wrong.setString(2, platform.deploymentId);
+            wrong.setLong(3, DEMO);
+            wrong.setString(4, platform.membershipsUrl("last-year"));
+            wrong.setString(5, platform.lineItemsUrl("last-year"));
+            wrong.setString(6, SCOPES);
+            wrong.setTimestamp(7, now);
+            wrong.setTimestamp(8, now);
+            wrong.executeUpdate();
             // The passback as it stands after a publish during an LMS outage: one score sent, one refused, one waiting.
             long context;
             try (ResultSet r = c.createStatement().executeQuery("select id from lti_context where context_id = 'seminar'")) {
@@ -121,6 +137,72 @@ class LmsPanelPageTest extends BrowserTest {
         assertTrue(browser.driver.findElement(By.id("status")).getText().contains("Roster synced from the LMS"));
         browser.screenshot("lms-roster-sync");
         Axe.assertNoSeriousFindings(browser.driver, "#/courses/1/roster with the LMS sync");
+    }
+
+    @Test
+    void an_instructor_unlinks_an_lms_course_by_keyboard_after_a_confirm_step_that_says_what_happens() throws Exception {
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+        browser.signIn(base, "instructor@example.edu");
+        browser.open(base, "#/courses/" + DEMO + "/grades");
+        WebElement unlink = browser.await(By.cssSelector("button[aria-label='Unlink Reading Seminar 2025 (LMS) on Campus LMS']"));
+        unlink.sendKeys(Keys.ENTER);
+        WebElement confirm = browser.await(By.cssSelector("#lms-links .confirm-step"));
+        assertEquals(confirm, browser.driver.switchTo().activeElement(), "the question has the focus, to be read out");
+        String question = confirm.getText();
+        assertTrue(question.contains("Unlink “Reading Seminar 2025 (LMS)” on Campus LMS? Its roster and grades stop syncing"), question);
+        assertTrue(question.contains("Nothing in Paperclub is deleted") && question.contains("chooses the course again"), question);
+        confirm.sendKeys(Keys.ESCAPE);
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#lms-links .confirm-step")));
+        assertEquals(unlink, browser.driver.switchTo().activeElement(), "Escape gives focus back to the Unlink button");
+
+        unlink.sendKeys(Keys.ENTER);
+        browser.await(By.cssSelector("#lms-links .confirm-step"));
+        bothWidths("lms-unlink-confirm", "#lms-links .confirm-step");
+        Axe.assertNoSeriousFindings(browser.driver, "#/courses/1/grades asking to unlink an LMS course");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        WebElement yes = browser.driver.switchTo().activeElement();
+        assertEquals("Yes, unlink", yes.getText());
+        yes.sendKeys(Keys.ENTER);
+
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lms-message"),
+                "Unlinked “Reading Seminar 2025 (LMS)” on Campus LMS."));
+        assertEquals("lms-message", browser.driver.switchTo().activeElement().getAttribute("id"));
+        String left = browser.driver.findElement(By.id("lms-links")).getText();
+        assertTrue(left.contains("Reading Seminar (LMS)") && !left.contains("2025"), left);
+        try (Connection c = jdbc(); ResultSet r = c.createStatement().executeQuery(
+                "select course_id from lti_context where context_id = 'last-year'")) {
+            assertTrue(r.next());
+            r.getLong(1);
+            assertTrue(r.wasNull(), "unlinked in the database");
+        }
+        bothWidths("lms-unlinked", "#lms-message");
+    }
+
+    @Test
+    void a_ta_sees_the_linked_lms_courses_but_no_unlink_button() throws Exception {
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+        browser.signIn(base, "ta@example.edu");
+        browser.open(base, "#/courses/" + DEMO + "/grades");
+        browser.await(By.id("lms-links"));
+        assertTrue(browser.driver.findElements(By.cssSelector("#lms-links button")).isEmpty());
+    }
+
+    /** Screenshots at desktop and phone width ({name}-desktop, {name}-phone), each with {@code selector} in view. */
+    private void bothWidths(String name, String selector) throws Exception {
+        org.openqa.selenium.Dimension desktop = browser.driver.manage().window().getSize();
+        String scroll = "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})";
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(scroll, selector);
+        Thread.sleep(150);
+        browser.screenshot(name + "-desktop");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+        try {
+            Thread.sleep(300);
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(scroll, selector);
+            Thread.sleep(150);
+            browser.screenshot(name + "-phone");
+        } finally {
+            browser.driver.manage().window().setSize(desktop);
+        }
     }
 
     @Test
