@@ -75,6 +75,7 @@ export default {
         const page = await get(`${base}?limit=${all.value ? 200 : NEWEST}`);
         items.value = page.items;
         total.value = page.total;
+        loadProblem.value = null;
       } catch (e) {
         loadProblem.value = problemOf(e);
       }
@@ -167,8 +168,11 @@ export default {
         focusLater('announcement-posted');
       } catch (e) {
         asking.value = null;
-        loadProblem.value = problemOf(e);
-        await load();
+        const refused = problemOf(e);
+        await load();   // deleted by someone else meanwhile: the list says so
+        loadProblem.value = refused;
+        // Its confirm step is gone (and the announcement too, when deleted meanwhile): not the focus with them.
+        focusLater(`delete-announcement-${a.id}`, 'write-announcement');
       } finally {
         deleting.value = null;
       }

@@ -61,7 +61,7 @@ class SchemaMigrations implements BeanCreatedEventListener<DataSource> {
     /** Whether every migration up to {@link #NEWEST}, and none after it, has been applied, all successfully. */
     static boolean upToDate(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select version, success from flyway_schema_history where version is not null")) {
+             ResultSet r = s.executeQuery("select version, success from " + history(c) + " where version is not null")) {
             int newest = -1;
             int applied = 0;
             while (r.next()) {
@@ -79,6 +79,19 @@ class SchemaMigrations implements BeanCreatedEventListener<DataSource> {
             // No history table (a new database), or a history this check does not understand: Flyway decides.
             return false;
         }
+    }
+
+    /**
+     * The history table Flyway keeps: in the connection's current schema, quoted as Flyway names it. Not the bare name,
+     * which PostgreSQL resolves along the whole search path: a new schema ahead of an up-to-date one (another
+     * Paperclub's) would be taken for up to date, and the app would start on the other one's tables.
+     */
+    private static String history(Connection c) throws SQLException {
+        String schema = c.getSchema();
+        if (schema == null) {
+            throw new SQLException("no current schema");
+        }
+        return "\"" + schema.replace("\"", "\"\"") + "\".\"flyway_schema_history\"";
     }
 
     /** How many versioned migrations exist up to {@link #NEWEST} ({@code SchemaMigrationsTest} holds both to the files). */

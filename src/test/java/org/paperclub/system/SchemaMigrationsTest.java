@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.paperclub.support.TestDatabase;
 
@@ -80,6 +81,28 @@ class SchemaMigrationsTest {
                 + " installed_by, execution_time, success) values (9999, '" + (SchemaMigrations.NEWEST + 1)
                 + "', 'newer', 'SQL', 'V99__newer.sql', 0, 'test', 0, true)");
         assertFalse(SchemaMigrations.upToDate(pool()));
+    }
+
+    @Test
+    void a_new_postgresql_schema_is_behind_even_when_a_later_schema_on_its_search_path_is_up_to_date() throws Exception {
+        Assumptions.assumeTrue(TestDatabase.postgres(), "a PostgreSQL search path");
+        // Another Paperclub's schema, up to date, behind this one's on the search path (currentSchema=ours,theirs):
+        // Flyway migrates our schema (the current one), so the check must read our history, not find theirs.
+        Map<String, String> other = TestDatabase.fresh();
+        try {
+            Flyway.configure().dataSource(other.get("paperclub.database.url"), user, "").locations("classpath:db/migration")
+                    .load().migrate();
+            String both = url + "," + other.get("paperclub.test.schema");
+            javax.sql.DataSource ours = Flyway.configure().dataSource(both, user, "").load().getConfiguration().getDataSource();
+            assertFalse(SchemaMigrations.upToDate(ours), "our schema has no history yet");
+
+            SchemaMigrations.migrate(ours);
+            assertEquals(SchemaMigrations.APPLIED_AT_NEWEST, count("select count(*) from flyway_schema_history"),
+                    "Flyway migrated our own schema");
+            assertTrue(SchemaMigrations.upToDate(ours));
+        } finally {
+            TestDatabase.drop(other.get("paperclub.test.schema"));
+        }
     }
 
     @Test

@@ -109,4 +109,29 @@ class AnnouncementEditPageTest extends BrowserTest {
         assertTrue(browser.driver.findElements(By.cssSelector(".announcement-actions, #edit-announcement-" + kept)).isEmpty());
         screenshots("announcement-student");
     }
+
+    @Test
+    void deleting_one_another_staff_member_deleted_meanwhile_says_so_keeps_the_keyboard_in_place_and_the_next_delete_clears_it() {
+        long gone = Api.id(ta().post(ANNOUNCEMENTS, Map.of("title", "Deleted twice", "body", "By two people.")).body());
+        long next = Api.id(ta().post(ANNOUNCEMENTS, Map.of("title", "Deleted next", "body", "By one person.")).body());
+
+        browser.signIn(base, "instructor@example.edu");
+        browser.open(base, "#/courses/" + DEMO);
+        browser.await(By.id("delete-announcement-" + gone)).sendKeys(Keys.ENTER);
+        browser.await(By.cssSelector("#announcement-" + gone + " .confirm-yes"));
+        ta().delete(ANNOUNCEMENTS + "/" + gone);   // the TA was quicker
+        browser.driver.findElement(By.cssSelector("#announcement-" + gone + " .confirm-yes")).sendKeys(Keys.ENTER);
+
+        String said = browser.await(By.cssSelector("#announcements .problem")).getText();
+        assertTrue(said.contains("There is no such announcement in this course"), said);
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("announcement-" + gone)));
+        browser.waiting().until(d -> focused() != null && !focused().isEmpty());
+        assertEquals("write-announcement", focused(), "the keyboard stays in the announcements, not at the top of the page");
+
+        browser.driver.findElement(By.id("delete-announcement-" + next)).sendKeys(Keys.ENTER);
+        browser.await(By.cssSelector("#announcement-" + next + " .confirm-yes")).sendKeys(Keys.ENTER);
+        assertTrue(browser.await(By.id("announcement-posted")).getText().startsWith("Deleted “Deleted next”."));
+        assertTrue(browser.driver.findElements(By.cssSelector("#announcements .problem")).isEmpty(),
+                "the earlier failure is not shown beside a delete that worked");
+    }
 }
