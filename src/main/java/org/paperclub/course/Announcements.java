@@ -86,7 +86,9 @@ class Announcements {
      * Corrects the title and body; author and creation time stay, and {@code editedAt} says when. The notices already
      * in the bells for it are corrected in place (they carry the announcement's subject: {@link #subject}); e-mails
      * already sent cannot be recalled, so with {@code notify} everyone is told again, as "Corrected: title", the
-     * staff member who corrected it aside. Unchanged text is no correction: nothing is marked or told.
+     * staff member who corrected it aside. Unchanged text is no correction: nothing is marked. Staff who corrected it
+     * quietly and then ask to tell everyone after all (unchanged text, {@code notify}) are heard; asking that of an
+     * announcement never corrected is refused, as there is no correction to tell.
      */
     @Transactional
     AnnouncementView correct(long courseId, long id, long editorId, AnnouncementCommand command, boolean notify) {
@@ -94,7 +96,17 @@ class Announcements {
         String title = command.title().strip();
         String body = command.body().strip();
         if (was.title().equals(title) && was.body().equals(body)) {
-            return view(was, names(List.of(was)), notify ? 0 : null);
+            if (!notify) {
+                return view(was, names(List.of(was)), null);
+            }
+            if (was.editedAt() == null) {
+                throw ProblemException.invalid("Nothing was changed, so there is no correction to tell: everyone was "
+                        + "told this announcement as it stands. Change the title or the message first.", List.of());
+            }
+            List<RosterEntry> roster = people.roster(courseId);
+            List<Long> whom = toldBy(roster, editorId);
+            notices.post(notice(was, "Corrected: " + title, roster, correctionSubject(id)), whom);
+            return view(was, names(List.of(was)), whom.size());
         }
         Instant now = clock.instant();
         if (announcements.correct(id, courseId, title, body, now) == 0) {

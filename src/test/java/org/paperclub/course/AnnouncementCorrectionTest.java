@@ -110,6 +110,30 @@ class AnnouncementCorrectionTest extends ApiTest {
     }
 
     @Test
+    void staff_who_corrected_quietly_can_still_tell_everyone_without_changing_it_again() {
+        long id = posted(instructor(), ANNOUNCEMENTS, "Essay due Friday", "By noon.");
+        ta().put(ANNOUNCEMENTS + "/" + id, Map.of("title", "Essay due Friday", "body", "By 5 pm."));
+        long unreadBefore = unread(student(6));
+
+        var told = ta().put(ANNOUNCEMENTS + "/" + id + "?notify=true", Map.of("title", "Essay due Friday", "body", "By 5 pm."));
+        assertEquals(200, told.code());
+        assertEquals(stillInTheCourse() - 1, intOf(told.body(), "notified"), "everyone but the TA is told now");
+        assertEquals(unreadBefore + 1, unread(student(6)));
+        assertEquals(1, noticesTitled(student(6), "Corrected: Essay due Friday").size());
+    }
+
+    @Test
+    void telling_everyone_of_a_correction_that_never_happened_is_refused_and_tells_nobody() {
+        long id = posted(instructor(), ANNOUNCEMENTS, "Reading group", "Room 2.");
+        long unreadBefore = unread(student(7));
+        Map<String, Object> refused = problem(422, () -> ta().put(ANNOUNCEMENTS + "/" + id + "?notify=true",
+                Map.of("title", "Reading group", "body", "Room 2.")));
+        assertTrue(detail(refused).contains("Nothing was changed"), detail(refused));
+        assertEquals(unreadBefore, unread(student(7)));
+        assertNull(inTheList(student(7), ANNOUNCEMENTS, id).get("editedAt"));
+    }
+
+    @Test
     void a_correction_is_checked_as_a_new_announcement_is_and_a_refused_one_changes_nothing() {
         long id = posted(instructor(), ANNOUNCEMENTS, "Checked like a post", "Body.");
         String empty = detail(problem(400, () -> ta().put(ANNOUNCEMENTS + "/" + id, Map.of("title", " ", "body", "Body."))));
