@@ -69,7 +69,26 @@ class CourseEndpointsAccessTest extends ApiTest {
         ids.put("invitationId", Api.id(Api.listOf(mine, "invitations").get(0)));
         ids.put("announcementId", Api.id(course.instructor.post(course.base + "/announcements",
                 Map.of("title", "Welcome", "body", "See you Tuesday.")).body()));
+        ids.put("linkId", lmsCourseLinkedTo(course.id));
         document = new Yaml().load(client.toBlocking().retrieve("/openapi.yml"));
+    }
+
+    /** An LMS course linked to this course, as a first instructor launch leaves it (a platform and its context). */
+    private long lmsCourseLinkedTo(long courseId) {
+        try (var db = jdbc(); var s = db.createStatement()) {
+            s.execute("insert into lti_registration (name, issuer, client_id, auth_login_url, access_token_url, jwks_url,"
+                    + " created_at, updated_at) values ('Walk LMS', 'https://walk-lms.example.edu', 'walk', 'https://walk-lms.example.edu/auth',"
+                    + " 'https://walk-lms.example.edu/token', 'https://walk-lms.example.edu/jwks', current_timestamp, current_timestamp)");
+            s.execute("insert into lti_context (registration_id, deployment_id, context_id, course_id, title, created_at, updated_at)"
+                    + " select id, 'd1', 'walk-course', " + courseId + ", 'Walk course', current_timestamp, current_timestamp"
+                    + " from lti_registration where issuer = 'https://walk-lms.example.edu'");
+            try (var r = s.executeQuery("select id from lti_context where context_id = 'walk-course'")) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Someone signed in who is enrolled in other courses (the demo ones), not in this one. */
