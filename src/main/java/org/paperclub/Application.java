@@ -3,6 +3,7 @@ package org.paperclub;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+import org.paperclub.system.ClassPreloader;
 
 @OpenAPIDefinition(info = @Info(title = "Paperclub", version = "1",
         description = "The reading side of a paper-seminar course: schedule, sign-ups, critiques, grades. "
@@ -13,6 +14,8 @@ public class Application {
     public static final String SSO = "sso";
 
     public static void main(String[] args) {
+        // The second core reads the bean definition classes while this thread builds the context.
+        ClassPreloader.start(Application.class.getClassLoader());
         Micronaut micronaut = Micronaut.build(args).mainClass(Application.class);
         // Micronaut's OpenID client must not exist at all without a provider (an empty issuer would still make its
         // beans and routes), and configuration cannot switch a whole block on by a value: so the variable picks
