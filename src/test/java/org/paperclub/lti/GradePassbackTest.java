@@ -16,7 +16,6 @@ import org.paperclub.support.TestPlatform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,30 +88,9 @@ class GradePassbackTest extends ApiTest {
      * launched from it), linked to the LMS course {@code contextId}.
      */
     private Linked course(String contextId, int n) {
-        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-        StringBuilder yaml = new StringBuilder("""
-                format: paperclub-course/1
-                course: {code: AGS %d, title: Grades to the LMS, term: Fall 2027, timeZone: UTC}
-                policies:
-                  presentationsPerStudent: 1
-                  grading:
-                    presentationScale: {type: POINTS, max: 10}
-                    roleScale: {type: POINTS, max: 10}
-                    critiqueScale: {type: POINTS, max: 10}
-                    weights: {presentation: 100, roles: 0, critiques: 0}
-                    missing: ZERO
-                    regradeWindowDays: 7
-                papers:
-                """.formatted(++courses));
-        StringBuilder assigned = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-            yaml.append("  - {key: p").append(i).append(", title: Paper ").append(i).append("}\n");
-            assigned.append(i == 1 ? "" : ", ").append("p").append(i);
-        }
-        yaml.append("sessions:\n  - {number: 1, date: ").append(yesterday).append(", start: \"10:00\", end: \"11:00\", kind: PRESENTATION, ")
-                .append("topic: Talks, presentationSlots: ").append(n).append(", assigned: [").append(assigned).append("]}\n");
+        String yaml = PresentedYesterday.courseFile("AGS " + (++courses), "Grades to the LMS", n);
         Api.Session instructor = instructor();
-        long id = Api.id(instructor.post("/api/courses/import", yaml.toString(), "application/yaml").body());
+        long id = Api.id(instructor.post("/api/courses/import", yaml, "application/yaml").body());
         String base = "/api/courses/" + id;
         List<Long> students = new ArrayList<>();
         for (int i = 1; i <= n; i++) {

@@ -19,8 +19,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -148,25 +146,7 @@ class ScorePassbackCrashTest {
     }
 
     private static Course course(AppProcess.User instructor) throws IOException {
-        String yaml = """
-                format: paperclub-course/1
-                course: {code: CRASH 1, title: Grades through a crash, term: Fall 2027, timeZone: UTC}
-                policies:
-                  presentationsPerStudent: 1
-                  grading:
-                    presentationScale: {type: POINTS, max: 10}
-                    roleScale: {type: POINTS, max: 10}
-                    critiqueScale: {type: POINTS, max: 10}
-                    weights: {presentation: 100, roles: 0, critiques: 0}
-                    missing: ZERO
-                    regradeWindowDays: 7
-                papers:
-                  - {key: p1, title: Paper 1}
-                  - {key: p2, title: Paper 2}
-                  - {key: p3, title: Paper 3}
-                sessions:
-                  - {number: 1, date: %s, start: "10:00", end: "11:00", kind: PRESENTATION, topic: Talks, presentationSlots: 3, assigned: [p1, p2, p3]}
-                """.formatted(LocalDate.now(ZoneOffset.UTC).minusDays(1));
+        String yaml = PresentedYesterday.courseFile("CRASH 1", "Grades through a crash", 3);
         long id = Api.id(send(instructor, "POST", "/api/courses/import", "application/yaml", yaml));
         String base = "/api/courses/" + id;
         List<Long> students = new ArrayList<>();

@@ -15,8 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -283,30 +281,9 @@ class UnlinkTest extends LtiLaunchTest {
     }
 
     private Graded gradedCourse(String contextId, int n) throws SQLException {
-        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-        StringBuilder yaml = new StringBuilder("""
-                format: paperclub-course/1
-                course: {code: UNLINK %d, title: Grades to the LMS, term: Fall 2027, timeZone: UTC}
-                policies:
-                  presentationsPerStudent: 1
-                  grading:
-                    presentationScale: {type: POINTS, max: 10}
-                    roleScale: {type: POINTS, max: 10}
-                    critiqueScale: {type: POINTS, max: 10}
-                    weights: {presentation: 100, roles: 0, critiques: 0}
-                    missing: ZERO
-                    regradeWindowDays: 7
-                papers:
-                """.formatted(++courses));
-        StringBuilder assigned = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-            yaml.append("  - {key: p").append(i).append(", title: Paper ").append(i).append("}\n");
-            assigned.append(i == 1 ? "" : ", ").append("p").append(i);
-        }
-        yaml.append("sessions:\n  - {number: 1, date: ").append(yesterday).append(", start: \"10:00\", end: \"11:00\", kind: PRESENTATION, ")
-                .append("topic: Talks, presentationSlots: ").append(n).append(", assigned: [").append(assigned).append("]}\n");
+        String yaml = PresentedYesterday.courseFile("UNLINK " + (++courses), "Grades to the LMS", n);
         Api.Session instructor = instructor();
-        long id = Api.id(instructor.post("/api/courses/import", yaml.toString(), "application/yaml").body());
+        long id = Api.id(instructor.post("/api/courses/import", yaml, "application/yaml").body());
         String base = "/api/courses/" + id;
         long link = linkTo(contextId, id);
         Map<String, Object> session = instructor.list(base + "/sessions").get(0);
