@@ -95,9 +95,14 @@ export default {
       asking.value = c.id;
       unlinkProblem.value = null;
     }
+    // With another LMS course of the same platform still linked, its next roster sync withdraws the students who were
+    // only in this one (the sync's rule for anyone gone from the LMS): said here, so nobody is surprised by it.
     const question = c => `Unlink “${nameOf(c)}” on ${c.platform}? Its roster and grades stop syncing with this course. `
       + 'Nothing in Paperclub is deleted: people, their work and grades stay. The next instructor who opens Paperclub '
-      + 'from that LMS course chooses the course again.';
+      + 'from that LMS course chooses the course again.'
+      + (view.value.contexts.some(o => o.id !== c.id && o.platform === c.platform)
+        ? ` The next roster sync from the other LMS course on ${c.platform} withdraws the students who were only in `
+          + 'this one (their work kept).' : '');
     const when = at => formatMoment(at, props.zone);
     return { view, loadProblem, problem, busy, message, setPerComponent, sendAgain, when, plural, load, asking, ask, unlink,
       unlinkProblem, question, nameOf };

@@ -151,6 +151,8 @@ class LmsPanelPageTest extends BrowserTest {
         String question = confirm.getText();
         assertTrue(question.contains("Unlink “Reading Seminar 2025 (LMS)” on Campus LMS? Its roster and grades stop syncing"), question);
         assertTrue(question.contains("Nothing in Paperclub is deleted") && question.contains("chooses the course again"), question);
+        assertTrue(question.contains("The next roster sync from the other LMS course on Campus LMS withdraws the students "
+                + "who were only in this one"), "another LMS course of that platform stays linked, so it says what its sync will do: " + question);
         confirm.sendKeys(Keys.ESCAPE);
         browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#lms-links .confirm-step")));
         assertEquals(unlink, browser.driver.switchTo().activeElement(), "Escape gives focus back to the Unlink button");
