@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -60,31 +61,9 @@ class LmsPanelPageTest extends BrowserTest {
             ResultSet keys = reg.getGeneratedKeys();
             keys.next();
             long registration = keys.getLong(1);
-            PreparedStatement ctx = c.prepareStatement("insert into lti_context (registration_id, deployment_id, context_id, course_id, "
-                    + "title, label, memberships_url, lineitems_url, ags_scopes, created_at, updated_at) values (?, ?, 'seminar', ?, "
-                    + "'Reading Seminar (LMS)', 'SEM', ?, ?, ?, ?, ?)");
-            ctx.setLong(1, registration);
-            ctx.setString(2, platform.deploymentId);
-            ctx.setLong(3, DEMO);
-            ctx.setString(4, platform.membershipsUrl("seminar"));
-            ctx.setString(5, platform.lineItemsUrl("seminar"));
-            ctx.setString(6, SCOPES);
-            ctx.setTimestamp(7, now);
-            ctx.setTimestamp(8, now);
-            ctx.executeUpdate();
+            linkDemoCourse(c, registration, "seminar", "Reading Seminar (LMS)", "SEM", now);
             // A second LMS course linked by mistake (last year's), which an instructor unlinks.
-            PreparedStatement wrong = c.prepareStatement("insert into lti_context (registration_id, deployment_id, context_id, "
-                    + "course_id, title, label, memberships_url, lineitems_url, ags_scopes, created_at, updated_at) values (?, ?, "
-                    + "'last-year', ?, 'Reading Seminar 2025 (LMS)', 'SEM25', ?, ?, ?, ?, ?)");
-            wrong.setLong(1, registration);
-            wrong.setString(2, platform.deploymentId);
-            wrong.setLong(3, DEMO);
-            wrong.setString(4, platform.membershipsUrl("last-year"));
-            wrong.setString(5, platform.lineItemsUrl("last-year"));
-            wrong.setString(6, SCOPES);
-            wrong.setTimestamp(7, now);
-            wrong.setTimestamp(8, now);
-            wrong.executeUpdate();
+            linkDemoCourse(c, registration, "last-year", "Reading Seminar 2025 (LMS)", "SEM25", now);
             // The passback as it stands after a publish during an LMS outage: one score sent, one refused, one waiting.
             long context;
             try (ResultSet r = c.createStatement().executeQuery("select id from lti_context where context_id = 'seminar'")) {
@@ -225,5 +204,25 @@ class LmsPanelPageTest extends BrowserTest {
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.getElementById('lms-panel').scrollIntoView()");
         browser.screenshot("lms-panel-phone");
+    }
+
+    /** A context of the test platform linked to the demo course, as an instructor's first launch leaves it. */
+    private void linkDemoCourse(Connection c, long registration, String contextId, String title, String label,
+                                Timestamp now) throws SQLException {
+        PreparedStatement ctx = c.prepareStatement("insert into lti_context (registration_id, deployment_id, context_id, "
+                + "course_id, title, label, memberships_url, lineitems_url, ags_scopes, created_at, updated_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        ctx.setLong(1, registration);
+        ctx.setString(2, platform.deploymentId);
+        ctx.setString(3, contextId);
+        ctx.setLong(4, DEMO);
+        ctx.setString(5, title);
+        ctx.setString(6, label);
+        ctx.setString(7, platform.membershipsUrl(contextId));
+        ctx.setString(8, platform.lineItemsUrl(contextId));
+        ctx.setString(9, SCOPES);
+        ctx.setTimestamp(10, now);
+        ctx.setTimestamp(11, now);
+        ctx.executeUpdate();
     }
 }
