@@ -24,6 +24,8 @@
 # server's peak resident memory (VmHWM) is printed too, and the server's CPU by thread kind (C1/C2 compiler
 # threads, GC, the event loop, the blocking pool) over the phase. --summary FILE writes the median figures as key=value lines
 # (src/bench/run reads them).
+# SIGNUP_BENCH_HOOK=CMD runs `CMD start` right before each release and `CMD stop` after its last answer (outside the
+# timed phase), e.g. to profile only the rushes with async-profiler.
 # Python standard library only. The goal set for this benchmark: p99 <= 250 ms with 500 clients on 2 cores.
 import argparse
 import concurrent.futures
@@ -386,6 +388,9 @@ def rush(host, ports, cid, groups, students, server, timeout=120):
             return (server.cpu_seconds() if server else None, own_cpu_seconds(), machine_cpu_seconds(),
                     time.perf_counter(), server.thread_cpu() if server else None)
 
+        hook = os.environ.get("SIGNUP_BENCH_HOOK")
+        if hook:
+            subprocess.run([hook, "start"], check=True)
         cpu0 = snapshot()
         start = time.perf_counter()
         sent = [0.0] * n
@@ -429,6 +434,8 @@ def rush(host, ports, cid, groups, students, server, timeout=120):
                         status = f"connection closed before a whole answer ({err or 'EOF'})"
                     results[i] = (status, now - sent[i], sent[i], now)
         cpu1 = snapshot()
+        if hook:
+            subprocess.run([hook, "stop"], check=True)
         for i in range(n):
             if results[i] is None:
                 results[i] = (f"no answer within {timeout} s", 0, sent[i], time.perf_counter())

@@ -1,6 +1,6 @@
 package org.paperclub.signup;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.paperclub.course.Course;
@@ -18,14 +18,7 @@ import org.paperclub.signup.SignupViews.RoleSignupView;
 import org.paperclub.system.LowestFree;
 import org.paperclub.system.ProblemException;
 
-import org.paperclub.course.SessionKind;
-
-import java.sql.ResultSet;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,13 +49,16 @@ class SignupService {
     private final PresentationInvitationRepository invitations;
     private final SignupNotices notices;
     private final Clock clock;
-    private final JdbcOperations jdbc;
+    private final FullRoles fullRoles;
+    private final TransactionOperations<Connection> transactions;
 
     SignupService(CourseService courses, ScheduleService schedule, PeopleService people,
                   PresentationRepository presentations, PresentationMemberRepository members,
                   RoleSignupRepository roleSignups, SignupEventRepository events,
-                  PresentationInvitationRepository invitations, SignupNotices notices, Clock clock, JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+                  PresentationInvitationRepository invitations, SignupNotices notices, Clock clock,
+                  FullRoles fullRoles, TransactionOperations<Connection> transactions) {
+        this.fullRoles = fullRoles;
+        this.transactions = transactions;
         this.courses = courses;
         this.schedule = schedule;
         this.people = people;
@@ -286,24 +282,23 @@ class SignupService {
 
     // Supporting roles
 
-    @Transactional
     RoleSignupView takeRole(long courseId, long sessionId, long roleId, Actor actor, long studentId) {
         return takeRole(courseId, sessionId, roleId, actor, studentId, false);
     }
 
     /**
      * Takes a seat of the role; with {@code replace}, a student who holds another role in the session gives it up in
-     * the same transaction (a switch, audited as one line), so a refused switch leaves the old role in place.
+     * the same transaction (a switch, audited as one line), so a refused switch leaves the old role in place. A role
+     * already full is answered before the transaction begins ({@link FullRoles}).
      */
-    @Transactional
     RoleSignupView takeRole(long courseId, long sessionId, long roleId, Actor actor, long studentId, boolean replace) {
-        return takeRole(courseId, sessionId, roleId, actor, studentId, replace, true);
+        fullRoles.refuseIfFull(courseId, sessionId, roleId, actor, studentId);
+        return transactions.executeWrite(status -> takeRole(courseId, sessionId, roleId, actor, studentId, replace, true));
     }
 
     /** @param tell whether a student whose seat staff give is told (a move tells once, of both ends) */
     private RoleSignupView takeRole(long courseId, long sessionId, long roleId, Actor actor, long studentId, boolean replace,
                                     boolean tell) {
-        answerFullWithoutLock(courseId, sessionId, roleId, actor, studentId);
         Course course = courses.get(courseId);
         // Read before the session's lock: what a sign-up reads under it is only what other sign-ups change.
         SupportingRole role = courses.role(courseId, roleId);
@@ -348,80 +343,6 @@ class SignupService {
         }
         return new RoleSignupView(saved.id(), sessionId, roleId, role.name(), studentId, names.of(studentId), seat);
     }
-
-    /**
-     * In a rush most sign-ups find the role already full; they are answered 409 here, from committed rows read
-     * without the session's lock, instead of queueing for it (a role's 2 seats, 30 students waiting). This is safe:
-     * a seat frees up only when a change commits (a withdrawal, a switch or move away, a larger capacity read with
-     * the role), so "full" was true at the moment of this read, and a request that starts after such a commit
-     * reads the free seat and takes the locked path.
-     * Only a plain "full" is answered here, with the checks that come before it in the locked path (held, roles,
-     * the window, no role held in the session, not presenting there) passed on committed reads: any other answer,
-     * and every seat taken, still goes through the lock, and the unique keys stay the last guard.
-     */
-    private void answerFullWithoutLock(long courseId, long sessionId, long roleId, Actor actor, long studentId) {
-        // One round trip for everything a "full" answer needs (it was four: the course, the role, the seats, the
-        // session), read before anything else: of a rush of 500, 440 end here. The course's and the session's
-        // columns are read by hand only for this check; the locked path reads them through their services. No row
-        // (no such session or role in this course) leaves the answer to the locked path.
-        Instant now = now();
-        ProblemException full = jdbc.prepareStatement(FULL, statement -> {
-            statement.setLong(1, roleId);
-            statement.setLong(2, sessionId);
-            statement.setLong(3, sessionId);
-            statement.setLong(4, studentId);
-            statement.setLong(5, sessionId);
-            statement.setLong(6, courseId);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return null;   // no such session or role in this course: the locked path says which
-                }
-                int number = rs.getInt(1);
-                boolean hasRoles = SessionKind.valueOf(rs.getString(4)) == SessionKind.PRESENTATION;   // held ones
-                ZonedDateTime startsAt = ZonedDateTime.of(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalTime.class),
-                        ZoneId.of(rs.getString(5)));
-                OffsetDateTime opensAt = rs.getObject(7, OffsetDateTime.class);
-                boolean open = SignupRules.open(opensAt == null ? null : opensAt.toInstant(), startsAt, rs.getInt(6), now);
-                String roleName = rs.getString(8);
-                int capacity = rs.getInt(9);
-                Set<Integer> taken = new HashSet<>();
-                do {
-                    long holder = rs.getLong(13);
-                    if (rs.wasNull()) {
-                        continue;   // nobody holds a seat in the session, and the student presents nowhere there
-                    }
-                    if (holder == studentId) {
-                        return null;   // a seat of the student's in the session, or their team there
-                    } else if (rs.getInt(10) == 0 && rs.getLong(11) == roleId) {
-                        taken.add(rs.getInt(12));
-                    }
-                } while (rs.next());
-                if (!hasRoles || (!actor.staff() && !open) || LowestFree.of(taken, capacity) != 0) {
-                    return null;   // the locked path gives the reason, or takes the seat
-                }
-                return SignupRules.full(roleName, number, taken.size(), capacity);   // the same 409 as under the lock
-            }
-        });
-        if (full != null) {
-            throw full;
-        }
-    }
-
-    /**
-     * The session, its course's sign-up window, the role (of the same course), and beside them, one row each: the
-     * session's taken seats (kind 0: role, seat, holder) and the student's place in a team presenting there (kind 1).
-     */
-    private static final String FULL = """
-            select s.number, s.session_date, s.start_time, s.kind, c.time_zone, c.signup_freeze_hours, c.signup_opens_at,
-                   r.name, r.capacity, x.kind, x.role_id, x.seat, x.user_id
-            from class_session s
-            join course c on c.id = s.course_id
-            join supporting_role r on r.id = ? and r.course_id = s.course_id
-            left join (select 0 as kind, role_id, seat, user_id from role_signup where session_id = ?
-                       union all
-                       select 1, 0, 0, m.user_id from presentation_member m join presentation p on p.id = m.presentation_id
-                       where p.session_id = ? and m.user_id = ?) x on 1 = 1
-            where s.id = ? and s.course_id = ?""";
 
     @Transactional
     void dropRole(long courseId, long sessionId, long roleId, long signupId, Actor actor) {
