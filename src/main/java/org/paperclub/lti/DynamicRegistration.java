@@ -12,7 +12,6 @@ import org.paperclub.system.Sha256;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -51,8 +50,7 @@ public class DynamicRegistration {
     private final ToolDocuments documents;
     private final Clock clock;
     private final TransactionOperations<Connection> transactions;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final LazyHttpClient http = new LazyHttpClient(Duration.ofSeconds(10));
 
     private final Duration fetchTimeout;
 
@@ -177,7 +175,7 @@ public class DynamicRegistration {
     private Map<String, Object> fetch(HttpRequest.Builder request, String what) {
         HttpRequest sent = request.header("Accept", "application/json").build();
         try {
-            BoundedFetch.Answer response = BoundedFetch.send(http, sent, MAX_BODY, fetchTimeout);
+            BoundedFetch.Answer response = BoundedFetch.send(http.get(), sent, MAX_BODY, fetchTimeout);
             if (response.tooLarge()) {
                 throw new ProblemException(HttpStatus.BAD_GATEWAY, "The LMS's " + what + " answer is too large to be one.");
             }

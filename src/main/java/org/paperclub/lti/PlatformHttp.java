@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +28,7 @@ class PlatformHttp {
     record Answer(int status, String body, HttpHeaders headers) {
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final LazyHttpClient client = new LazyHttpClient(Duration.ofSeconds(10));
     private final Duration timeout;
 
     PlatformHttp(@Value("${paperclub.lti.service-timeout:30s}") Duration timeout) {
@@ -59,7 +57,7 @@ class PlatformHttp {
         try {
             // Bounded as a whole, body included: a platform that sends its headers and then trickles would otherwise
             // hold the roster sync or grade sending (and its thread) for as long as it liked.
-            BoundedFetch.Answer r = BoundedFetch.send(client, request, MAX_BODY, timeout);
+            BoundedFetch.Answer r = BoundedFetch.send(client.get(), request, MAX_BODY, timeout);
             if (r.tooLarge()) {
                 throw new LtiServiceException(platform + " sent an answer larger than " + (MAX_BODY / 1024 / 1024)
                         + " MB to " + request.method() + " " + request.uri().getPath() + "; Paperclub stopped reading it.", r.status(), false);

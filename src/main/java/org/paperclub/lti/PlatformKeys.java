@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -36,8 +35,7 @@ class PlatformKeys {
 
     private final Cache<String, Kept> kept = Caffeine.newBuilder().maximumSize(1_000).build();
     private final Cache<String, Instant> lastRefetch = Caffeine.newBuilder().maximumSize(1_000).build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final LazyHttpClient http = new LazyHttpClient(Duration.ofSeconds(5));
     private final Clock clock;
     private final Duration keepFor;
     private final Duration refetchEvery;
@@ -83,7 +81,7 @@ class PlatformKeys {
 
     private Kept fetch(Registration registration, String cacheKey, Instant now) {
         try {
-            BoundedFetch.Answer response = BoundedFetch.send(http, HttpRequest.newBuilder(URI.create(registration.jwksUrl()))
+            BoundedFetch.Answer response = BoundedFetch.send(http.get(), HttpRequest.newBuilder(URI.create(registration.jwksUrl()))
                     .header("Accept", "application/json").GET().build(), MAX_BYTES, fetchTimeout);
             if (response.status() != 200) {
                 throw LaunchRefused.untrusted("The platform's JWKS (" + registration.jwksUrl() + ") answered HTTP "
