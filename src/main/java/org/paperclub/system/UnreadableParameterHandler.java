@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
 import jakarta.inject.Singleton;
@@ -31,7 +31,7 @@ import java.util.Map;
 @Singleton
 @Produces(Problem.MEDIA_TYPE)
 @Replaces(ConversionErrorHandler.class)
-class UnreadableParameterHandler implements ExceptionHandler<ConversionErrorException, HttpResponse<Problem>> {
+class UnreadableParameterHandler extends ConversionErrorHandler {
 
     /** Long enough for any typo of an id or a date, short enough that a pasted page cannot fill the message. */
     static final int ECHO_LIMIT = 40;
@@ -44,16 +44,27 @@ class UnreadableParameterHandler implements ExceptionHandler<ConversionErrorExce
             "link", "LMS link",
             "version", "critique version");
 
+    UnreadableParameterHandler(ErrorResponseProcessor<?> responseProcessor) {
+        super(responseProcessor);
+    }
+
     @Override
-    public HttpResponse<Problem> handle(HttpRequest request, ConversionErrorException e) {
+    public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
         Argument<?> argument = e.getArgument();
         String name = argument.getName();
+        boolean part = argument.getAnnotationMetadata().hasAnnotation(Part.class);
+        boolean query = argument.getAnnotationMetadata().hasAnnotation(QueryValue.class);
+        if (!part && !query && !inPath(request, name)) {
+            // A JSON body that does not fit its record: the strict reader's answer names the field
+            // (ProblemErrorResponseProcessor).
+            return super.handle(request, e);
+        }
         String value = echo(e.getConversionError().getOriginalValue().orElse(null));
         String what = expected(argument);
         String detail;
-        if (argument.getAnnotationMetadata().hasAnnotation(Part.class)) {
+        if (part) {
             detail = "The upload form's \"" + name + "\" field is " + value + ", which is not " + what + ".";
-        } else if (argument.getAnnotationMetadata().hasAnnotation(QueryValue.class) || !inPath(request, name)) {
+        } else if (query) {
             detail = "The address's \"" + name + "\" option is " + value + ", which is not " + what + ".";
         } else if (noun(name) != null) {
             String noun = noun(name);

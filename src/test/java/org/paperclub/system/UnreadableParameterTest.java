@@ -87,6 +87,16 @@ class UnreadableParameterTest extends ApiTest {
     }
 
     @Test
+    void a_missing_upload_form_field_or_body_is_named_too() {
+        MultipartBody noSession = MultipartBody.builder().addPart("paperId", "1")
+                .addPart("file", "critique.pdf", MediaType.of("application/pdf"), TestPdfs.goodCritique()).build();
+        assertEquals("The upload form has no \"sessionId\" field, and it needs one.",
+                detail(student(), HttpRequest.POST(UMD + "/critiques", noSession).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)));
+        assertEquals("The request has no body: send the JSON this address expects.",
+                detail(instructor(), HttpRequest.POST(UMD + "/announcements", "").contentType(MediaType.APPLICATION_JSON_TYPE)));
+    }
+
+    @Test
     void the_echoed_value_is_cut_short_and_shows_no_control_or_invisible_characters() {
         String escape = detail(ta(), UMD + "/critiques?studentId=%1b%5b31m" + "9".repeat(400));
         assertEquals("The address's \"studentId\" option is \"?[31m" + "9".repeat(35) + "…\", which is not a student number.", escape);
