@@ -85,10 +85,11 @@ class Announcements {
     /**
      * Corrects the title and body; author and creation time stay, and {@code editedAt} says when. The notices already
      * in the bells for it are corrected in place (they carry the announcement's subject: {@link #subject}); e-mails
-     * already sent cannot be recalled, so with {@code notify} everyone is told again, as "Corrected: title", the
-     * staff member who corrected it aside. Unchanged text is no correction: nothing is marked. Staff who corrected it
-     * quietly and then ask to tell everyone after all (unchanged text, {@code notify}) are heard; asking that of an
-     * announcement never corrected is refused, as there is no correction to tell.
+     * already sent cannot be recalled, so with {@code notify} everyone is told again, as "Corrected: title" in the
+     * name of the staff member who corrected it ("... (TA) corrected:"), that one aside. Unchanged text is no
+     * correction: nothing is marked. Staff who corrected it quietly and then ask to tell everyone after all
+     * (unchanged text, {@code notify}) are heard, and named as its correctors (who made a quiet correction is not
+     * kept); asking that of an announcement never corrected is refused, as there is no correction to tell.
      */
     @Transactional
     AnnouncementView correct(long courseId, long id, long editorId, AnnouncementCommand command, boolean notify) {
@@ -105,7 +106,7 @@ class Announcements {
             }
             List<RosterEntry> roster = people.roster(courseId);
             List<Long> whom = toldBy(roster, editorId);
-            notices.post(notice(was, "Corrected: " + title, roster, correctionSubject(id)), whom);
+            notices.post(correctionNotice(was, editorId, roster), whom);
             return view(was, names(List.of(was)), whom.size());
         }
         Instant now = clock.instant();
@@ -115,11 +116,12 @@ class Announcements {
         Announcement corrected = new Announcement(id, courseId, was.authorId(), title, body, was.createdAt(), now);
         List<RosterEntry> roster = people.roster(courseId);
         notices.revise(subject(id), notice(corrected, title, roster, subject(id)));
-        notices.revise(correctionSubject(id), notice(corrected, "Corrected: " + title, roster, correctionSubject(id)));
+        // The notices that told of a correction now show this one's text, so they name who made this one.
+        notices.revise(correctionSubject(id), correctionNotice(corrected, editorId, roster));
         Integer told = null;
         if (notify) {
             List<Long> whom = toldBy(roster, editorId);
-            notices.post(notice(corrected, "Corrected: " + title, roster, correctionSubject(id)), whom);
+            notices.post(correctionNotice(corrected, editorId, roster), whom);
             told = whom.size();
         }
         courses.scheduleChanged(courseId);
@@ -148,12 +150,25 @@ class Announcements {
 
     /** The notice of an announcement, in the words of its author (bell and mail alike). */
     private Notice notice(Announcement a, String title, List<RosterEntry> roster, String subject) {
-        // notify knows no course roles, so the author is named here, in the words of the notice.
-        String author = roster.stream().filter(e -> e.userId() == a.authorId() && !e.withdrawn()).findFirst()
-                .map(e -> e.name() + " (" + (e.role() == CourseRole.INSTRUCTOR ? "instructor" : "TA") + ")")
-                .orElseGet(() -> people.user(a.authorId()).map(User::name).orElse("Course staff"));
-        return new Notice(NoticeKind.ANNOUNCEMENT, a.courseId(), title, author + " wrote:\n" + a.body(),
+        return new Notice(NoticeKind.ANNOUNCEMENT, a.courseId(), title, staff(a.authorId(), roster) + " wrote:\n" + a.body(),
                 "/#/courses/" + a.courseId(), null, subject);
+    }
+
+    /**
+     * The notice that tells of a correction, "Corrected: title", in the name of who corrected it: a TA correcting
+     * the instructor's post must not tell the class that the instructor wrote the correction.
+     */
+    private Notice correctionNotice(Announcement a, long editorId, List<RosterEntry> roster) {
+        return new Notice(NoticeKind.ANNOUNCEMENT, a.courseId(), "Corrected: " + a.title(),
+                staff(editorId, roster) + " corrected:\n" + a.body(), "/#/courses/" + a.courseId(), null,
+                correctionSubject(a.id()));
+    }
+
+    /** "Ada Lovelace (instructor)": notify knows no course roles, so staff are named here, in the words of the notice. */
+    private String staff(long userId, List<RosterEntry> roster) {
+        return roster.stream().filter(e -> e.userId() == userId && !e.withdrawn()).findFirst()
+                .map(e -> e.name() + " (" + (e.role() == CourseRole.INSTRUCTOR ? "instructor" : "TA") + ")")
+                .orElseGet(() -> people.user(userId).map(User::name).orElse("Course staff"));
     }
 
     /** What the notices of an announcement are about, so that a correction or withdrawal finds them. */

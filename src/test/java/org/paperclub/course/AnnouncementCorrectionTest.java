@@ -102,6 +102,23 @@ class AnnouncementCorrectionTest extends ApiTest {
     }
 
     @Test
+    void a_ta_who_corrects_the_instructors_announcement_is_named_in_the_correction_not_the_instructor() {
+        long id = posted(instructor(), ANNOUNCEMENTS, "Office hours", "Monday at 2.");
+
+        ta().put(ANNOUNCEMENTS + "/" + id + "?notify=true", Map.of("title", "Office hours", "body", "Tuesday at 2."));
+
+        Map<String, Object> correction = noticesTitled(student(12), "Corrected: Office hours").get(0);
+        assertEquals("Tomás Assistant (TA) corrected:\nTuesday at 2.", correction.get("body"), "the TA made the correction");
+        Map<String, Object> first = noticesTitled(student(12), "Office hours").get(0);
+        assertEquals("Ada Instructor (instructor) wrote:\nTuesday at 2.", first.get("body"), "the first notice stays the author's");
+
+        instructor().put(ANNOUNCEMENTS + "/" + id, Map.of("title", "Office hours", "body", "Tuesday at 3."));
+        assertEquals("Ada Instructor (instructor) corrected:\nTuesday at 3.",
+                noticesTitled(student(12), "Corrected: Office hours").get(0).get("body"),
+                "the told correction now shows the instructor's text, so it names the instructor");
+    }
+
+    @Test
     void a_correction_that_changes_nothing_is_not_marked_edited() {
         long id = posted(instructor(), ANNOUNCEMENTS, "Nothing to fix", "All good.");
         var same = instructor().put(ANNOUNCEMENTS + "/" + id, Map.of("title", "Nothing to fix", "body", "All good. "));

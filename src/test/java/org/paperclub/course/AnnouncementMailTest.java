@@ -96,7 +96,7 @@ class AnnouncementMailTest extends MailTest {
         var corrected = receivedBy("student5@example.edu").stream().filter(m -> m.subject().contains("Corrected")).toList();
         assertEquals(1, corrected.size());
         assertEquals("[ACCOUNTS] Corrected: Exam in room 110", corrected.get(0).subject());
-        assertTrue(corrected.get(0).text().replace("\r\n", "\n").contains("Ada Instructor (instructor) wrote:\nAt ten."),
+        assertTrue(corrected.get(0).text().replace("\r\n", "\n").contains("Ada Instructor (instructor) corrected:\nAt ten."),
                 corrected.get(0).text());
     }
 }
