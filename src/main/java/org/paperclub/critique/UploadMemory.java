@@ -1,15 +1,9 @@
 package org.paperclub.critique;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.paperclub.system.Problem;
 import org.paperclub.system.ProblemException;
-import org.paperclub.system.Problems;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -73,14 +67,11 @@ class UploadMemory {
             super(HttpStatus.SERVICE_UNAVAILABLE, "Many critiques are being checked right now; please try again in a minute. "
                     + "Your file was not stored yet.");
         }
-    }
 
-    @Singleton
-    @Produces(Problem.MEDIA_TYPE)
-    static class BusyHandler implements ExceptionHandler<Busy, HttpResponse<Problem>> {
         @Override
-        public HttpResponse<Problem> handle(HttpRequest request, Busy e) {
-            return Problems.response(e.status(), e.getMessage()).header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        public long retryAfterSeconds() {
+            return RETRY_AFTER_SECONDS;
         }
     }
+
 }

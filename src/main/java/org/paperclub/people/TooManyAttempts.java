@@ -1,14 +1,7 @@
 package org.paperclub.people;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
-import jakarta.inject.Singleton;
-import org.paperclub.system.Problem;
 import org.paperclub.system.ProblemException;
-import org.paperclub.system.Problems;
 
 import java.time.Duration;
 
@@ -31,6 +24,11 @@ class TooManyAttempts extends ProblemException {
         this.seconds = seconds;
     }
 
+    @Override
+    public long retryAfterSeconds() {
+        return seconds;
+    }
+
     private static String inWords(long seconds) {
         if (seconds < 60) {
             return seconds + (seconds == 1 ? " second" : " seconds");
@@ -39,12 +37,4 @@ class TooManyAttempts extends ProblemException {
         return minutes + (minutes == 1 ? " minute" : " minutes");
     }
 
-    @Singleton
-    @Produces(Problem.MEDIA_TYPE)
-    static class Handler implements ExceptionHandler<TooManyAttempts, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, TooManyAttempts e) {
-            return Problems.response(e.status(), e.getMessage()).header("Retry-After", String.valueOf(e.seconds));
-        }
-    }
 }

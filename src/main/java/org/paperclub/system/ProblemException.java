@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A request that breaks a rule. Thrown by services with the sentence to show the user; turned into a
- * problem+json response by {@link ProblemExceptionHandler}. Throwing it rolls back the transaction, so nothing
- * is half-written.
+ * problem+json response by {@link ProblemErrors} (or {@link ProblemExceptionHandler}). Throwing it rolls back the
+ * transaction, so nothing is half-written.
  */
 public class ProblemException extends RuntimeException {
 
@@ -30,6 +30,11 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.Violation> violations() {
         return violations;
+    }
+
+    /** When to try again, in seconds, sent as {@code Retry-After} (a 429 or a 503); 0 when trying again will not help. */
+    public long retryAfterSeconds() {
+        return 0;
     }
 
     public static ProblemException notFound(String detail) {

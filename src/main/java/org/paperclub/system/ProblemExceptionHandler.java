@@ -12,6 +12,6 @@ class ProblemExceptionHandler implements ExceptionHandler<ProblemException, Http
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
-        return Problems.response(e.status(), e.getMessage(), e.violations());
+        return Problems.response(e);
     }
 }

@@ -35,6 +35,7 @@ class UploadMemoryTest {
             UploadMemory.Busy busy = assertThrows(UploadMemory.Busy.class, () -> memory.within(5 * MB, () -> ran[0] = true));
             assertEquals(HttpStatus.SERVICE_UNAVAILABLE, busy.status());
             assertTrue(busy.getMessage().startsWith("Many critiques are being checked right now; please try again in a minute."));
+            assertEquals("60", org.paperclub.system.Problems.response(busy).getHeaders().get("Retry-After"), "a script knows when to try again");
             assertEquals(false, ran[0], "the refused upload did nothing");
             release.countDown();
             assertEquals("stored", first.get(10, TimeUnit.SECONDS));
