@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.paperclub.course.CourseAccess;
 import org.paperclub.course.CourseMember;
 import org.paperclub.people.Viewer;
+import org.paperclub.system.Downloads;
 
 import java.net.URI;
 import java.time.Instant;
@@ -51,7 +52,7 @@ class CalendarController {
      * Open to anonymous callers because calendar apps send no cookie: they must bring a live secret token, and
      * the token's owner must be in the course. A signed-in browser needs no token.
      */
-    @Get(value = "/courses/{courseId}/calendar.ics", produces = "text/calendar")
+    @Get(value = "/courses/{courseId}/calendar.ics", produces = {"text/calendar", Downloads.WHATEVER_IS_ACCEPTED})
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Sessions with topics and readings, critique deadlines, and for a student their presentation and roles, as iCalendar with reminders before deadlines and own sessions; cookie or ?token= from a calendar link")
     @CourseMember(caller = CalendarCaller.class)

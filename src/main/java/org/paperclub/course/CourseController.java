@@ -22,6 +22,7 @@ import org.paperclub.course.Commands.CourseCommand;
 import org.paperclub.course.CourseViews.CourseView;
 import org.paperclub.people.CourseRole;
 import org.paperclub.people.Viewer;
+import org.paperclub.system.Downloads;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -102,7 +103,7 @@ class CourseController {
                 URI.create("/api/courses/" + course.id()));
     }
 
-    @Get(value = "/{courseId}/export", produces = {YAML, MediaType.APPLICATION_JSON})
+    @Get(value = "/{courseId}/export", produces = {YAML, MediaType.APPLICATION_JSON, Downloads.WHATEVER_IS_ACCEPTED})
     @Operation(summary = "The whole course as a course file: YAML, or JSON with ?format=json")
     @CourseStaff("export the course")
     HttpResponse<String> export(long courseId, @Nullable @QueryValue String format, Authentication auth) {

@@ -27,6 +27,7 @@ import org.paperclub.people.InvitingCourse;
 import org.paperclub.people.PeopleService;
 import org.paperclub.people.RosterEntry;
 import org.paperclub.people.Viewer;
+import org.paperclub.system.Downloads;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -108,7 +109,7 @@ class RosterController {
         return withdrawals.remove(courseId, userId, Viewer.id(auth));
     }
 
-    @Get(value = "/export", produces = "text/csv")
+    @Get(value = "/export", produces = {"text/csv", Downloads.WHATEVER_IS_ACCEPTED})
     @Operation(summary = "The roster as CSV with the columns the roster import takes (email,name,role,section); withdrawn "
             + "students are left out, so that importing the file again changes nobody")
     @CourseStaff(MANAGE)

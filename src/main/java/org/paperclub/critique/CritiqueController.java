@@ -33,6 +33,7 @@ import org.paperclub.people.CourseRole;
 import org.paperclub.people.PeopleService;
 import org.paperclub.people.RosterEntry;
 import org.paperclub.people.Viewer;
+import org.paperclub.system.Downloads;
 import org.paperclub.system.Problem;
 import org.paperclub.system.ProblemException;
 
@@ -86,7 +87,7 @@ class CritiqueController {
         }
     }
 
-    @Get(value = "/courses/{courseId}/sessions/{sessionId}/critiques.pdf", produces = "application/pdf")
+    @Get(value = "/courses/{courseId}/sessions/{sessionId}/critiques.pdf", produces = {"application/pdf", Downloads.WHATEVER_IS_ACCEPTED})
     @Operation(summary = "All critiques of a session (latest versions) merged into one PDF for printing, each page headed with student and paper (staff)")
     @CourseStaff("print the critiques of a session")
     HttpResponse<StreamedFile> printSession(long courseId, long sessionId, Authentication auth) {
@@ -140,7 +141,7 @@ class CritiqueController {
         return critiques.progress(courseId, student != null ? student : Viewer.id(auth));
     }
 
-    @Get(value = "/critiques/{versionId}/file", produces = "application/pdf")
+    @Get(value = "/critiques/{versionId}/file", produces = {"application/pdf", Downloads.WHATEVER_IS_ACCEPTED})
     @Operation(summary = "Download one version of a critique (its student, or staff of the course)")
     HttpResponse<StreamedFile> file(long versionId, Authentication auth) {
         CritiqueService.Download d = critiques.download(versionId);
@@ -153,7 +154,7 @@ class CritiqueController {
     }
 
     /** The one answer the page may show in a frame of its own (system/SecurityHeadersFilter.FRAMED names its path). */
-    @Get(value = "/courses/{courseId}/critiques/{critiqueId}/pdf", produces = "application/pdf")
+    @Get(value = "/courses/{courseId}/critiques/{critiqueId}/pdf", produces = {"application/pdf", Downloads.WHATEVER_IS_ACCEPTED})
     @Operation(summary = "Read the latest version of a critique in the browser (inline), e.g. beside the grading sheet (staff, or its student)")
     @CourseMember
     HttpResponse<StreamedFile> read(long courseId, long critiqueId, Authentication auth) {

@@ -35,6 +35,7 @@ import org.paperclub.grading.GradingViews.SessionSheet;
 import org.paperclub.grading.GradingViews.StudentGrades;
 import org.paperclub.grading.GradingViews.Summary;
 import org.paperclub.people.Viewer;
+import org.paperclub.system.Downloads;
 
 import java.util.List;
 
@@ -151,14 +152,14 @@ class GradingController {
         return sheets.audit(courseId);
     }
 
-    @Get(value = "/gradebook.csv", produces = "text/csv")
+    @Get(value = "/gradebook.csv", produces = {"text/csv", Downloads.WHATEVER_IS_ACCEPTED})
     @Operation(summary = "The participation gradebook in Canvas's import layout, from published grades (?drafts=true: drafts too) (staff)")
     @CourseStaff("export the gradebook")
     HttpResponse<String> gradebook(long courseId, @Nullable @QueryValue Boolean drafts, Authentication auth) {
         return csv(export.canvas(courseId, Boolean.TRUE.equals(drafts)), "gradebook-" + courseId + ".csv");
     }
 
-    @Get(value = "/grades/breakdown.csv", produces = "text/csv")
+    @Get(value = "/grades/breakdown.csv", produces = {"text/csv", Downloads.WHATEVER_IS_ACCEPTED})
     @Operation(summary = "Per-student breakdown of the participation grade, from published grades (?drafts=true: drafts too) (staff)")
     @CourseStaff("export the gradebook")
     HttpResponse<String> breakdown(long courseId, @Nullable @QueryValue Boolean drafts, Authentication auth) {

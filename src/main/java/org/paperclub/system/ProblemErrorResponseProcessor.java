@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.NonNull;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.NotAcceptableException;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
@@ -77,6 +78,7 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
                     ? "The file name, or another field of the upload form, is too long (a file name has at most 255 characters)."
                     : "The upload is too large.";
             case UNSUPPORTED_MEDIA_TYPE -> "The request body is not in a format this address accepts (send JSON).";
+            case NOT_ACCEPTABLE -> notAcceptable(context);
             case INTERNAL_SERVER_ERROR -> "Something went wrong on our side and nothing was saved. Please try again.";
             default -> {
                 if (!violations.isEmpty()) {
@@ -88,6 +90,14 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
                 yield messages.isBlank() ? status.getReason() + "." : "The request could not be read: " + readable(messages);
             }
         };
+    }
+
+    /** Downloads send their file whatever is accepted ({@link Downloads}); this is left for the API document and pages. */
+    private static String notAcceptable(ErrorContext context) {
+        String types = context.getRootCause().filter(NotAcceptableException.class::isInstance)
+                .map(e -> String.join(" or ", ((NotAcceptableException) e).getProduceableContentTypes())).orElse("");
+        return types.isEmpty() ? "This address does not send what the Accept header asks for: ask for */*."
+                : "This address sends " + types + ": ask for it in the Accept header, or for */*.";
     }
 
     /** Netty's form decoder refuses a part header or field over its buffer the way it refuses a too-large body. */

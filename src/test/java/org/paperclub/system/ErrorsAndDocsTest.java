@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.paperclub.support.Api.problem;
 
@@ -27,6 +28,13 @@ class ErrorsAndDocsTest extends ApiTest {
         problem(400, () -> client.toBlocking().exchange(ta.authorize(HttpRequest.POST("/api/courses/1/papers", "[1,2]")
                 .contentType(MediaType.APPLICATION_JSON_TYPE))));
         problem(400, () -> client.toBlocking().exchange(HttpRequest.POST("/api/auth/login", Map.of("email", ""))));
+    }
+
+    @Test
+    void an_address_asked_for_a_type_it_never_sends_says_in_a_sentence_what_it_sends() {
+        Map<String, Object> p = problem(406, () -> client.toBlocking().exchange(HttpRequest.GET("/openapi.yml")
+                .accept(MediaType.APPLICATION_JSON_TYPE), String.class));
+        assertEquals("This address sends application/yaml: ask for it in the Accept header, or for */*.", p.get("detail"));
     }
 
     @Test
