@@ -72,6 +72,15 @@ class CritiqueService {
     CritiqueViews.Receipt upload(long courseId, long actorId, CourseRole actorRole, long studentId, Upload upload) {
         Instant now = clock.instant();
         Course course = courses.get(courseId);
+        boolean tooLarge = upload.content().length > course.maxFileBytes();
+        // The file is checked on the inspector's pool while the rules below read the database.
+        try (PdfInspector.Pending inspection = tooLarge ? null : inspector.start(upload.content(), course.pagesPerCritique())) {
+            return upload(courseId, actorId, studentId, upload, now, course, inspection);
+        }
+    }
+
+    private CritiqueViews.Receipt upload(long courseId, long actorId, long studentId, Upload upload, Instant now, Course course,
+                                         PdfInspector.Pending inspection) {
         CourseRole role = people.lockEnrollment(courseId, studentId)
                 .orElseThrow(() -> ProblemException.notFound("That student is not enrolled in this course."));
         if (role != CourseRole.STUDENT) {
@@ -111,10 +120,10 @@ class CritiqueService {
             }
         }
 
-        PdfInspector.Inspection file = upload.content().length > course.maxFileBytes()
+        PdfInspector.Inspection file = inspection == null
                 ? PdfInspector.Inspection.refused("The file is " + megabytes(upload.content().length) + "; the limit is "
                 + megabytes(course.maxFileBytes()) + ".")
-                : inspector.inspect(upload.content(), course.pagesPerCritique());
+                : inspection.result();
         file.failures().forEach(f -> failures.add(new Violation("file", f)));
         if (!failures.isEmpty()) {
             throw ProblemException.invalid(failures.size() == 1 ? "The critique was not accepted: " + failures.get(0).message()

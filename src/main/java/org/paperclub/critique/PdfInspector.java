@@ -26,11 +26,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -75,24 +77,97 @@ class PdfInspector {
     }
 
     Inspection inspect(byte[] file, int maxPages) {
+        return start(file, maxPages).result();
+    }
+
+    /**
+     * Starts the checks on the pool and returns at once, so that the caller can read what else it needs meanwhile:
+     * the parse is most of an upload's time, and the database's reads most of the rest. The caller must end it:
+     * {@link Pending#result()}, or {@link Pending#close()} when it no longer wants the answer.
+     */
+    Pending start(byte[] file, int maxPages) {
         if (file.length == 0) {
-            return Inspection.refused("The file is empty.");
+            return new Pending(Inspection.refused("The file is empty."));
         }
         if (!startsWithPdfHeader(file)) {
-            return Inspection.refused("The file is not a PDF (it does not start with %PDF-). Export or print your critique as PDF.");
+            return new Pending(Inspection.refused("The file is not a PDF (it does not start with %PDF-). Export or print your critique as PDF."));
         }
-        Future<Inspection> work = pool.submit(() -> parse(file, maxPages));
-        try {
-            return work.get(TIME_LIMIT_MS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            work.cancel(true);
-            return Inspection.refused("The PDF could not be checked within " + TIME_LIMIT_MS / 1000
-                    + " seconds; it is probably damaged. Export it again and upload the new file.");
-        } catch (ExecutionException e) {
-            return Inspection.refused("The PDF could not be read (" + brief(e.getCause()) + "). Export it again and upload the new file.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Inspection.refused("The check was interrupted; please upload again.");
+        Pending pending = new Pending(System.nanoTime());
+        pending.work = pool.submit(() -> {
+            if (!pending.begun.compareAndSet(false, true)) {
+                return null;   // closed before it began: nobody wants the answer
+            }
+            try {
+                return parse(file, maxPages);
+            } finally {
+                pending.ended.countDown();
+            }
+        });
+        return pending;
+    }
+
+    /** Checks under way (or already answered). */
+    static final class Pending implements AutoCloseable {
+        private final Inspection answered;
+        private final long started;
+        /** Claimed by the parse when it begins, or by {@link #close} to keep it from beginning: one of them wins. */
+        private final AtomicBoolean begun = new AtomicBoolean();
+        private final CountDownLatch ended = new CountDownLatch(1);
+        private volatile Future<Inspection> work;
+
+        private Pending(Inspection answered) {
+            this.answered = answered;
+            this.started = 0;
+        }
+
+        private Pending(long started) {
+            this.answered = null;
+            this.started = started;
+        }
+
+        /** The answer, once the checks are done; the time limit counts from {@link #start}. */
+        Inspection result() {
+            if (work == null) {
+                return answered;
+            }
+            try {
+                return work.get(left(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                work.cancel(true);
+                return Inspection.refused("The PDF could not be checked within " + TIME_LIMIT_MS / 1000
+                        + " seconds; it is probably damaged. Export it again and upload the new file.");
+            } catch (ExecutionException e) {
+                return Inspection.refused("The PDF could not be read (" + brief(e.getCause()) + "). Export it again and upload the new file.");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Inspection.refused("The check was interrupted; please upload again.");
+            }
+        }
+
+        private long left() {
+            return Math.max(0, TIME_LIMIT_MS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        }
+
+        /**
+         * Not wanted any more (the upload was refused for another reason): kept from beginning if it has not, otherwise
+         * waited for, within the time limit. PDFBox cannot be interrupted, and the file's bytes are in the heap until
+         * the parse ends: the upload must not give back its share of the upload memory before that, nor leave work
+         * behind in the pool.
+         */
+        @Override
+        public void close() {
+            if (work == null || work.isDone() && ended.getCount() == 0) {
+                return;
+            }
+            if (begun.compareAndSet(false, true)) {
+                work.cancel(false);
+                return;
+            }
+            try {
+                ended.await(left(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -13,6 +13,8 @@ import io.micronaut.web.router.exceptions.UnsatisfiedQueryValueRouteException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 
+import java.util.List;
+
 /**
  * A value the address needs and the request does not give (an upload form without its "sessionId", a POST without
  * a body): Micronaut says "Required Part [sessionId] not specified"; this says it in words, as
@@ -26,15 +28,20 @@ class MissingParameterHandler implements ExceptionHandler<UnsatisfiedRouteExcept
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, UnsatisfiedRouteException e) {
         String detail;
+        String field;
         if (e instanceof UnsatisfiedPartRouteException part) {
-            detail = "The upload form has no \"" + part.getPartName() + "\" field, and it needs one.";
+            field = part.getPartName();
+            detail = "The upload form has no \"" + field + "\" field, and it needs one.";
         } else if (e instanceof UnsatisfiedQueryValueRouteException query) {
-            detail = "The address has no \"" + query.getQueryParameterName() + "\" option, and it needs one.";
+            field = query.getQueryParameterName();
+            detail = "The address has no \"" + field + "\" option, and it needs one.";
         } else if (e instanceof UnsatisfiedBodyRouteException) {
-            detail = "The request has no body: send the JSON this address expects.";
+            return Problems.response(HttpStatus.BAD_REQUEST, "The request has no body: send the JSON this address expects.");
         } else {
-            detail = "The request lacks something this address needs (\"" + e.getArgument().getName() + "\").";
+            field = e.getArgument().getName();
+            detail = "The request lacks something this address needs (\"" + field + "\").";
         }
-        return Problems.response(HttpStatus.BAD_REQUEST, detail);
+        // errors[] names the field as every other 400 does, for a script (and the page) that marks the field.
+        return Problems.response(HttpStatus.BAD_REQUEST, detail, List.of(new Problem.Violation(field, "is missing")));
     }
 }

@@ -16,6 +16,7 @@ import io.micronaut.web.router.UriRouteMatch;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,7 +73,9 @@ class UnreadableParameterHandler extends ConversionErrorHandler {
         } else {
             detail = "The address holds " + value + " where there should be " + what + ".";
         }
-        return Problems.response(HttpStatus.BAD_REQUEST, detail);
+        // errors[] names the field as every other 400 does, for a script (and the page) that marks the field.
+        return Problems.response(HttpStatus.BAD_REQUEST, detail,
+                List.of(new Problem.Violation(name, "is " + value + ", which is not " + what)));
     }
 
     private static boolean inPath(HttpRequest<?> request, String name) {

@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -271,6 +272,26 @@ class HostileUploadTest extends ApiTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The file is checked while the upload's other rules are read. When one of those refuses the upload, the check
+     * already under way is waited for before the answer: the upload's share of the heap is given back only once the
+     * parse no longer holds the file, and a refused upload leaves no work behind in the inspector's pool.
+     */
+    @Test
+    @Order(5)
+    void an_upload_refused_for_another_reason_leaves_no_check_running() throws Exception {
+        awaitInspectorIdle(Duration.ofSeconds(90));
+        byte[] bomb = HostilePdfs.corpus().get("FlateDecode bomb (4 MB inflating to 4 GB of zeros)");
+        Api.Session s = student(8);
+        MultipartBody body = MultipartBody.builder().addPart("sessionId", String.valueOf(session(0)))
+                .addPart("paperId", "999999")
+                .addPart("file", "critique.pdf", MediaType.of("application/pdf"), bomb).build();
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> s.http().exchange(
+                s.authorize(HttpRequest.POST(CRITIQUES, body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)), MAP));
+        assertEquals(404, e.getStatus().getCode(), () -> e.getResponse().getBody(String.class).orElse(""));
+        assertEquals(0, inspectorBusyThreads(), "no check of the refused file is still running when its answer arrives");
     }
 
     /** The message when {@link #BOUND} is passed: a hang, not a slow run. */

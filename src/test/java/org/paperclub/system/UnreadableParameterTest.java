@@ -27,9 +27,14 @@ class UnreadableParameterTest extends ApiTest {
 
     private static final String UMD = "/api/courses/1";
 
+    /** The field named by the last problem's errors[], if any. */
+    private String field;
+
     private String detail(Api.Session who, MutableHttpRequest<?> request) {
         Map<String, Object> problem = problem(400, () -> client.toBlocking().exchange(who.authorize(request), String.class));
         String detail = (String) problem.get("detail");
+        field = problem.get("errors") instanceof List<?> errors && !errors.isEmpty() && errors.get(0) instanceof Map<?, ?> first
+                ? (String) first.get("field") : null;
         for (String leak : List.of("Failed to convert", "java.", "Exception", "For input string", "argument [", "parsed at index")) {
             assertFalse(String.valueOf(problem).contains(leak), () -> "\"" + leak + "\" in " + problem);
         }
@@ -84,6 +89,7 @@ class UnreadableParameterTest extends ApiTest {
                 .addPart("file", "critique.pdf", MediaType.of("application/pdf"), TestPdfs.goodCritique()).build();
         assertEquals("The upload form's \"sessionId\" field is \"first\", which is not a session number.",
                 detail(student(), HttpRequest.POST(UMD + "/critiques", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)));
+        assertEquals("sessionId", field, "errors[] names the field, as every other 400 does");
     }
 
     @Test
@@ -92,6 +98,7 @@ class UnreadableParameterTest extends ApiTest {
                 .addPart("file", "critique.pdf", MediaType.of("application/pdf"), TestPdfs.goodCritique()).build();
         assertEquals("The upload form has no \"sessionId\" field, and it needs one.",
                 detail(student(), HttpRequest.POST(UMD + "/critiques", noSession).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)));
+        assertEquals("sessionId", field, "errors[] names the field, as every other 400 does");
         assertEquals("The request has no body: send the JSON this address expects.",
                 detail(instructor(), HttpRequest.POST(UMD + "/announcements", "").contentType(MediaType.APPLICATION_JSON_TYPE)));
     }
