@@ -378,6 +378,12 @@ class SignupService {
         RoleSignup signup = roleSignups.findByIdAndCourseId(signupId, courseId)
                 .filter(s -> s.sessionId() == sessionId && s.roleId() == roleId)
                 .orElseThrow(() -> ProblemException.notFound("There is no such role sign-up."));
+        // Both sessions first, in id order: two opposite moves at the same moment otherwise each held one and waited
+        // for the other, and PostgreSQL refused one of them to break the deadlock (SignupConcurrencyTest).
+        schedule.lockSession(courseId, Math.min(sessionId, toSessionId));
+        if (toSessionId != sessionId) {
+            schedule.lockSession(courseId, Math.max(sessionId, toSessionId));
+        }
         dropRole(courseId, sessionId, roleId, signupId, actor, false);
         RoleSignupView moved = takeRole(courseId, toSessionId, toRoleId, actor, signup.userId(), false, false);
         if (actor.staff() && signup.userId() != actor.userId()) {

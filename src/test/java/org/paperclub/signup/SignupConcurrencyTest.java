@@ -24,8 +24,11 @@ class SignupConcurrencyTest extends ApiTest {
 
     private static final String BASE = "/api/courses/2";
     private final List<Api.Session> crowd = new ArrayList<>();
+    private final List<Long> crowdIds = new ArrayList<>();
     private long firstSession;
     private long secondSession;
+    private long thirdSession;
+    private long fourthSession;
     private long peerReviewer;
     private long hacker;
 
@@ -38,6 +41,7 @@ class SignupConcurrencyTest extends ApiTest {
         Map<String, Object> result = instructor().post(BASE + "/roster/import", csv.toString(), "text/csv").body();
         for (Object added : (List<?>) result.get("people")) {
             Map<?, ?> a = (Map<?, ?>) added;
+            crowdIds.add(Api.longOf((Map<?, ?>) a.get("entry"), "userId"));
             crowd.add(api().acceptInvitation(a, "crowd-password-" + crowd.size()));
         }
         Map<String, Object> board = student(1).get(BASE + "/signups/board");
@@ -45,6 +49,8 @@ class SignupConcurrencyTest extends ApiTest {
                 .filter(s -> Boolean.TRUE.equals(s.get("hasRoles"))).toList();
         firstSession = Api.id(sessions.get(0));
         secondSession = Api.id(sessions.get(1));
+        thirdSession = Api.id(sessions.get(2));
+        fourthSession = Api.id(sessions.get(3));
         List<Map<String, Object>> roles = Api.listOf(board, "roles");
         peerReviewer = roleId(roles, "Peer Reviewer");
         hacker = roleId(roles, "Hacker");
@@ -63,6 +69,46 @@ class SignupConcurrencyTest extends ApiTest {
         assertEquals(198, codes.stream().filter(c -> c == 409).count(), "the rest hear that it is full");
         Map<String, Object> board = student(1).get(BASE + "/signups/board");
         assertEquals(2, seatsHeld(board, firstSession, peerReviewer), "no seat overbooked");
+    }
+
+    @Test
+    void two_staff_moving_students_in_opposite_directions_at_once_both_succeed() throws Exception {
+        long ann = crowdIds.get(10);
+        long ben = crowdIds.get(11);
+        Map<String, Object> annSeat = ta().post(signups(thirdSession, hacker), Map.of("studentId", ann)).body();
+        Map<String, Object> benSeat = ta().post(signups(fourthSession, hacker), Map.of("studentId", ben)).body();
+        long[] here = {thirdSession, fourthSession};
+        long[] role = {hacker, hacker};
+        long[] seat = {Api.id(annSeat), Api.id(benSeat)};
+        long[] toRole = {peerReviewer, hacker};
+        for (int round = 0; round < 6; round++) {
+            // Ann moves to Ben's session while Ben moves to Ann's: each move holds both sessions.
+            List<Callable<Integer>> calls = new ArrayList<>();
+            List<Map<String, Object>> answers = java.util.Collections.synchronizedList(new ArrayList<>(List.of(Map.of(), Map.of())));
+            for (int i = 0; i < 2; i++) {
+                int who = i;
+                Api.Session staff = i == 0 ? ta() : instructor();
+                calls.add(() -> {
+                    var r = staff.post(signups(here[who], role[who]) + "/" + seat[who] + "/move",
+                            Map.of("sessionId", here[1 - who], "roleId", toRole[who]));
+                    answers.set(who, r.body());
+                    return r.code();
+                });
+            }
+            assertEquals(List.of(200, 200), Race.run(calls, 2), "round " + round + ": neither move is refused or asked to retry");
+            long annWas = here[0];
+            here[0] = here[1];
+            here[1] = annWas;
+            for (int i = 0; i < 2; i++) {
+                seat[i] = Api.id(answers.get(i));
+                role[i] = toRole[i];
+                toRole[i] = toRole[i] == hacker ? peerReviewer : hacker;
+            }
+        }
+    }
+
+    private static String signups(long session, long role) {
+        return BASE + "/sessions/" + session + "/roles/" + role + "/signups";
     }
 
     @Test
