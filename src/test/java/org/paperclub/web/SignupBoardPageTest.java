@@ -86,6 +86,33 @@ class SignupBoardPageTest extends BrowserTest {
     }
 
     @Test
+    void a_student_who_takes_a_seat_someone_took_a_moment_ago_is_told_in_words_that_the_role_is_full() throws Exception {
+        Map<String, Object> board = student(12).get("/api/courses/2/signups/board");
+        Map<?, ?> session = Api.listOf(board, "sessions").stream()
+                .filter(s -> Boolean.TRUE.equals(s.get("hasRoles")) && !Boolean.TRUE.equals(s.get("frozen"))).skip(2).findFirst().orElseThrow();
+        Map<?, ?> role = Api.listOf(board, "roles").get(0);
+        String take = "/api/courses/2/sessions/" + session.get("id") + "/roles/" + role.get("id") + "/signups";
+        student(13).post(take, Map.of());
+        By cell = By.cssSelector("td.role-cell[data-session-id='" + session.get("id") + "'][data-role-id='" + role.get("id") + "']");
+
+        browser.signIn(base, "student12@example.edu");
+        browser.open(base, "#/courses/2/signups");
+        WebElement button = browser.await(cell).findElement(By.cssSelector("button.take-role"));
+        student(14).post(take, Map.of());   // the last seat goes while the page is open
+        button.click();
+        WebElement problem = browser.waiting().until(d -> {
+            List<WebElement> shown = d.findElement(cell).findElements(By.cssSelector(".problem-detail"));
+            return shown.isEmpty() ? null : shown.get(0);
+        });
+        assertTrue(problem.getText().contains(role.get("name") + " for session " + session.get("number") + " is full"), problem.getText());
+        assertEquals("alert", problem.findElement(By.xpath("ancestor::div[@role='alert']")).getAttribute("role"),
+                "a screen reader hears it");
+        browser.screenshot("board-role-full");
+        assertTrue(((List<?>) Api.mapOf(student(12).get("/api/courses/2/signups/board"), "mine").get("roleSignupIds")).isEmpty(),
+                "nothing was taken");
+    }
+
+    @Test
     void staff_see_the_coverage_of_every_student() {
         browser.signIn(base, "ta@example.edu");
         browser.open(base, "#/courses/2/coverage");
