@@ -34,7 +34,7 @@ public final class TestDatabase {
                     "paperclub.database.url", POSTGRES_URL + "?currentSchema=" + name,
                     "paperclub.database.user", POSTGRES_USER,
                     "paperclub.database.password", "",
-                    "paperclub.database.driver", "org.postgresql.Driver",
+                    // No driver: the URL chooses it (system/DatabaseDriver), as it does for a site that sets only the URL.
                     "paperclub.test.schema", name);
         }
         return Map.of(
