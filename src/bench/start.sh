@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 jar=${1:-$(ls target/paperclub-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 [ -n "$jar" ] && [ -f "$jar" ] || { echo "no jar: build it with ./mvnw package -DskipTests" >&2; exit 2; }
 # Why each setting: pom.xml's paperclub.jvmOptions (they must stay equal; SmallHeapBurstTest proves that heap safe).
-opts=${PAPERCLUB_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m -XX:ReservedCodeCacheSize=48m -XX:TieredStopAtLevel=1 -Djdk.nio.maxCachedBufferSize=262144 -Dio.netty.allocator.type=unpooled -XX:TrimNativeHeapInterval=1000}
+opts=${PAPERCLUB_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m -XX:ReservedCodeCacheSize=48m -XX:TieredStopAtLevel=1 -Djdk.nio.maxCachedBufferSize=262144 -Dio.netty.allocator.type=unpooled -XX:TrimNativeHeapInterval=1000 -XX:Tier3InvocationThreshold=100 -XX:Tier3MinInvocationThreshold=50 -XX:Tier3CompileThreshold=1000 -XX:Tier3BackEdgeThreshold=30000}
 # glibc's per-thread malloc arenas otherwise hold tens of MB the JVM does not use.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 archive=${PAPERCLUB_CDS:-$(dirname "$jar")/paperclub.jsa}
