@@ -1,5 +1,6 @@
 package org.paperclub.grading;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.paperclub.course.ScheduleService;
@@ -35,6 +36,7 @@ import org.paperclub.people.RosterEntry;
 import org.paperclub.signup.SignupLedger.Holding;
 import org.paperclub.signup.SignupLedger.Team;
 import org.paperclub.system.ProblemException;
+import org.paperclub.system.SideTask;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +63,9 @@ class GradeSheets {
     private final PeopleService people;
 
     GradeSheets(GradeReport report, ScheduleService schedule, GradeRepository grades, GradeEventRepository events,
-                GradingService grading, PeopleService people) {
+                GradingService grading, PeopleService people,
+                @Value("${paperclub.grading.lines-shared-from:400}") int linesSharedFrom) {
+        this.linesSharedFrom = linesSharedFrom;
         this.report = report;
         this.schedule = schedule;
         this.grades = grades;
@@ -113,7 +117,7 @@ class GradeSheets {
     }
 
     /** Grading progress of every session that has something to grade or a draft, and the critiques graded (staff). */
-    @Transactional(readOnly = true)
+    // No transaction here: GradeReport.course reads on two connections of its own.
     CourseProgress progress(long courseId) {
         State st = report.course(courseId);
         java.util.Set<Item> graded = st.grades.stream().map(Item::of).collect(Collectors.toSet());
@@ -142,31 +146,17 @@ class GradeSheets {
     }
 
     private static List<SessionProgress> progress(State st, Instant now, Set<Item> graded) {
+        return progress(st, tally(st, now, graded));
+    }
+
+    private static List<SessionProgress> progress(State st, Tally tally) {
         Map<Long, Integer> drafts = new HashMap<>();
         for (Grade g : st.grades) {
             if (g.publishedAt() == null) {
                 drafts.merge(g.sessionId(), 1, Integer::sum);
             }
         }
-        Map<Long, int[]> counts = new HashMap<>();   // session → {graded, to grade}
-        java.util.function.BiConsumer<Long, Item> count = (session, item) -> {
-            int[] c = counts.computeIfAbsent(session, k -> new int[2]);
-            c[0] += graded.contains(item) ? 1 : 0;
-            c[1]++;
-        };
-        for (Team t : st.teams) {
-            if (!t.proposed() && st.held(t.sessionId()) && st.started(t.sessionId(), now)) {
-                t.memberIds().forEach(m -> count.accept(t.sessionId(), new Item(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), m)));
-            }
-        }
-        for (Holding h : st.holdings) {
-            if (st.held(h.sessionId()) && st.started(h.sessionId(), now)) {
-                count.accept(h.sessionId(), new Item(GradeKind.ROLE, h.sessionId(), h.roleId(), h.userId()));
-            }
-        }
-        for (HandedIn c : st.handedIn) {
-            count.accept(c.sessionId(), new Item(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId()));
-        }
+        Map<Long, int[]> counts = tally.bySession;
         java.util.Set<Long> ids = new java.util.HashSet<>(counts.keySet());
         ids.addAll(drafts.keySet());
         return ids.stream().filter(st.sessions::containsKey)
@@ -178,11 +168,52 @@ class GradeSheets {
     }
 
     /**
+     * What there is to grade by {@code now}, counted once for both the students' lines and the sessions' progress:
+     * each member of a confirmed team and each role holder once the session has begun, and every critique handed in.
+     */
+    private static final class Tally {
+        /** Session → {graded, to grade}. */
+        final Map<Long, int[]> bySession = new HashMap<>();
+        /** Student → items not graded yet. */
+        final Map<Long, Integer> ungraded = new HashMap<>();
+
+        void count(long sessionId, long studentId, boolean graded) {
+            int[] c = bySession.computeIfAbsent(sessionId, k -> new int[2]);
+            c[1]++;
+            if (graded) {
+                c[0]++;
+            } else {
+                ungraded.merge(studentId, 1, Integer::sum);
+            }
+        }
+    }
+
+    private static Tally tally(State st, Instant now, Set<Item> graded) {
+        Tally tally = new Tally();
+        for (Team t : st.teams) {
+            if (!t.proposed() && st.gradable(t.sessionId(), now)) {
+                for (long m : t.memberIds()) {
+                    tally.count(t.sessionId(), m, graded.contains(new Item(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), m)));
+                }
+            }
+        }
+        for (Holding h : st.holdings) {
+            if (st.gradable(h.sessionId(), now)) {
+                tally.count(h.sessionId(), h.userId(), graded.contains(new Item(GradeKind.ROLE, h.sessionId(), h.roleId(), h.userId())));
+            }
+        }
+        for (HandedIn c : st.handedIn) {
+            tally.count(c.sessionId(), c.studentId(), graded.contains(new Item(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId())));
+        }
+        return tally;
+    }
+
+    /**
      * Every student's line. {@code draftsToo}: participation counts draft grades as well (staff's own view); the
      * exports count published grades only, unless asked, so that Canvas never shows a grade students cannot see here.
      * The counts (not graded yet, flagged, drafts) always look at every grade.
      */
-    @Transactional(readOnly = true)
+    // No transaction here: GradeReport.course reads on two connections of its own.
     Summary summary(long courseId, boolean draftsToo) {
         return summary(report.course(courseId), draftsToo);
     }
@@ -191,7 +222,7 @@ class GradeSheets {
      * The summary staff see, with the regrade requests waiting for an answer, read from the same course state as the
      * summary (one read of the course, not a second one for the requests).
      */
-    @Transactional(readOnly = true)
+    // No transaction here: GradeReport.course reads on two connections of its own.
     Summary summaryForStaff(long courseId) {
         State st = report.course(courseId);
         return summary(st, true).withOpenRegrades(st.regrades.stream().filter(RegradeRequest::open)
@@ -202,61 +233,76 @@ class GradeSheets {
     record Gradebook(Summary summary, Map<Long, RosterEntry> people) {
     }
 
-    @Transactional(readOnly = true)
+    // No transaction here: GradeReport.course reads on two connections of its own.
     Gradebook gradebook(long courseId, boolean draftsToo) {
         State st = report.course(courseId);
         return new Gradebook(summary(st, draftsToo), st.people);
     }
 
+    /**
+     * A course of this many students or more has its summary lines made by two threads; below it the second thread
+     * costs more than it saves. A setting only so that a test can send a small course the two-thread way.
+     */
+    private final int linesSharedFrom;
+
     private Summary summary(State st, boolean draftsToo) {
         Instant now = report.now();
-        Map<Long, List<Grade>> byStudent = st.grades.stream().collect(Collectors.groupingBy(Grade::studentId));
+        Map<Long, List<Grade>> byStudent = new HashMap<>(st.students.size() * 2);
+        for (Grade g : st.grades) {
+            byStudent.computeIfAbsent(g.studentId(), k -> new ArrayList<>()).add(g);
+        }
         // What could be graded by now and is not: presentations and roles of sessions that have begun, and every
         // critique handed in.
         Set<Item> graded = graded(st);
+        Tally tally = tally(st, now, graded);
         Map<Long, Integer> held = new HashMap<>();
-        Map<Long, Integer> accepted = new HashMap<>();
-        Map<Long, Integer> ungraded = new HashMap<>();
-        for (Team t : st.teams) {
-            if (t.proposed() || !st.held(t.sessionId())) {
-                continue;   // nothing to grade yet, or any more
-            }
-            for (long m : t.memberIds()) {
-                if (st.started(t.sessionId(), now) && !graded.contains(new Item(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), m))) {
-                    ungraded.merge(m, 1, Integer::sum);
-                }
-            }
-        }
         for (Holding h : st.holdings) {
             held.merge(h.userId(), 1, Integer::sum);
-            if (st.held(h.sessionId()) && st.started(h.sessionId(), now) && !graded.contains(new Item(GradeKind.ROLE, h.sessionId(), h.roleId(), h.userId()))) {
-                ungraded.merge(h.userId(), 1, Integer::sum);
-            }
         }
+        Map<Long, Integer> accepted = new HashMap<>();
         for (HandedIn c : st.handedIn) {
             accepted.merge(c.studentId(), 1, Integer::sum);
-            if (!graded.contains(new Item(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId()))) {
-                ungraded.merge(c.studentId(), 1, Integer::sum);
-            }
         }
-        List<StudentLine> lines = new ArrayList<>(st.students.size());
-        for (RosterEntry e : st.students) {
-            List<Grade> mine = byStudent.getOrDefault(e.userId(), List.of());
-            Participation p = st.participation(draftsToo ? mine : mine.stream().filter(g -> g.publishedAt() != null).toList(), false);
-            int flagged = 0;
-            int drafts = 0;
-            for (Grade g : mine) {
-                flagged += st.flagged(g) ? 1 : 0;
-                drafts += g.publishedAt() == null ? 1 : 0;
+        // The students' lines read the state and these counts only, so two threads can make them: the second half of
+        // a large course's lines is offered to another thread while this one makes the first (issue 15: the summary's
+        // p90 on a 2,000-student course). GradeReport.beside says when this thread makes both.
+        java.util.function.Function<List<RosterEntry>, List<StudentLine>> linesOf = students -> {
+            List<StudentLine> made = new ArrayList<>(students.size());
+            List<Grade> counted = new ArrayList<>();
+            for (RosterEntry e : students) {
+                List<Grade> mine = byStudent.getOrDefault(e.userId(), List.of());
+                counted.clear();
+                int flagged = 0;
+                int drafts = 0;
+                for (Grade g : mine) {
+                    flagged += st.flagged(g) ? 1 : 0;
+                    if (g.publishedAt() == null) {
+                        drafts++;
+                    }
+                    if (draftsToo || g.publishedAt() != null) {
+                        counted.add(g);
+                    }
+                }
+                Participation p = st.participation(counted, false);
+                made.add(new StudentLine(e.userId(), e.name(), e.email(), e.section(), p.presentation().percent(), p.roles().percent(),
+                        p.critiques().percent(), p.percent(), p.presentation().graded(), p.roles().graded(),
+                        held.getOrDefault(e.userId(), 0), accepted.getOrDefault(e.userId(), 0), p.critiques().graded(),
+                        tally.ungraded.getOrDefault(e.userId(), 0), flagged, drafts, e.withdrawn()));
             }
-            lines.add(new StudentLine(e.userId(), e.name(), e.email(), e.section(), p.presentation().percent(), p.roles().percent(),
-                    p.critiques().percent(), p.percent(), p.presentation().graded(), p.roles().graded(),
-                    held.getOrDefault(e.userId(), 0), accepted.getOrDefault(e.userId(), 0), p.critiques().graded(),
-                    ungraded.getOrDefault(e.userId(), 0), flagged, drafts, e.withdrawn()));
+            return made;
+        };
+        List<StudentLine> lines;
+        int n = st.students.size();
+        if (n < linesSharedFrom) {
+            lines = linesOf.apply(st.students);
+        } else {
+            SideTask<List<StudentLine>> second = report.beside(() -> linesOf.apply(st.students.subList(n / 2, n)));
+            lines = new ArrayList<>(linesOf.apply(st.students.subList(0, n / 2)));
+            lines.addAll(second.join());
         }
         ParticipationRules.Required r = st.required();
         return new Summary(new RequiredCounts(r.presentations(), r.roles(), r.critiques()), st.policy.weights(),
-                st.policy.missing(), lines, st.policy.named(), progress(st, now, graded), null);
+                st.policy.missing(), lines, st.policy.named(), progress(st, tally), null);
     }
 
     /** A student's grades page; {@code draftsToo} for staff, who also see grades not yet published. */

@@ -25,9 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 class GradeSummaryAgreesTest extends ApiTest {
 
+    /**
+     * The demo's courses are small, so the summary's lines are made by two threads here from 3 students on (a large
+     * course's way): each half's lines must be every student's, once, in roster order. The other grading tests keep
+     * the default, and so the one-thread way.
+     */
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("paperclub.demo.activity", "true");
+        return Map.of("paperclub.demo.activity", "true", "paperclub.grading.lines-shared-from", "3");
     }
 
     @Test
@@ -38,6 +43,10 @@ class GradeSummaryAgreesTest extends ApiTest {
             Map<String, Object> summary = staff.get(base + "/grades/summary");
             List<Map<String, Object>> lines = Api.listOf(summary, "students");
             assertFalse(lines.isEmpty());
+            List<Object> rosterStudents = staff.list(base + "/roster").stream().filter(e -> "STUDENT".equals(e.get("role")))
+                    .map(e -> e.get("userId")).toList();
+            assertEquals(rosterStudents, lines.stream().map(l -> l.get("studentId")).toList(),
+                    "one line per student of the roster, in its order");
             assertEquals(staff.list(base + "/regrades?open=true"), summary.get("openRegrades"),
                     "the open regrade requests, as the regrade list shows them");
             List<CSVRecord> rows = GradebookExportTest.csv(staff, base + "/gradebook.csv?drafts=true", new String[1]);
