@@ -154,9 +154,21 @@ public class ScheduleService {
 
     /** All sessions in date order, each with its readings (assigned first, then additional, in listed order). */
     public List<SessionView> schedule(long courseId) {
+        return schedule(courseId, papers.findByCourseIdOrderById(courseId));
+    }
+
+    /** The schedule and every paper of the course, reading the papers once (the gradebook of a course of 1,000 papers). */
+    public record WithPapers(List<SessionView> schedule, List<PaperView> papers) {
+    }
+
+    public WithPapers scheduleWithPapers(long courseId) {
+        List<Paper> all = papers.findByCourseIdOrderById(courseId);
+        return new WithPapers(schedule(courseId, all), all.stream().map(PaperView::of).toList());
+    }
+
+    private List<SessionView> schedule(long courseId, List<Paper> coursePapers) {
         ZoneId zone = courses.get(courseId).zone();
-        Map<Long, Paper> paperById = papers.findByCourseIdOrderById(courseId).stream()
-                .collect(Collectors.toMap(Paper::id, Function.identity()));
+        Map<Long, Paper> paperById = coursePapers.stream().collect(Collectors.toMap(Paper::id, Function.identity()));
         Map<Long, List<Reading>> readingsBySession = readings.findByCourse(courseId).stream()
                 .collect(Collectors.groupingBy(Reading::sessionId));
         return sessions.findByCourseIdInDateOrder(courseId).stream()

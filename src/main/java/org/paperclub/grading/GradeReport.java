@@ -336,9 +336,11 @@ class GradeReport {
          *                  counting does not need it, and sorting 30,000 seats is a good part of the summary's query time
          */
         static Parts read(GradeReport from, long courseId, Long sessionId, boolean seatOrder) {
-            return new Parts(from.courses.get(courseId),
-                    from.schedule.schedule(courseId),
-                    from.schedule.papers(courseId),
+            Course course = from.courses.get(courseId);
+            ScheduleService.WithPapers schedule = from.schedule.scheduleWithPapers(courseId);
+            return new Parts(course,
+                    schedule.schedule(),
+                    schedule.papers(),
                     from.courses.roles(courseId),
                     from.people.roster(courseId),
                     sessionId == null ? from.signups.teams(courseId) : from.signups.teamsIn(sessionId),
