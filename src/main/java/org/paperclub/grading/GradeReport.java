@@ -303,6 +303,7 @@ class GradeReport {
             return sessions.get(sessionId).kind() != SessionKind.NO_CLASS;
         }
 
+        // Made on first use, by the thread that made the state: gradable() is not for the summary's second thread.
         private Instant begunAt;
         private Set<Long> begun;
 
@@ -354,10 +355,10 @@ class GradeReport {
     /**
      * The whole course, for the summary, the exports and grading progress: its role holdings in no particular order.
      * Its grades and its critiques (the two large reads: some 70,000 rows in a 2,000-student course) are offered to two
-     * other threads, each reading on a connection of its own, while this one reads the rest; on two cores the database
-     * produces one set of rows while the application maps another (issue 15: the summary's p90 on PostgreSQL went from
-     * 196 to 136 ms with the shared summary lines). Every read is a read-only transaction of its own, ended before this
-     * thread waits for the others, so no thread waits while it holds a connection (no pool can run dry that way). The
+     * other threads, each reading on a connection of its own, while this one reads the rest: on two cores the database
+     * produces one set of rows while the application maps another (issue 15, the summary's p90 on PostgreSQL). Every
+     * read is a read-only transaction of its own, ended before this thread waits for the others, so no thread waits
+     * while it holds a connection, and a crowd of summaries cannot leave the pool dry (SummaryConnectionsTest). The
      * databases' default isolation (read committed) gives each statement its own snapshot anyway, so one transaction
      * never made these reads one consistent picture. Called inside a transaction, the reads run in it, one by one.
      */
@@ -368,8 +369,14 @@ class GradeReport {
         SideTask<List<Grade>> grades = beside(() -> transactions.execute(TransactionDefinition.READ_ONLY, status -> allGrades(courseId)));
         SideTask<List<HandedIn>> handedIn = beside(() -> transactions.execute(TransactionDefinition.READ_ONLY,
                 status -> critiques.handedIn(courseId)));
-        Parts parts = transactions.execute(TransactionDefinition.READ_ONLY, status -> Parts.read(this, courseId, null, false));
-        return new State(parts, handedIn.join(), grades.join());
+        try {
+            Parts parts = transactions.execute(TransactionDefinition.READ_ONLY, status -> Parts.read(this, courseId, null, false));
+            return new State(parts, handedIn.join(), grades.join());
+        } catch (RuntimeException | Error e) {
+            grades.abandon();
+            handedIn.abandon();
+            throw e;
+        }
     }
 
     /** Every grade of the course, mapped by hand: the summary of a 2,000-student course reads some 50,000. */
@@ -396,7 +403,7 @@ class GradeReport {
         return State.load(this, courseId, grades.findByCourseIdAndStudentId(courseId, studentId), null, true);
     }
 
-    /** Work offered to another thread of the blocking pool (see {@link SideTask}); it must not use this thread's transaction. */
+    /** Work offered to another thread of the blocking pool (see {@link SideTask}); there it runs outside any transaction. */
     <T> SideTask<T> beside(java.util.function.Supplier<T> work) {
         return SideTask.start(blocking, work);
     }

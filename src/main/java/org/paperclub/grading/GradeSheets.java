@@ -117,7 +117,7 @@ class GradeSheets {
     }
 
     /** Grading progress of every session that has something to grade or a draft, and the critiques graded (staff). */
-    // No transaction here: GradeReport.course reads on two connections of its own.
+    // No transaction here: GradeReport.course reads on three connections, each in a transaction of its own.
     CourseProgress progress(long courseId) {
         State st = report.course(courseId);
         java.util.Set<Item> graded = st.grades.stream().map(Item::of).collect(Collectors.toSet());
@@ -213,7 +213,7 @@ class GradeSheets {
      * exports count published grades only, unless asked, so that Canvas never shows a grade students cannot see here.
      * The counts (not graded yet, flagged, drafts) always look at every grade.
      */
-    // No transaction here: GradeReport.course reads on two connections of its own.
+    // No transaction here: GradeReport.course reads on three connections, each in a transaction of its own.
     Summary summary(long courseId, boolean draftsToo) {
         return summary(report.course(courseId), draftsToo);
     }
@@ -222,7 +222,7 @@ class GradeSheets {
      * The summary staff see, with the regrade requests waiting for an answer, read from the same course state as the
      * summary (one read of the course, not a second one for the requests).
      */
-    // No transaction here: GradeReport.course reads on two connections of its own.
+    // No transaction here: GradeReport.course reads on three connections, each in a transaction of its own.
     Summary summaryForStaff(long courseId) {
         State st = report.course(courseId);
         return summary(st, true).withOpenRegrades(st.regrades.stream().filter(RegradeRequest::open)
@@ -233,7 +233,7 @@ class GradeSheets {
     record Gradebook(Summary summary, Map<Long, RosterEntry> people) {
     }
 
-    // No transaction here: GradeReport.course reads on two connections of its own.
+    // No transaction here: GradeReport.course reads on three connections, each in a transaction of its own.
     Gradebook gradebook(long courseId, boolean draftsToo) {
         State st = report.course(courseId);
         return new Gradebook(summary(st, draftsToo), st.people);
@@ -265,7 +265,7 @@ class GradeSheets {
         }
         // The students' lines read the state and these counts only, so two threads can make them: the second half of
         // a large course's lines is offered to another thread while this one makes the first (issue 15: the summary's
-        // p90 on a 2,000-student course). GradeReport.beside says when this thread makes both.
+        // p90 on a 2,000-student course). When no other thread is free, this one makes both halves (SideTask).
         java.util.function.Function<List<RosterEntry>, List<StudentLine>> linesOf = students -> {
             List<StudentLine> made = new ArrayList<>(students.size());
             List<Grade> counted = new ArrayList<>();
@@ -297,7 +297,12 @@ class GradeSheets {
             lines = linesOf.apply(st.students);
         } else {
             SideTask<List<StudentLine>> second = report.beside(() -> linesOf.apply(st.students.subList(n / 2, n)));
-            lines = new ArrayList<>(linesOf.apply(st.students.subList(0, n / 2)));
+            try {
+                lines = new ArrayList<>(linesOf.apply(st.students.subList(0, n / 2)));
+            } catch (RuntimeException | Error e) {
+                second.abandon();
+                throw e;
+            }
             lines.addAll(second.join());
         }
         ParticipationRules.Required r = st.required();

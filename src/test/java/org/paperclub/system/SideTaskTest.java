@@ -83,4 +83,35 @@ class SideTaskTest {
         }, () -> "done here");
         assertEquals("done here", task.join());
     }
+
+    @Test
+    void work_the_caller_did_is_not_done_again_nor_held_by_the_offer_still_queued() throws Exception {
+        java.util.concurrent.LinkedBlockingQueue<Runnable> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        AtomicInteger runs = new AtomicInteger();
+        AtomicReference<byte[]> made = new AtomicReference<>(new byte[1024]);
+        java.lang.ref.WeakReference<byte[]> result = new java.lang.ref.WeakReference<>(made.get());
+        SideTask<byte[]> task = SideTask.start(queue::add, () -> {
+            runs.incrementAndGet();
+            return made.getAndSet(null);
+        });
+        assertSame(result.get(), task.join());
+        task = null;
+        for (int i = 0; i < 50 && result.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertEquals(null, result.get(), "the queued offer no longer reaches the work's result");
+        queue.take().run();
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void abandoned_work_nobody_began_is_never_done() {
+        java.util.concurrent.LinkedBlockingQueue<Runnable> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        AtomicInteger runs = new AtomicInteger();
+        SideTask<Integer> task = SideTask.start(queue::add, runs::incrementAndGet);
+        task.abandon();
+        queue.forEach(Runnable::run);
+        assertEquals(0, runs.get());
+    }
 }
