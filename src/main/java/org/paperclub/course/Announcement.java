@@ -15,5 +15,6 @@ record Announcement(@Id @GeneratedValue @Nullable Long id,
                     String title,
                     String body,
                     Instant createdAt,
-                    @Nullable Instant editedAt) {
+                    @Nullable Instant editedAt,
+                    @Nullable Long editedBy) {
 }

@@ -19,8 +19,8 @@ interface AnnouncementRepository extends CrudRepository<Announcement, Long> {
 
     Optional<Announcement> findByIdAndCourseId(long id, long courseId);
 
-    @Query("update announcement set title = :title, body = :body, edited_at = :at where id = :id and course_id = :courseId")
-    int correct(long id, long courseId, String title, String body, Instant at);
+    @Query("update announcement set title = :title, body = :body, edited_at = :at, edited_by = :by where id = :id and course_id = :courseId")
+    int correct(long id, long courseId, String title, String body, Instant at, long by);
 
     @Query("delete from announcement where id = :id and course_id = :courseId")
     int withdraw(long id, long courseId);

@@ -73,7 +73,7 @@ class Announcements {
     @Transactional
     AnnouncementView post(long courseId, long authorId, AnnouncementCommand command) {
         Announcement saved = announcements.save(new Announcement(null, courseId, authorId, command.title().strip(),
-                command.body().strip(), clock.instant(), null));
+                command.body().strip(), clock.instant(), null, null));
         List<RosterEntry> roster = people.roster(courseId);
         List<Long> told = toldBy(roster, authorId);
         notices.post(notice(saved, saved.title(), roster, subject(saved.id())), told);
@@ -87,9 +87,10 @@ class Announcements {
      * in the bells for it are corrected in place (they carry the announcement's subject: {@link #subject}); e-mails
      * already sent cannot be recalled, so with {@code notify} everyone is told again, as "Corrected: title" in the
      * name of the staff member who corrected it ("... (TA) corrected:"), that one aside. Unchanged text is no
-     * correction: nothing is marked. Staff who corrected it quietly and then ask to tell everyone after all
-     * (unchanged text, {@code notify}) are heard, and named as its correctors (who made a quiet correction is not
-     * kept); asking that of an announcement never corrected is refused, as there is no correction to tell.
+     * correction: nothing is marked. Staff who ask to tell everyone of a quiet correction after all (unchanged text,
+     * {@code notify}) are heard, and the notice names who made the correction, which may be someone else (it is kept
+     * with the announcement); neither of them is told. Asking that of an announcement never corrected is refused, as
+     * there is no correction to tell.
      */
     @Transactional
     AnnouncementView correct(long courseId, long id, long editorId, AnnouncementCommand command, boolean notify) {
@@ -105,15 +106,17 @@ class Announcements {
                         + "told this announcement as it stands. Change the title or the message first.", List.of());
             }
             List<RosterEntry> roster = people.roster(courseId);
-            List<Long> whom = toldBy(roster, editorId);
-            notices.post(correctionNotice(was, editorId, roster), whom);
+            // Corrections made before the corrector was kept are told in the name of who tells.
+            long corrector = was.editedBy() == null ? editorId : was.editedBy();
+            List<Long> whom = toldBy(roster, editorId, corrector);
+            notices.post(correctionNotice(was, corrector, roster), whom);
             return view(was, names(List.of(was)), whom.size());
         }
         Instant now = clock.instant();
-        if (announcements.correct(id, courseId, title, body, now) == 0) {
+        if (announcements.correct(id, courseId, title, body, now, editorId) == 0) {
             throw noSuch();   // withdrawn meanwhile
         }
-        Announcement corrected = new Announcement(id, courseId, was.authorId(), title, body, was.createdAt(), now);
+        Announcement corrected = new Announcement(id, courseId, was.authorId(), title, body, was.createdAt(), now, editorId);
         List<RosterEntry> roster = people.roster(courseId);
         notices.revise(subject(id), notice(corrected, title, roster, subject(id)));
         // The notices that told of a correction now show this one's text, so they name who made this one.
@@ -142,9 +145,13 @@ class Announcements {
         courses.scheduleChanged(courseId);
     }
 
-    /** Everyone in the course (not withdrawn) but the one who wrote or corrected it. */
+    /** Everyone in the course (not withdrawn) but the one who wrote or corrected it and the one who tells. */
     private static List<Long> toldBy(List<RosterEntry> roster, long writer) {
-        return roster.stream().filter(e -> !e.withdrawn() && e.userId() != writer)
+        return toldBy(roster, writer, writer);
+    }
+
+    private static List<Long> toldBy(List<RosterEntry> roster, long writer, long teller) {
+        return roster.stream().filter(e -> !e.withdrawn() && e.userId() != writer && e.userId() != teller)
                 .map(RosterEntry::userId).distinct().toList();
     }
 

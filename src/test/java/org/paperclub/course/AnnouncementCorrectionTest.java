@@ -140,6 +140,22 @@ class AnnouncementCorrectionTest extends ApiTest {
     }
 
     @Test
+    void a_ta_s_quiet_correction_told_later_by_the_instructor_names_the_ta_and_tells_neither_of_them() {
+        long id = posted(instructor(), ANNOUNCEMENTS, "Lab moved", "To room 101.");
+        ta().put(ANNOUNCEMENTS + "/" + id, Map.of("title", "Lab moved", "body", "To room 110."));
+        long taUnread = unread(ta());
+        long instructorUnread = unread(instructor());
+
+        var told = instructor().put(ANNOUNCEMENTS + "/" + id + "?notify=true", Map.of("title", "Lab moved", "body", "To room 110."));
+
+        assertEquals(stillInTheCourse() - 2, intOf(told.body(), "notified"), "everyone but the TA who corrected and the instructor who tells");
+        assertEquals("Tomás Assistant (TA) corrected:\nTo room 110.",
+                noticesTitled(student(8), "Corrected: Lab moved").get(0).get("body"), "the TA made the correction");
+        assertEquals(taUnread, unread(ta()), "the TA is not told of their own correction");
+        assertEquals(instructorUnread, unread(instructor()));
+    }
+
+    @Test
     void telling_everyone_of_a_correction_that_never_happened_is_refused_and_tells_nobody() {
         long id = posted(instructor(), ANNOUNCEMENTS, "Reading group", "Room 2.");
         long unreadBefore = unread(student(7));
