@@ -65,7 +65,7 @@ public class CritiqueLedger {
                 where c.%s = ?
                   and not exists (select 1 from critique_version w where w.critique_id = c.id and w.version > v.version)""".formatted(column), id,
                 rs -> new HandedIn(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
-                        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getLong(7) > 0, rs.getDouble(8), rs.getString(9)));
+                        Rows.instant(rs, 6), rs.getLong(7) > 0, rs.getDouble(8), rs.getString(9)));
     }
 
     @Transactional(readOnly = true)

@@ -36,7 +36,6 @@ import org.paperclub.signup.SignupLedger.Team;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -385,10 +384,9 @@ class GradeReport {
                 select id, session_id, student_id, kind, subject_id, points, max_points, mark, comment, graded_by, graded_at,
                        published_at
                 from grade where course_id = ?""", courseId, rs -> {
-            OffsetDateTime published = rs.getObject(12, OffsetDateTime.class);
             return new Grade(rs.getLong(1), courseId, rs.getLong(2), rs.getLong(3), GradeKind.valueOf(rs.getString(4)),
                     rs.getLong(5), rs.getDouble(6), rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getLong(10),
-                    rs.getObject(11, OffsetDateTime.class).toInstant(), published == null ? null : published.toInstant());
+                    Rows.instant(rs, 11), Rows.instant(rs, 12));
         });
     }
 
