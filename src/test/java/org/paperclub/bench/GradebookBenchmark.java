@@ -125,6 +125,9 @@ class GradebookBenchmark extends ApiTest {
         report.line("  scales: presentation %s, role %s, critique %s", scales.presentation, scales.role, scales.critique);
         if (GENERATE_ONLY) {
             report.line("  -Dbench.generateOnly=true: no endpoint timed.");
+            if (database.containsKey("paperclub.test.schema") && Boolean.getBoolean("paperclub.test.keepSchema")) {
+                report.line("  schema kept: %s (course %d)", database.get("paperclub.test.schema"), courseId);
+            }
             report.write();
             return;
         }
