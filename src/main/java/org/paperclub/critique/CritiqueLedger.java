@@ -59,13 +59,14 @@ public class CritiqueLedger {
     }
 
     private List<HandedIn> latest(String column, long id) {
+        Rows.Repeated timings = new Rows.Repeated();
         return Rows.list(jdbc, """
                 select c.id, c.session_id, c.paper_id, c.student_id, v.version, v.uploaded_at, v.minutes_late, v.keep_percent, v.timing
                 from critique c join critique_version v on v.critique_id = c.id
                 where c.%s = ?
                   and not exists (select 1 from critique_version w where w.critique_id = c.id and w.version > v.version)""".formatted(column), id,
                 rs -> new HandedIn(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
-                        Rows.instant(rs, 6), rs.getLong(7) > 0, rs.getDouble(8), rs.getString(9)));
+                        Rows.instant(rs, 6), rs.getLong(7) > 0, rs.getDouble(8), timings.of(rs.getString(9))));
     }
 
     @Transactional(readOnly = true)

@@ -16,16 +16,16 @@ import org.paperclub.course.GradingPolicy;
  */
 @MappedEntity("grade")
 public record Grade(@Id @GeneratedValue @Nullable Long id,
-                   Long courseId,
-                   Long sessionId,
-                   Long studentId,
+                   long courseId,
+                   long sessionId,
+                   long studentId,
                    GradeKind kind,
-                   Long subjectId,
+                   long subjectId,
                    double points,
                    double maxPoints,
                    @Nullable String mark,
                    @Nullable String comment,
-                   Long gradedBy,
+                   long gradedBy,
                    Instant gradedAt,
                    @Nullable Instant publishedAt) {
 

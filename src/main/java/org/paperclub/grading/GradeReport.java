@@ -88,29 +88,6 @@ class GradeReport {
     }
 
     /**
-     * A graded item: what kind, in which session, about which paper or role, for which student. The summary of a large
-     * course looks up some 150,000 of them in hash sets: equals and hashCode are written out, since a record's own
-     * (method-handle chains) took a tenth of the summary's CPU in a profile.
-     */
-    record Item(GradeKind kind, long session, long subject, long student) {
-        static Item of(Grade g) {
-            return new Item(g.kind(), g.sessionId(), g.subjectId(), g.studentId());
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Item i && i.student == student && i.session == session && i.subject == subject && i.kind == kind;
-        }
-
-        @Override
-        public int hashCode() {
-            long h = student * 31 + session;
-            h = h * 31 + subject;
-            return Long.hashCode(h) * 31 + kind.ordinal();
-        }
-    }
-
-    /**
      * One course's grades and graded items, indexed for joining. Made by {@link #load}, which runs the queries; the
      * constructor only indexes what it is given.
      */
@@ -131,8 +108,8 @@ class GradeReport {
         final Set<Long> openRegrades;
         final List<List<ClassSession>> blocks;
         /** The presentations and roles students hold now: a grade whose item is not here is flagged. */
-        final Set<Item> held = new HashSet<>();
-        final Map<Item, HandedIn> critiqueByItem = new HashMap<>();
+        final ItemIndex<Boolean> held;
+        final ItemIndex<HandedIn> critiqueByItem;
         final Map<Long, Set<Long>> assigned = new HashMap<>();
         final Map<Long, Integer> blockOf;
 
@@ -174,13 +151,15 @@ class GradeReport {
             this.regrades = regrades;
             openRegrades = regrades.stream().filter(RegradeRequest::open)
                     .map(RegradeRequest::gradeId).collect(Collectors.toSet());
+            held = new ItemIndex<>(teams.size() * 2 + holdings.size());
             for (Team t : teams) {
                 for (long member : t.memberIds()) {
-                    held.add(new Item(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), member));
+                    held.put(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), member, Boolean.TRUE);
                 }
             }
-            holdings.forEach(h -> held.add(new Item(GradeKind.ROLE, h.sessionId(), h.roleId(), h.userId())));
-            handedIn.forEach(c -> critiqueByItem.put(new Item(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId()), c));
+            holdings.forEach(h -> held.put(GradeKind.ROLE, h.sessionId(), h.roleId(), h.userId(), Boolean.TRUE));
+            critiqueByItem = new ItemIndex<>(handedIn.size());
+            handedIn.forEach(c -> critiqueByItem.put(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId(), c));
             sessions.values().forEach(s -> assigned.put(s.id(), s.readings().stream()
                     .filter(r -> r.kind() == ReadingKind.ASSIGNED).map(r -> r.paperId()).collect(Collectors.toSet())));
         }
@@ -214,7 +193,7 @@ class GradeReport {
             if (g.kind() != GradeKind.CRITIQUE) {
                 return 100;
             }
-            HandedIn c = critiqueByItem.get(Item.of(g));
+            HandedIn c = critiqueByItem.get(g);
             return c == null ? 100 : c.keepPercent();
         }
 
@@ -232,7 +211,7 @@ class GradeReport {
                 return true;
             }
             return switch (g.kind()) {
-                case PRESENTATION, ROLE -> !held.contains(Item.of(g));
+                case PRESENTATION, ROLE -> !held.contains(g);
                 case CRITIQUE -> !assigned.getOrDefault(g.sessionId(), Set.of()).contains(g.subjectId()) || reuploaded(g) != null;
             };
         }
@@ -245,10 +224,10 @@ class GradeReport {
                 return "Session " + s.number() + " was cancelled after this was graded; the grade still counts until staff remove it.";
             }
             return switch (g.kind()) {
-                case PRESENTATION -> held.contains(Item.of(g)) ? null
+                case PRESENTATION -> held.contains(g) ? null
                         : who + " no longer presents “" + what + "” in session " + s.number()
                         + " (withdrawn or moved); the grade still counts until staff remove it.";
-                case ROLE -> held.contains(Item.of(g)) ? null
+                case ROLE -> held.contains(g) ? null
                         : who + " no longer holds the role " + what + " in session " + s.number()
                         + " (withdrawn or moved); the grade still counts until staff remove it.";
                 case CRITIQUE -> !assigned.getOrDefault(g.sessionId(), Set.of()).contains(g.subjectId())
@@ -260,7 +239,7 @@ class GradeReport {
 
         /** A critique handed in again after it was graded: the grade now stands for a file nobody has read. */
         private String reuploaded(Grade g) {
-            HandedIn c = critiqueByItem.get(Item.of(g));
+            HandedIn c = critiqueByItem.get(g);
             return c != null && c.uploadedAt().isAfter(g.gradedAt())
                     ? name(g.studentId()) + " handed in a new version (" + c.versions() + ") after this grade was given; look at it and save the grade again."
                     : null;
@@ -380,12 +359,13 @@ class GradeReport {
 
     /** Every grade of the course, mapped by hand: the summary of a 2,000-student course reads some 50,000. */
     private List<Grade> allGrades(long courseId) {
+        Rows.Repeated marks = new Rows.Repeated();
         return Rows.list(jdbc, """
                 select id, session_id, student_id, kind, subject_id, points, max_points, mark, comment, graded_by, graded_at,
                        published_at
                 from grade where course_id = ?""", courseId, rs -> {
             return new Grade(rs.getLong(1), courseId, rs.getLong(2), rs.getLong(3), GradeKind.valueOf(rs.getString(4)),
-                    rs.getLong(5), rs.getDouble(6), rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getLong(10),
+                    rs.getLong(5), rs.getDouble(6), rs.getDouble(7), marks.of(rs.getString(8)), rs.getString(9), rs.getLong(10),
                     Rows.instant(rs, 11), Rows.instant(rs, 12));
         });
     }

@@ -7,7 +7,6 @@ import org.paperclub.course.ScheduleService;
 import org.paperclub.course.ClassSession;
 import org.paperclub.course.SessionKind;
 import org.paperclub.critique.CritiqueLedger.HandedIn;
-import org.paperclub.grading.GradeReport.Item;
 import org.paperclub.grading.GradeReport.State;
 import org.paperclub.grading.GradingViews.BlockProgress;
 import org.paperclub.grading.GradingViews.CourseProgress;
@@ -78,12 +77,12 @@ class GradeSheets {
     SessionSheet sheet(long courseId, long sessionId) {
         ClassSession session = schedule.requireSession(courseId, sessionId);
         State st = report.session(courseId, sessionId, grades.findBySessionId(sessionId));
-        Map<Item, GradeView> byKey = new HashMap<>();
+        ItemIndex<GradeView> byKey = new ItemIndex<>(st.grades.size());
         List<GradeView> flagged = new ArrayList<>();
         int drafts = 0;
         for (Grade g : st.grades) {
             GradeView v = st.view(g);
-            byKey.put(Item.of(g), v);
+            byKey.put(g.kind(), g.sessionId(), g.subjectId(), g.studentId(), v);
             if (v.flag() != null) {
                 flagged.add(v);
             }
@@ -92,7 +91,7 @@ class GradeSheets {
         List<TeamSheet> teams = st.teams.stream().filter(t -> t.sessionId() == sessionId)
                 .map(t -> new TeamSheet(t.id(), t.paperId(), st.paperTitles.get(t.paperId()), t.proposed() ? "PROPOSED" : "CONFIRMED",
                         t.memberIds().stream().map(m -> new Member(m, st.name(m),
-                                byKey.get(new Item(GradeKind.PRESENTATION, sessionId, t.paperId(), m)))).toList()))
+                                byKey.get(GradeKind.PRESENTATION, sessionId, t.paperId(), m))).toList()))
                 .toList();
         Map<Long, List<Long>> holders = new LinkedHashMap<>();
         st.holdings.stream().filter(h -> h.sessionId() == sessionId)
@@ -101,12 +100,12 @@ class GradeSheets {
         List<RoleSheet> roles = holders.entrySet().stream()
                 .sorted(Comparator.comparingInt(e -> roleOrder.indexOf(e.getKey())))
                 .map(e -> new RoleSheet(e.getKey(), st.roleNames.get(e.getKey()), e.getValue().stream()
-                        .map(u -> new Member(u, st.name(u), byKey.get(new Item(GradeKind.ROLE, sessionId, e.getKey(), u)))).toList()))
+                        .map(u -> new Member(u, st.name(u), byKey.get(GradeKind.ROLE, sessionId, e.getKey(), u))).toList()))
                 .toList();
         List<CritiqueSheet> critiques = st.handedIn.stream().filter(c -> c.sessionId() == sessionId)
                 .sorted(org.paperclub.system.NaturalOrder.by((HandedIn c) -> st.name(c.studentId())))
                 .map(c -> new CritiqueSheet(c.id(), c.studentId(), st.name(c.studentId()), c.paperId(), st.paperTitles.get(c.paperId()),
-                        c.late(), c.keepPercent(), c.timing(), byKey.get(new Item(GradeKind.CRITIQUE, sessionId, c.paperId(), c.studentId()))))
+                        c.late(), c.keepPercent(), c.timing(), byKey.get(GradeKind.CRITIQUE, sessionId, c.paperId(), c.studentId())))
                 .toList();
         SessionProgress progress = progress(st, report.now()).stream().filter(p -> p.sessionId() == sessionId).findFirst()
                 .orElse(new SessionProgress(sessionId, session.number(), 0, 0, 0));
@@ -120,9 +119,9 @@ class GradeSheets {
     // No transaction here: GradeReport.course reads on three connections, each in a transaction of its own.
     CourseProgress progress(long courseId) {
         State st = report.course(courseId);
-        java.util.Set<Item> graded = st.grades.stream().map(Item::of).collect(Collectors.toSet());
+        ItemIndex<Boolean> graded = graded(st.grades);
         List<Long> critiques = st.handedIn.stream()
-                .filter(c -> graded.contains(new Item(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId())))
+                .filter(c -> graded.contains(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId()))
                 .map(HandedIn::id).sorted().toList();
         return new CourseProgress(progress(st, report.now()), critiques);
     }
@@ -133,19 +132,19 @@ class GradeSheets {
      * them have a grade, and how many grades are drafts. Sessions with nothing to grade and no draft are left out.
      */
     private static List<SessionProgress> progress(State st, Instant now) {
-        return progress(st, now, graded(st));
+        return progress(st, now, graded(st.grades));
     }
 
-    /** The items that have a grade. */
-    private static Set<Item> graded(State st) {
-        Set<Item> graded = new HashSet<>(st.grades.size() * 4 / 3 + 1);
-        for (Grade g : st.grades) {
-            graded.add(Item.of(g));
+    /** The items that have one of these grades. */
+    private static ItemIndex<Boolean> graded(List<Grade> grades) {
+        ItemIndex<Boolean> graded = new ItemIndex<>(grades.size());
+        for (Grade g : grades) {
+            graded.put(g.kind(), g.sessionId(), g.subjectId(), g.studentId(), Boolean.TRUE);
         }
         return graded;
     }
 
-    private static List<SessionProgress> progress(State st, Instant now, Set<Item> graded) {
+    private static List<SessionProgress> progress(State st, Instant now, ItemIndex<Boolean> graded) {
         return progress(st, tally(st, now, graded));
     }
 
@@ -157,7 +156,7 @@ class GradeSheets {
             }
         }
         Map<Long, int[]> counts = tally.bySession;
-        java.util.Set<Long> ids = new java.util.HashSet<>(counts.keySet());
+        Set<Long> ids = new HashSet<>(counts.keySet());
         ids.addAll(drafts.keySet());
         return ids.stream().filter(st.sessions::containsKey)
                 .sorted(Comparator.comparingInt((Long id) -> st.sessions.get(id).number()))
@@ -188,22 +187,22 @@ class GradeSheets {
         }
     }
 
-    private static Tally tally(State st, Instant now, Set<Item> graded) {
+    private static Tally tally(State st, Instant now, ItemIndex<Boolean> graded) {
         Tally tally = new Tally();
         for (Team t : st.teams) {
             if (!t.proposed() && st.gradable(t.sessionId(), now)) {
                 for (long m : t.memberIds()) {
-                    tally.count(t.sessionId(), m, graded.contains(new Item(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), m)));
+                    tally.count(t.sessionId(), m, graded.contains(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), m));
                 }
             }
         }
         for (Holding h : st.holdings) {
             if (st.gradable(h.sessionId(), now)) {
-                tally.count(h.sessionId(), h.userId(), graded.contains(new Item(GradeKind.ROLE, h.sessionId(), h.roleId(), h.userId())));
+                tally.count(h.sessionId(), h.userId(), graded.contains(GradeKind.ROLE, h.sessionId(), h.roleId(), h.userId()));
             }
         }
         for (HandedIn c : st.handedIn) {
-            tally.count(c.sessionId(), c.studentId(), graded.contains(new Item(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId())));
+            tally.count(c.sessionId(), c.studentId(), graded.contains(GradeKind.CRITIQUE, c.sessionId(), c.paperId(), c.studentId()));
         }
         return tally;
     }
@@ -253,7 +252,7 @@ class GradeSheets {
         }
         // What could be graded by now and is not: presentations and roles of sessions that have begun, and every
         // critique handed in.
-        Set<Item> graded = graded(st);
+        ItemIndex<Boolean> graded = graded(st.grades);
         Tally tally = tally(st, now, graded);
         Map<Long, Integer> held = new HashMap<>();
         for (Holding h : st.holdings) {
@@ -321,10 +320,10 @@ class GradeSheets {
                 .sorted(Comparator.comparing((Grade g) -> st.sessions.get(g.sessionId()).number()).thenComparing(Grade::kind))
                 .toList();
         Participation p = st.participation(shown);
-        Set<Item> gradedItems = shown.stream().map(Item::of).collect(Collectors.toSet());
+        ItemIndex<Boolean> gradedItems = graded(shown);
         List<PresentationProgress> presentations = st.teams.stream().filter(t -> t.memberIds().contains(studentId))
                 .map(t -> new PresentationProgress(st.sessions.get(t.sessionId()).number(), st.paperTitles.get(t.paperId()),
-                        gradedItems.contains(new Item(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), studentId))))
+                        gradedItems.contains(GradeKind.PRESENTATION, t.sessionId(), t.paperId(), studentId)))
                 .toList();
         List<BlockProgress> blocks = new ArrayList<>();
         for (int i = 0; i < st.blocks.size(); i++) {
@@ -332,7 +331,7 @@ class GradeSheets {
             List<Long> ids = block.stream().map(ClassSession::id).toList();
             List<RoleProgress> roles = st.holdings.stream().filter(h -> h.userId() == studentId && ids.contains(h.sessionId()))
                     .map(h -> new RoleProgress(st.sessions.get(h.sessionId()).number(), st.roleNames.get(h.roleId()),
-                            gradedItems.contains(new Item(GradeKind.ROLE, h.sessionId(), h.roleId(), studentId))))
+                            gradedItems.contains(GradeKind.ROLE, h.sessionId(), h.roleId(), studentId)))
                     .toList();
             blocks.add(new BlockProgress(i + 1, block.stream().map(ClassSession::number).toList(), roles));
         }
