@@ -14,10 +14,11 @@ const ROWS_AT_ONCE = 200;
 
 const allColumns = [
   { key: 'name', label: 'Student', numeric: false },
+  // The grade itself beside the name, then what it is made of: on a phone the first two columns are what is in view.
+  { key: 'participation', label: 'Participation', numeric: true },
   { key: 'presentation', label: 'Presentation', numeric: true },
   { key: 'roles', label: 'Supporting roles', numeric: true },
   { key: 'critiques', label: 'Critiques', numeric: true },
-  { key: 'participation', label: 'Participation', numeric: true },
   { key: 'ungraded', label: 'Ungraded', numeric: true },
   { key: 'flagged', label: 'Flagged', numeric: true },
   { key: 'unpublished', label: 'Drafts', numeric: true },
@@ -193,9 +194,9 @@ export default {
             <input id="summary-filter" type="search" v-model="filter" autocomplete="off" aria-describedby="summary-shown">
             <span id="summary-shown" class="hint" aria-live="polite">{{ filter.trim() ? plural(rows.length, 'student', 'students') + ' shown.' : '' }}</span>
           </div>
-          <div class="table-wrap" tabindex="0" role="region" aria-labelledby="students-heading">
+          <div class="table-wrap summary-wrap" tabindex="0" role="region" aria-labelledby="students-heading">
             <table id="grade-summary" class="grade-summary">
-              <caption class="visually-hidden">Every student’s grade components and participation. {{ sortNote }}</caption>
+              <caption class="visually-hidden">Every student’s participation and what it is made of. {{ sortNote }}</caption>
               <thead>
                 <tr>
                   <th v-for="c in columns" :key="c.key" scope="col" :class="{ num: c.numeric }"
@@ -209,17 +210,17 @@ export default {
                 <tr v-for="s in shownRows" :key="s.studentId" :data-student-id="s.studentId">
                   <th scope="row">
                     <a :href="'#/courses/' + courseId + '/grades/students/' + s.studentId">{{ s.name }}</a>
-                    <span class="email">{{ s.email }}</span>
+                    <span class="email address">{{ s.email }}</span>
                     <span v-if="s.section" class="email">{{ sectionText(s.section) }}</span>
                     <span v-if="s.withdrawn" class="withdrawn-label">Withdrawn</span>
                   </th>
+                  <td class="num participation"><strong>{{ percentText(s.participation, '—') }}</strong></td>
                   <td v-if="shows('presentation')" class="num">{{ percentText(s.presentation, '—') }}
                     <span class="cell-note">{{ s.presentationsGraded }} of {{ summary.required.presentations }} graded</span></td>
                   <td v-if="shows('roles')" class="num">{{ percentText(s.roles, '—') }}
                     <span class="cell-note">{{ s.rolesGraded }} graded of {{ s.rolesHeld }} held</span></td>
                   <td v-if="shows('critiques')" class="num">{{ percentText(s.critiques, '—') }}
                     <span class="cell-note">{{ s.critiquesGraded }} graded of {{ s.critiquesAccepted }} accepted</span></td>
-                  <td class="num participation"><strong>{{ percentText(s.participation, '—') }}</strong></td>
                   <td class="num" :class="{ todo: s.ungraded }">{{ s.ungraded }}</td>
                   <td class="num" :class="{ todo: s.flagged }">{{ s.flagged }}</td>
                   <td class="num" :class="{ todo: s.unpublished }">{{ s.unpublished }}</td>
