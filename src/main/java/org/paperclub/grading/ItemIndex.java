@@ -18,9 +18,15 @@ final class ItemIndex<V> {
     private Object[] values;
     private int size;
 
+    /** Past this many slots the key array (three longs a slot) would outgrow a Java array. */
+    private static final int MAX_CAPACITY = 1 << 29;
+
     ItemIndex(int expected) {
         int capacity = 8;
         while (capacity < expected * 2L) {
+            if (capacity == MAX_CAPACITY) {
+                throw new IllegalArgumentException("too many graded items for one index: " + expected);
+            }
             capacity <<= 1;
         }
         allocate(capacity);
@@ -104,6 +110,9 @@ final class ItemIndex<V> {
     }
 
     private void grow() {
+        if (kinds.length == MAX_CAPACITY) {
+            throw new IllegalStateException("too many graded items for one index: " + size);
+        }
         long[] oldKeys = keys;
         byte[] oldKinds = kinds;
         Object[] oldValues = values;

@@ -69,6 +69,24 @@ class ItemIndexTest {
     }
 
     @Test
+    void a_grade_finds_the_item_it_is_for_after_the_index_has_grown() {
+        ItemIndex<String> index = new ItemIndex<>(1);
+        for (long student = 1; student <= 100; student++) {
+            index.put(GradeKind.CRITIQUE, 9, 4, student, "critique of " + student);
+        }
+        Grade onTheCritique = grade(GradeKind.CRITIQUE, 9, 4, 57);
+        Grade onAPresentation = grade(GradeKind.PRESENTATION, 9, 4, 57);
+        assertTrue(index.contains(onTheCritique));
+        assertEquals("critique of 57", index.get(onTheCritique));
+        assertFalse(index.contains(onAPresentation), "the same session, paper and student, another kind");
+        assertNull(index.get(onAPresentation));
+    }
+
+    private static Grade grade(GradeKind kind, long session, long subject, long student) {
+        return new Grade(1L, 1, session, student, kind, subject, 3, 3, null, null, 2, java.time.Instant.EPOCH, null);
+    }
+
+    @Test
     void it_refuses_null_as_a_value_since_null_means_absent() {
         assertThrows(IllegalArgumentException.class, () -> new ItemIndex<String>(1).put(GradeKind.ROLE, 1, 1, 1, null));
     }
