@@ -1,6 +1,6 @@
 // Staff: every student's components and participation grade in one sortable table, with what is still to do
 // (ungraded, flagged, drafts), the gradebook downloads, the open regrade requests to answer, and the grade audit.
-import { ref, reactive, computed, watch } from 'vue';
+import { ref, reactive, computed, watch, nextTick } from 'vue';
 import { get, problemOf } from '../api.js';
 import { formatMoment } from '../time.js';
 import ProblemBox from './problem-box.js';
@@ -9,8 +9,14 @@ import LmsPanel from './lms-panel.js';
 import { useCourseView } from './use-course-view.js';
 import { missingText, actionName } from './grade-format.js';
 import { percentText, formatPoints, plural, byName } from '../format.js';
+import { keepFocusClear } from './sticky-table.js';
 
 const ROWS_AT_ONCE = 200;
+
+// Per course, while the app is open: the order, search and rows shown, and the student whose page was opened from
+// here, so that Back from a student's page returns to the same place in the table with focus on that student's link
+// (a TA going through the students one by one otherwise sorted and searched again each time).
+const kept = new Map();
 
 const allColumns = [
   { key: 'name', label: 'Student', numeric: false },
@@ -53,7 +59,8 @@ export default {
 
     // Sorting: one column at a time; a click on the same column turns the order round. Empty values go last.
 
-    const sort = reactive({ key: 'name', dir: 'ascending' });
+    const before = kept.get(props.courseId) || {};
+    const sort = reactive({ key: before.sortKey || 'name', dir: before.sortDir || 'ascending' });
     function sortBy(key) {
       if (sort.key === key) {
         sort.dir = sort.dir === 'ascending' ? 'descending' : 'ascending';
@@ -62,7 +69,7 @@ export default {
         sort.dir = columns.value.find(c => c.key === key).numeric ? 'descending' : 'ascending';
       }
     }
-    const filter = ref('');
+    const filter = ref(before.filter || '');
     const rows = computed(() => {
       if (!summary.value) {
         return [];
@@ -88,11 +95,36 @@ export default {
     });
     // A course of thousands: drawing every row at once froze the page for half a second at each sort (28,000
     // elements for 2,000 students); the rows come 200 at a time, in the order and filter chosen, over all of them.
-    const limit = ref(ROWS_AT_ONCE);
+    const limit = ref(before.limit || ROWS_AT_ONCE);
     const shownRows = computed(() => rows.value.slice(0, limit.value));
     watch(filter, () => { limit.value = ROWS_AT_ONCE; });
-    const showMore = () => { limit.value += ROWS_AT_ONCE; };
-    const showAll = () => { limit.value = rows.value.length; };
+    // The button pressed may go with the rows it brought; focus moves to the first of them, so that a keyboard or
+    // screen-reader user goes on from there instead of from the top of the page.
+    function showFrom(count) {
+      const from = shownRows.value.length;
+      limit.value = count;
+      nextTick(() => {
+        const link = document.querySelector(`#grade-summary tbody tr:nth-child(${from + 1}) th a`);
+        if (link) link.focus();
+      });
+    }
+    const showMore = () => showFrom(limit.value + ROWS_AT_ONCE);
+    const showAll = () => showFrom(rows.value.length);
+
+    let followed = before.followed || null;
+    const keep = () => kept.set(props.courseId, { sortKey: sort.key, sortDir: sort.dir, filter: filter.value, limit: limit.value, followed });
+    watch([() => sort.key, () => sort.dir, filter, limit], keep);
+    const follow = studentId => { followed = studentId; keep(); };
+    watch(summary, value => {
+      if (!value || followed === null) return;
+      const id = followed;
+      followed = null;
+      keep();
+      nextTick(() => {
+        const link = document.querySelector(`#grade-summary tr[data-student-id="${id}"] th a`);
+        if (link) link.focus();
+      });
+    });
 
     // Only what the course asks for and weighs: "0 supporting roles" in a course without roles says nothing.
     const requiredText = computed(() => {
@@ -147,7 +179,7 @@ export default {
     }
 
     return { base, course, summary, loadProblem, zone, formula, columns, shows, sort, sortBy, filter, rows, sortNote, totals, scales,
-      shownRows, showMore, showAll, requiredText, sectionText, ROWS_AT_ONCE,
+      shownRows, showMore, showAll, requiredText, sectionText, ROWS_AT_ONCE, keepFocusClear, follow,
       audit, auditProblem, auditToggled, when, toSessions, percentText, missingText, formatPoints, plural, actionName, load };
   },
   template: /*html*/`
@@ -194,7 +226,8 @@ export default {
             <input id="summary-filter" type="search" v-model="filter" autocomplete="off" aria-describedby="summary-shown">
             <span id="summary-shown" class="hint" aria-live="polite">{{ filter.trim() ? plural(rows.length, 'student', 'students') + ' shown.' : '' }}</span>
           </div>
-          <div class="table-wrap summary-wrap" tabindex="0" role="region" aria-labelledby="students-heading">
+          <div class="table-wrap summary-wrap" tabindex="0" role="region" aria-label="Grades table (scrolls both ways)"
+               @focusin="keepFocusClear">
             <table id="grade-summary" class="grade-summary">
               <caption class="visually-hidden">Every student’s participation and what it is made of. {{ sortNote }}</caption>
               <thead>
@@ -209,7 +242,7 @@ export default {
               <tbody>
                 <tr v-for="s in shownRows" :key="s.studentId" :data-student-id="s.studentId">
                   <th scope="row">
-                    <a :href="'#/courses/' + courseId + '/grades/students/' + s.studentId">{{ s.name }}</a>
+                    <a :href="'#/courses/' + courseId + '/grades/students/' + s.studentId" @click="follow(s.studentId)">{{ s.name }}</a>
                     <span class="email address">{{ s.email }}</span>
                     <span v-if="s.section" class="email">{{ sectionText(s.section) }}</span>
                     <span v-if="s.withdrawn" class="withdrawn-label">Withdrawn</span>

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.paperclub.support.Api;
 
@@ -62,6 +63,9 @@ class LargeSummaryPageTest extends BrowserTest {
         browser.driver.findElement(By.id("summary-show-more")).click();
         browser.waiting().until(numberOfElementsToBe(By.cssSelector("#grade-summary tbody tr"), STUDENTS));
         browser.waiting().until(invisibilityOfElementLocated(By.id("summary-more")));
+        // The button went with the last rows; focus is on the first row it brought, not lost to the page.
+        String first = rows().get(200).findElement(By.cssSelector("th a")).getText();
+        browser.waiting().until(d -> first.equals(d.switchTo().activeElement().getText()));
 
         // A filter looks through every student and starts again from the first 200.
         WebElement filter = browser.driver.findElement(By.id("summary-filter"));
@@ -78,6 +82,22 @@ class LargeSummaryPageTest extends BrowserTest {
         filter.clear();
         filter.sendKeys("large2@");
         browser.waiting().until(textToBePresentInElementLocated(By.cssSelector("#grade-summary tbody tr"), "Section 0102"));
+
+        // Back from a student's page returns to the same search and order, with focus on the student's link.
+        browser.driver.findElement(By.cssSelector("button[data-sort='participation']")).click();
+        filter.clear();
+        filter.sendKeys("Large Student 2");
+        browser.waiting().until(textToBePresentInElementLocated(By.id("summary-shown"), "students shown."));
+        int shown = rows().size();
+        browser.driver.findElement(By.linkText("Large Student 21")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/grades/students/"));
+        browser.driver.navigate().back();
+        browser.waiting().until(d -> "Large Student 21".equals(d.switchTo().activeElement().getText()));
+        assertEquals("Large Student 2", browser.driver.findElement(By.id("summary-filter")).getAttribute("value"));
+        assertEquals(shown, rows().size());
+        assertEquals("descending", browser.driver.findElement(By.cssSelector("th:has(button[data-sort='participation'])"))
+                .getAttribute("aria-sort"));
+        filter = browser.driver.findElement(By.id("summary-filter"));
 
         String policy = browser.driver.findElement(By.id("summary-policy")).getText();
         assertTrue(policy.contains("Required: ") && policy.contains("1 critique."), policy);
@@ -115,6 +135,18 @@ class LargeSummaryPageTest extends BrowserTest {
             assertEquals(number(scrolled, "regionLeft"), number(scrolled, "nameLeft"), 2, "the names stay at the left: " + scrolled);
             assertTrue(number(scrolled, "lastNameVisible") > 0, "the name of the row in view is the one shown: " + scrolled);
             browser.screenshot("large-summary-phone-scrolled");
+
+            // Tabbing backwards along the header from its far end: each sort button focused is clear of the names'
+            // column, which stays put over the cells scrolled under it.
+            WebElement drafts = browser.driver.findElement(By.cssSelector("button[data-sort='unpublished']"));
+            js.executeScript("arguments[0].focus()", drafts);
+            for (int i = 0; i < 3; i++) {
+                browser.driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+                browser.waiting().until(d -> (Boolean) js.executeScript("""
+                        const b = document.activeElement.getBoundingClientRect();
+                        const c = document.querySelector('#grade-summary thead th').getBoundingClientRect();
+                        return document.activeElement.matches('button.sort-button') && b.left >= c.right - 1;"""));
+            }
 
             // The email is not shown on a phone, but the search still finds a student by it.
             WebElement filter = browser.driver.findElement(By.id("summary-filter"));
