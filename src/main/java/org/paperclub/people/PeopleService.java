@@ -37,10 +37,12 @@ public class PeopleService {
     private final Outbox outbox;
     private final AccountMail mail;
     private final ExternalIdentityRepository identities;
+    private final RosterRead rosterRead;
 
     PeopleService(UserRepository users, EnrollmentRepository enrollments, PasswordHasher hasher, Clock clock,
                   SignInSessions sessions, Invitations invitations, Outbox outbox, AccountMail mail,
-                  ExternalIdentityRepository identities) {
+                  ExternalIdentityRepository identities, RosterRead rosterRead) {
+        this.rosterRead = rosterRead;
         this.users = users;
         this.enrollments = enrollments;
         this.hasher = hasher;
@@ -127,7 +129,7 @@ public class PeopleService {
     /** Everyone in the course, withdrawn students too (marked so): their work stays and is still listed by name. */
     public List<RosterEntry> roster(long courseId) {
         // Instructors, TAs, then students; names in natural order (Student 2 before Student 10).
-        return enrollments.findRoster(courseId, clock.instant()).stream()
+        return rosterRead.of(courseId, clock.instant()).stream()
                 .sorted(java.util.Comparator.comparing((RosterEntry e) -> -e.role().ordinal())
                         .thenComparing(org.paperclub.system.NaturalOrder.by(RosterEntry::name))
                         .thenComparing(RosterEntry::email))

@@ -2,6 +2,7 @@ package org.paperclub.system;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -54,14 +55,24 @@ public final class Rows {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** Sets a statement's parameters. */
+    public interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
     /** The rows of {@code sql}, whose one parameter is {@code id}. */
     public static <T> List<T> list(JdbcOperations jdbc, String sql, long id, Mapper<T> mapper) {
+        return list(jdbc, sql, statement -> statement.setLong(1, id), mapper);
+    }
+
+    /** The rows of {@code sql}, with the parameters {@code parameters} sets. */
+    public static <T> List<T> list(JdbcOperations jdbc, String sql, Parameters parameters, Mapper<T> mapper) {
         return jdbc.prepareStatement(sql, statement -> {
             // PostgreSQL's driver otherwise holds every row of the answer as bytes until the last has arrived: some
             // 30 MB for a 2,000-student course's grades and critiques, beside the rows mapped from them, in a heap of
             // 128 MB. In chunks, only one chunk's bytes live at a time (inside a transaction; H2 reads lazily anyway).
             statement.setFetchSize(FETCH_SIZE);
-            statement.setLong(1, id);
+            parameters.set(statement);
             List<T> out = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
