@@ -641,8 +641,10 @@ def main():
                     f.write(f"cpu_ms={med(lambda r: 1000 * r['cpu_server'] / r['clients']):.2f}\n")
                     f.write(f"rss_mb={server.peak_rss_mb():.0f}\n")
                 f.write(f"load={load[0]:.2f}\n")
-        target = "met" if with_lat and statistics.median(percentile(r["lat"], 99) for r in with_lat) <= 250 else "NOT met"
-        print(f"  goal p99 <= 250 ms (median of rounds): {target}")
+        # Issue 15's goals: 250 ms on the embedded database; 400 ms on PostgreSQL, across instances.
+        goal = 400 if args.database_url else 250
+        target = "met" if with_lat and statistics.median(percentile(r["lat"], 99) for r in with_lat) <= goal else "NOT met"
+        print(f"  goal p99 <= {goal} ms (median of rounds): {target}")
         for b in bad:
             print("  FAIL " + b)
         if bad and server:
