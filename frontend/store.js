@@ -16,9 +16,17 @@ export function signedIn(me) {
   setCsrfToken(me.csrfToken);
 }
 
+// What views keep in memory about the person signed in (a search typed, a student followed), dropped at sign-out
+// so that the next person on this browser starts clean.
+const forgetters = [];
+export function forgetAtSignOut(forget) {
+  forgetters.push(forget);
+}
+
 export function signedOut() {
   store.me = null;
   setCsrfToken(null);
+  forgetters.forEach(forget => forget());
 }
 
 let announcing;

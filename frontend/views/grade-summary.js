@@ -10,6 +10,7 @@ import { useCourseView } from './use-course-view.js';
 import { missingText, actionName } from './grade-format.js';
 import { percentText, formatPoints, plural, byName } from '../format.js';
 import { keepFocusClear } from './sticky-table.js';
+import { forgetAtSignOut } from '../store.js';
 
 const ROWS_AT_ONCE = 200;
 
@@ -17,6 +18,7 @@ const ROWS_AT_ONCE = 200;
 // here, so that Back from a student's page returns to the same place in the table with focus on that student's link
 // (a TA going through the students one by one otherwise sorted and searched again each time).
 const kept = new Map();
+forgetAtSignOut(() => kept.clear());
 
 const allColumns = [
   { key: 'name', label: 'Student', numeric: false },
@@ -111,12 +113,27 @@ export default {
     const showMore = () => showFrom(limit.value + ROWS_AT_ONCE);
     const showAll = () => showFrom(rows.value.length);
 
+    // Used once: by the first summary after coming back, never by a later reload of this page.
     let followed = before.followed || null;
     const keep = () => kept.set(props.courseId, { sortKey: sort.key, sortDir: sort.dir, filter: filter.value, limit: limit.value, followed });
+    if (followed !== null) {
+      kept.set(props.courseId, { ...before, followed: null });
+    }
     watch([() => sort.key, () => sort.dir, filter, limit], keep);
-    const follow = studentId => { followed = studentId; keep(); };
+    // Only a plain click leaves this page; a click with a modifier opens the student in another tab or window.
+    function follow(event, studentId) {
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      followed = studentId;
+      keep();
+    }
     watch(summary, value => {
-      if (!value || followed === null) return;
+      if (!value) return;
+      // A remembered order by a column the course has since stopped weighing goes back to names.
+      if (!columns.value.some(c => c.key === sort.key)) {
+        sort.key = 'name';
+        sort.dir = 'ascending';
+      }
+      if (followed === null) return;
       const id = followed;
       followed = null;
       keep();
@@ -242,7 +259,7 @@ export default {
               <tbody>
                 <tr v-for="s in shownRows" :key="s.studentId" :data-student-id="s.studentId">
                   <th scope="row">
-                    <a :href="'#/courses/' + courseId + '/grades/students/' + s.studentId" @click="follow(s.studentId)">{{ s.name }}</a>
+                    <a :href="'#/courses/' + courseId + '/grades/students/' + s.studentId" @click="follow($event, s.studentId)">{{ s.name }}</a>
                     <span class="email address">{{ s.email }}</span>
                     <span v-if="s.section" class="email">{{ sectionText(s.section) }}</span>
                     <span v-if="s.withdrawn" class="withdrawn-label">Withdrawn</span>

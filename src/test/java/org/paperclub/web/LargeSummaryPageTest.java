@@ -104,6 +104,21 @@ class LargeSummaryPageTest extends BrowserTest {
         assertFalse(policy.contains("supporting role"), "the course weighs no roles: " + policy);
         Axe.assertNoSeriousFindings(browser.driver, "#/courses/{id}/grades, a large course");
         browser.screenshot("large-summary");
+
+        // Signing out forgets the search: whoever signs in next on this browser (the page not reloaded) starts clean.
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+        js.executeScript("window.samePage = true");
+        browser.driver.findElement(By.id("sign-out")).click();
+        WebElement email = browser.await(By.id("login-email"));
+        email.clear();
+        email.sendKeys("instructor@example.edu");
+        browser.driver.findElement(By.id("login-password")).sendKeys("paperclub");
+        browser.driver.findElement(By.id("login-submit")).click();
+        browser.await(By.id("sign-out"));
+        browser.open(base, "#/courses/" + id + "/grades");
+        browser.waiting().until(textToBePresentInElementLocated(By.id("summary-more"), "200 of 230 students shown."));
+        assertEquals(Boolean.TRUE, js.executeScript("return window.samePage === true"), "the page was not reloaded");
+        assertEquals("", browser.driver.findElement(By.id("summary-filter")).getAttribute("value"));
     }
 
     /**
