@@ -102,13 +102,15 @@ export default {
     watch(filter, () => { limit.value = ROWS_AT_ONCE; });
     // The button pressed may go with the rows it brought; focus moves to the first of them, so that a keyboard or
     // screen-reader user goes on from there instead of from the top of the page.
+    // Focus on a student's link once the rows are drawn.
+    const focusLink = selector => nextTick(() => {
+      const link = document.querySelector(`#grade-summary ${selector} th a`);
+      if (link) link.focus();
+    });
     function showFrom(count) {
       const from = shownRows.value.length;
       limit.value = count;
-      nextTick(() => {
-        const link = document.querySelector(`#grade-summary tbody tr:nth-child(${from + 1}) th a`);
-        if (link) link.focus();
-      });
+      focusLink(`tbody tr:nth-child(${from + 1})`);
     }
     const showMore = () => showFrom(limit.value + ROWS_AT_ONCE);
     const showAll = () => showFrom(rows.value.length);
@@ -137,10 +139,7 @@ export default {
       const id = followed;
       followed = null;
       keep();
-      nextTick(() => {
-        const link = document.querySelector(`#grade-summary tr[data-student-id="${id}"] th a`);
-        if (link) link.focus();
-      });
+      focusLink(`tr[data-student-id="${id}"]`);
     });
 
     // Only what the course asks for and weighs: "0 supporting roles" in a course without roles says nothing.

@@ -82,7 +82,7 @@ class GradeSheets {
         int drafts = 0;
         for (Grade g : st.grades) {
             GradeView v = st.view(g);
-            byKey.put(g.kind(), g.sessionId(), g.subjectId(), g.studentId(), v);
+            byKey.put(g, v);
             if (v.flag() != null) {
                 flagged.add(v);
             }
@@ -139,7 +139,7 @@ class GradeSheets {
     private static ItemIndex<Boolean> graded(List<Grade> grades) {
         ItemIndex<Boolean> graded = new ItemIndex<>(grades.size());
         for (Grade g : grades) {
-            graded.put(g.kind(), g.sessionId(), g.subjectId(), g.studentId(), Boolean.TRUE);
+            graded.put(g, Boolean.TRUE);
         }
         return graded;
     }

@@ -64,6 +64,11 @@ final class ItemIndex<V> {
         return previous;
     }
 
+    /** Maps the item the grade is for to the value, as {@link #put(GradeKind, long, long, long, Object)}. */
+    V put(Grade g, V value) {
+        return put(g.kind(), g.sessionId(), g.subjectId(), g.studentId(), value);
+    }
+
     /** The value of the item, or null when it is not in the index. */
     @SuppressWarnings("unchecked")
     V get(GradeKind kind, long session, long subject, long student) {
